@@ -1,0 +1,164 @@
+package id.warta.http;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import id.warta.json.Json;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** An API Gateway (payload 2.0) request, normalised once: lower-case headers, decoded and size-checked body. */
+public final class ApiRequest {
+    public static final int MAX_BODY_BYTES = 64 * 1024;
+
+    private final String routeKey;
+    private final String requestId;
+    private final Map<String, String> headers;
+    private final Map<String, String> pathParameters;
+    private final Map<String, String> query;
+    private final byte[] body;
+
+    private ApiRequest(String routeKey, String requestId, Map<String, String> headers, Map<String, String> pathParameters,
+                       Map<String, String> query, byte[] body) {
+        this.routeKey = routeKey;
+        this.requestId = requestId;
+        this.headers = headers;
+        this.pathParameters = pathParameters;
+        this.query = query;
+        this.body = body;
+    }
+
+    /** Reads the event; a body that is too large or not decodable is the client's mistake, reported as such. */
+    public static ApiRequest from(APIGatewayV2HTTPEvent event) {
+        Map<String, String> headers = new HashMap<>();
+        if (event.getHeaders() != null) {
+            event.getHeaders().forEach((name, value) -> {
+                if (name != null && value != null) {
+                    headers.put(name.toLowerCase(Locale.ROOT), value);
+                }
+            });
+        }
+        String requestId = event.getRequestContext() == null ? null : event.getRequestContext().getRequestId();
+        return new ApiRequest(
+                event.getRouteKey() == null ? "$default" : event.getRouteKey(),
+                requestId == null ? "-" : requestId,
+                Map.copyOf(headers),
+                event.getPathParameters() == null ? Map.of() : copyWithoutNulls(event.getPathParameters()),
+                event.getQueryStringParameters() == null ? Map.of() : copyWithoutNulls(event.getQueryStringParameters()),
+                decodeBody(event.getBody(), event.getIsBase64Encoded()));
+    }
+
+    private static Map<String, String> copyWithoutNulls(Map<String, String> source) {
+        Map<String, String> copy = new HashMap<>();
+        source.forEach((k, v) -> {
+            if (k != null && v != null) {
+                copy.put(k, v);
+            }
+        });
+        return Map.copyOf(copy);
+    }
+
+    private static byte[] decodeBody(String body, boolean base64) {
+        if (body == null || body.isEmpty()) {
+            return new byte[0];
+        }
+        // A base64 body is 4/3 of its bytes; checking the encoded length first avoids decoding a huge one.
+        if ((long) body.length() > (base64 ? MAX_BODY_BYTES * 4L / 3 + 4 : MAX_BODY_BYTES * 3L)) {
+            throw tooLarge();
+        }
+        byte[] bytes;
+        if (base64) {
+            try {
+                bytes = Base64.getMimeDecoder().decode(body);
+            } catch (IllegalArgumentException e) {
+                throw ApiException.of(ErrorCode.BAD_REQUEST, "Isi permintaan tidak dapat dibaca.");
+            }
+        } else {
+            bytes = body.getBytes(StandardCharsets.UTF_8);
+        }
+        if (bytes.length > MAX_BODY_BYTES) {
+            throw tooLarge();
+        }
+        return bytes;
+    }
+
+    private static ApiException tooLarge() {
+        return ApiException.of(ErrorCode.PAYLOAD_TOO_LARGE, "Isi permintaan melebihi 64 KiB.");
+    }
+
+    public String routeKey() {
+        return routeKey;
+    }
+
+    public String requestId() {
+        return requestId;
+    }
+
+    public Optional<String> header(String name) {
+        return Optional.ofNullable(headers.get(name.toLowerCase(Locale.ROOT)));
+    }
+
+    public String pathParameter(String name) {
+        String value = pathParameters.get(name);
+        if (value == null) {
+            throw ApiException.of(ErrorCode.NOT_FOUND, "Alamat tidak ditemukan.");
+        }
+        return value;
+    }
+
+    public Optional<String> query(String name) {
+        return Optional.ofNullable(query.get(name));
+    }
+
+    public boolean hasBody() {
+        return body.length > 0;
+    }
+
+    /**
+     * The body as a JSON object. An empty body is an empty object only where the route allows it;
+     * anything that is not valid UTF-8 JSON holding an object is 400 BAD_REQUEST.
+     */
+    public ObjectNode jsonObject(boolean emptyAllowed) {
+        if (body.length == 0) {
+            if (emptyAllowed) {
+                return Json.mapper().createObjectNode();
+            }
+            throw badJson();
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw badJson();
+        }
+        if (text.isBlank() && emptyAllowed) {
+            return Json.mapper().createObjectNode();
+        }
+        try {
+            JsonNode node = Json.mapper().readTree(text);
+            if (node instanceof ObjectNode object) {
+                return object;
+            }
+        } catch (JsonProcessingException e) {
+            throw badJson();
+        }
+        throw badJson();
+    }
+
+    private static ApiException badJson() {
+        return ApiException.of(ErrorCode.BAD_REQUEST, "Isi permintaan harus berupa objek JSON.");
+    }
+}

@@ -1,0 +1,37 @@
+package id.warta.http;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** What a route answers: a status, an optional JSON body and a cache policy. */
+public record ApiResponse(int status, Object body, CachePolicy cache, Map<String, String> extraHeaders) {
+
+    public ApiResponse {
+        extraHeaders = Map.copyOf(extraHeaders);
+    }
+
+    public static ApiResponse ok(Object body, CachePolicy cache) {
+        return new ApiResponse(200, body, cache, Map.of());
+    }
+
+    public static ApiResponse status(int status, Object body) {
+        return new ApiResponse(status, body, CachePolicy.PRIVATE, Map.of());
+    }
+
+    public static ApiResponse noContent() {
+        return new ApiResponse(204, null, CachePolicy.PRIVATE, Map.of());
+    }
+
+    public static ApiResponse error(ApiException e) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("code", e.code().name());
+        error.put("message", e.getMessage());
+        if (!e.fields().isEmpty()) {
+            error.put("fields", e.fields());
+        }
+        Map<String, String> headers = e.retryAfterSeconds() == null
+                ? Map.of()
+                : Map.of("retry-after", Long.toString(e.retryAfterSeconds()));
+        return new ApiResponse(e.status(), Map.of("error", error), CachePolicy.PRIVATE, headers);
+    }
+}

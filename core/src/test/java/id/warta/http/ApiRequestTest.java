@@ -1,0 +1,83 @@
+package id.warta.http;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.Base64;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ApiRequestTest {
+
+    private static APIGatewayV2HTTPEvent event(String body, boolean base64) {
+        return APIGatewayV2HTTPEvent.builder().withRouteKey("POST /auth/login")
+                .withHeaders(Map.of("Content-Type", "application/json"))
+                .withBody(body).withIsBase64Encoded(base64).build();
+    }
+
+    private static ErrorCode codeOf(Runnable action) {
+        try {
+            action.run();
+        } catch (ApiException e) {
+            return e.code();
+        }
+        throw new AssertionError("no ApiException");
+    }
+
+    @Test
+    void readsAJsonObjectAndLowerCasesHeaderNames() {
+        ApiRequest request = ApiRequest.from(event("{\"email\":\"a@b.id\"}", false));
+
+        assertThat(request.jsonObject(false).path("email").asText()).isEqualTo("a@b.id");
+        assertThat(request.header("content-type")).contains("application/json");
+    }
+
+    @Test
+    void decodesBase64Bodies() {
+        String encoded = Base64.getEncoder().encodeToString("{\"token\":\"x\"}".getBytes());
+
+        assertThat(ApiRequest.from(event(encoded, true)).jsonObject(false).path("token").asText()).isEqualTo("x");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "[]", "\"text\"", "42", "null", "{\"a\":", "{'a':1}", "{\"a\":1}}"})
+    void rejectsBodiesThatAreNotOneJsonObject(String body) {
+        ApiRequest request = ApiRequest.from(event(body, false));
+
+        assertThat(codeOf(() -> request.jsonObject(false))).isEqualTo(ErrorCode.BAD_REQUEST);
+    }
+
+    @Test
+    void rejectsInvalidUtf8AndInvalidBase64() {
+        String invalidUtf8 = Base64.getEncoder().encodeToString(new byte[] {'{', '"', (byte) 0xC3, (byte) 0x28, '"', ':', '1', '}'});
+
+        assertThat(codeOf(() -> ApiRequest.from(event(invalidUtf8, true)).jsonObject(false))).isEqualTo(ErrorCode.BAD_REQUEST);
+        assertThat(codeOf(() -> ApiRequest.from(event("%%%not base64%%%", true)))).isEqualTo(ErrorCode.BAD_REQUEST);
+    }
+
+    @Test
+    void rejectsBodiesOver64KibAs413() {
+        String big = "{\"a\":\"" + "x".repeat(64 * 1024) + "\"}";
+
+        assertThat(codeOf(() -> ApiRequest.from(event(big, false)))).isEqualTo(ErrorCode.PAYLOAD_TOO_LARGE);
+        assertThat(codeOf(() -> ApiRequest.from(event(Base64.getEncoder().encodeToString(big.getBytes()), true))))
+                .isEqualTo(ErrorCode.PAYLOAD_TOO_LARGE);
+    }
+
+    @Test
+    void rejectsDeeplyNestedJson() {
+        String deep = "{\"a\":" + "[".repeat(1000) + "]".repeat(1000) + "}";
+
+        assertThat(codeOf(() -> ApiRequest.from(event(deep, false)).jsonObject(false))).isEqualTo(ErrorCode.BAD_REQUEST);
+    }
+
+    @Test
+    void allowsAnEmptyBodyWhereTheRouteDoes() {
+        assertThat(ApiRequest.from(event(null, false)).jsonObject(true).isEmpty()).isTrue();
+        assertThatThrownBy(() -> ApiRequest.from(event(null, false)).jsonObject(false)).isInstanceOf(ApiException.class);
+    }
+}

@@ -1,0 +1,114 @@
+package id.warta.articles;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import id.warta.content.Edition;
+import id.warta.http.ReaderIdentity;
+import id.warta.http.RequestLog;
+import id.warta.identity.AccessTokens;
+import id.warta.json.Json;
+import id.warta.testing.EventFixtures;
+import id.warta.testing.InMemoryContentRepository;
+import id.warta.testing.SampleContent;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The handler on the real-shaped events of events/articles, with content in memory. */
+class ArticlesHandlerTest {
+    private static final Instant NOW = Instant.parse("2026-11-26T03:15:00Z");
+
+    private final InMemoryContentRepository content = new InMemoryContentRepository();
+    private final List<String> logLines = new ArrayList<>();
+    private ArticlesHandler handler;
+
+    @BeforeEach
+    void setUp() {
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        content.save(SampleContent.article("harga-beras-medium-naik-di-pasar-induk", "ekonomi", Edition.WEB, false,
+                SampleContent.minutesBefore(NOW, 9), "beras"));
+        content.save(SampleContent.article("jerat-tengkulak-di-lumbung-padi", "ekonomi", Edition.KORAN, true,
+                SampleContent.minutesBefore(NOW, 375), "beras"));
+        content.save(SampleContent.article("derbi-berakhir-imbang", "olahraga", Edition.WEB, false,
+                SampleContent.minutesBefore(NOW, 3000), "liga"));
+        for (int i = 0; i < 4; i++) {
+            content.save(SampleContent.video("vid-" + i, SampleContent.minutesBefore(NOW, 60L * i)));
+        }
+        handler = new ArticlesHandler(new ArticleReads(content, clock),
+                new ReaderIdentity(new AccessTokens("a-test-secret-that-is-long-enough-0123456789", clock)),
+                new RequestLog("articles", logLines::add));
+    }
+
+    private JsonNode invoke(String fixture, int expectedStatus) throws Exception {
+        APIGatewayV2HTTPResponse response = handler.handleRequest(EventFixtures.httpEvent(fixture), null);
+        assertThat(response.getStatusCode()).as(fixture).isEqualTo(expectedStatus);
+        assertThat(response.getHeaders()).containsEntry("x-content-type-options", "nosniff");
+        return Json.mapper().readTree(response.getBody());
+    }
+
+    @Test
+    void listsTheRequestedSectionNewestFirst() throws Exception {
+        JsonNode body = invoke("articles/list-articles.json", 200);
+
+        assertThat(body.path("items").findValuesAsText("slug"))
+                .containsExactly("harga-beras-medium-naik-di-pasar-induk", "jerat-tengkulak-di-lumbung-padi");
+        assertThat(body.path("items").get(0).path("relativeTime").asText()).isEqualTo("9 menit lalu");
+        assertThat(body.path("items").get(1).path("accessLevel").asText()).isEqualTo("SUBSCRIBER");
+        assertThat(body.path("nextCursor").isNull()).isTrue();
+    }
+
+    @Test
+    void readsAFreeArticleInFull() throws Exception {
+        JsonNode body = invoke("articles/get-article.json", 200);
+
+        assertThat(body.path("body").size()).isEqualTo(4);
+        assertThat(body.path("truncated").asBoolean()).isFalse();
+        assertThat(body.path("access").path("level").asText()).isEqualTo("FREE");
+        assertThat(body.path("access").path("granted").asBoolean()).isTrue();
+        assertThat(body.path("editorsPick").path("slug").asText()).isEqualTo("pilihan-editor");
+        assertThat(body.path("publishedAt").asText()).isEqualTo("2026-11-26T10:06:00+07:00");
+    }
+
+    @Test
+    void listsVideos() throws Exception {
+        JsonNode body = invoke("articles/list-videos.json", 200);
+
+        assertThat(body.path("items").findValuesAsText("id")).containsExactly("vid-0", "vid-1", "vid-2");
+        assertThat(body.path("items").get(1).path("relativeTime").asText()).isEqualTo("1 jam lalu");
+    }
+
+    @Test
+    void answersClientMistakesWithTheContractErrorBody() throws Exception {
+        assertThat(invoke("articles/get-article-unknown.json", 404).path("error").path("code").asText())
+                .isEqualTo("ARTICLE_NOT_FOUND");
+        assertThat(invoke("articles/list-articles-invalid-limit.json", 400).path("error").path("fields").has("limit"))
+                .isTrue();
+        assertThat(invoke("articles/list-articles-invalid-cursor.json", 400).path("error").path("fields").has("cursor"))
+                .isTrue();
+        assertThat(invoke("articles/get-article-invalid-reader-id.json", 400).path("error").path("code").asText())
+                .isEqualTo("BAD_REQUEST");
+        assertThat(invoke("articles/get-article-invalid-token.json", 401).path("error").path("code").asText())
+                .isEqualTo("UNAUTHORIZED");
+        assertThat(invoke("articles/unknown-route.json", 404).path("error").path("code").asText())
+                .isEqualTo("NOT_FOUND");
+    }
+
+    @Test
+    void writesOneStructuredLogLinePerRequestWithoutRequestData() throws Exception {
+        invoke("articles/get-article-invalid-token.json", 401);
+
+        assertThat(logLines).hasSize(1);
+        JsonNode line = Json.mapper().readTree(logLines.getFirst());
+        assertThat(line.path("requestId").asText()).isEqualTo("c0ffee00-0000-4000-8000-000000000001");
+        assertThat(line.path("status").asInt()).isEqualTo(401);
+        assertThat(line.path("error").asText()).isEqualTo("UNAUTHORIZED");
+        assertThat(logLines.getFirst()).doesNotContain("eyJ");
+    }
+}

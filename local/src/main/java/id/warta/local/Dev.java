@@ -1,0 +1,72 @@
+package id.warta.local;
+
+import id.warta.dynamo.DynamoContentRepository;
+
+import java.io.IOException;
+import java.net.BindException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/** bin/dev: the whole API on this machine with sample content, until Ctrl-C or SIGTERM. */
+public final class Dev {
+    private Dev() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int port = Integer.parseInt(System.getenv().getOrDefault("WARTA_PORT", "3000"));
+        int speedUp = Integer.parseInt(System.getenv().getOrDefault("WARTA_SCHEDULE_SPEEDUP", "20"));
+        String apiUrl = "http://127.0.0.1:" + port;
+
+        LocalCloud cloud = LocalCloud.start(
+                Map.of("SiteUrl", apiUrl, "SiteOrigin", "http://localhost:" + port), Map.of());
+        LocalApiServer server;
+        try {
+            server = new LocalApiServer(cloud, port).start();
+        } catch (BindException e) {
+            cloud.close();
+            System.err.println("Port " + port + " is in use: set WARTA_PORT to another port.");
+            System.exit(1);
+            return;
+        }
+        Seeder.Seeded seeded = Seeder.seed(
+                new DynamoContentRepository(cloud.dynamo(), Seeder.CONTENT_TABLE), Instant.now());
+        LocalScheduler scheduler = new LocalScheduler(cloud, speedUp).start();
+        Path endpoints = writeEndpoints(cloud);
+
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            scheduler.close();
+            server.close();
+            cloud.close();
+            deleteQuietly(endpoints);
+            System.out.println("Stopped.");
+            stopped.countDown();
+        }));
+
+        System.out.println("Seeded " + seeded.articles().size() + " articles and " + seeded.videos().size() + " videos.");
+        System.out.println("API: " + apiUrl);
+        System.out.println("Mailbox: " + cloud.emulators().mailbox());
+        System.out.println("DynamoDB: " + cloud.emulators().dynamoDbEndpoint() + "  (aws dynamodb list-tables --endpoint-url "
+                + cloud.emulators().dynamoDbEndpoint() + ")");
+        stopped.await();
+    }
+
+    /** Lets bin/invoke reach this run's emulators instead of starting its own. */
+    private static Path writeEndpoints(LocalCloud cloud) throws IOException {
+        Path file = cloud.root().resolve(DevEndpoints.FILE);
+        Files.createDirectories(file.getParent());
+        DevEndpoints.write(file, cloud.emulators().dynamoDbEndpoint(), cloud.emulators().sesEndpoint());
+        return file;
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            System.err.println("Could not delete " + file + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package id.warta.local;
+
+import id.warta.dynamo.DynamoContentRepository;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * bin/invoke FUNCTION EVENT_FILE: like `sam local invoke FUNCTION -e EVENT_FILE`, without Docker.
+ * Uses the emulators of a running bin/dev if there is one; otherwise starts its own, seeded.
+ */
+public final class Invoke {
+    private Invoke() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 2) {
+            System.err.println("usage: bin/invoke <FunctionLogicalId> <event.json>   e.g. bin/invoke ArticlesFunction events/articles/list-articles.json");
+            System.exit(2);
+        }
+        Path root = ProjectRoot.find();
+        String event = Files.readString(Path.of(args[1]).toAbsolutePath());
+        Optional<Emulators> running = DevEndpoints.running(root);
+        try (LocalCloud cloud = LocalCloud.start(root, running.orElseGet(() -> Emulators.start(root)), Map.of(), Map.of())) {
+            if (running.isEmpty()) {
+                Seeder.seed(new DynamoContentRepository(cloud.dynamo(), Seeder.CONTENT_TABLE), Instant.now());
+            }
+            System.out.println(cloud.function(args[0]).invokeJson(event));
+        }
+    }
+}

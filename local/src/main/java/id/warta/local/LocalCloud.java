@@ -1,0 +1,134 @@
+package id.warta.local;
+
+import id.warta.config.AwsClients;
+import id.warta.config.AwsSettings;
+import id.warta.config.Env;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The whole stack of template.yaml on this machine: emulators, tables as declared, and every
+ * function built with the environment the template gives it (pointed at the local endpoints).
+ */
+public final class LocalCloud implements AutoCloseable {
+    public static final String REGION = "us-east-1";
+
+    private final Path root;
+    private final SamTemplate template;
+    private final Emulators emulators;
+    private final Intrinsics intrinsics;
+    private final Map<String, String> extraEnvironment;
+    private final DynamoDbClient dynamo;
+    private final Map<String, LocalFunction> functions = new ConcurrentHashMap<>();
+
+    private LocalCloud(Path root, SamTemplate template, Emulators emulators, Map<String, String> parameters,
+                       Map<String, String> extraEnvironment) {
+        this.root = root;
+        this.template = template;
+        this.emulators = emulators;
+        this.intrinsics = new Intrinsics(template, parameters, REGION);
+        this.extraEnvironment = Map.copyOf(extraEnvironment);
+        this.dynamo = AwsClients.dynamoDb(AwsSettings.from(new Env(awsEnvironment())));
+    }
+
+    /**
+     * Starts the emulators and creates the tables.
+     *
+     * @param parameterOverrides local values of template parameters (SiteUrl, ...); the rest take
+     *                           their defaults, and AccessTokenSecret a fresh random development secret
+     * @param extraEnvironment   added to every function's environment (tests use it for short timings)
+     */
+    public static LocalCloud start(Map<String, String> parameterOverrides, Map<String, String> extraEnvironment) {
+        Path root = ProjectRoot.find();
+        return start(root, Emulators.start(root), parameterOverrides, extraEnvironment);
+    }
+
+    public static LocalCloud start(Path root, Emulators emulators, Map<String, String> parameterOverrides,
+                                   Map<String, String> extraEnvironment) {
+        SamTemplate template = SamTemplate.load(root.resolve("template.yaml"));
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("Stage", "local");
+        parameters.put("AccessTokenSecret", developmentSecret());
+        template.parameters().forEach((name, value) -> {
+            Object defaultValue = SamTemplate.map(template.parameters(), name).get("Default");
+            if (defaultValue != null) {
+                parameters.putIfAbsent(name, defaultValue.toString());
+            }
+        });
+        parameters.putAll(parameterOverrides);
+        LocalCloud cloud = new LocalCloud(root, template, emulators, parameters, extraEnvironment);
+        LocalTables.createAll(template, cloud.dynamo);
+        return cloud;
+    }
+
+    private static String developmentSecret() {
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public SamTemplate template() {
+        return template;
+    }
+
+    public Emulators emulators() {
+        return emulators;
+    }
+
+    public Intrinsics intrinsics() {
+        return intrinsics;
+    }
+
+    /** A client for the harness itself (seeding, assertions), configured like the functions' own. */
+    public DynamoDbClient dynamo() {
+        return dynamo;
+    }
+
+    /** The environment of one function: the template's variables resolved locally, plus local AWS settings. */
+    public Map<String, String> environmentOf(SamTemplate.Function function) {
+        Map<String, String> environment = new HashMap<>();
+        function.environment().forEach((name, value) -> environment.put(name, intrinsics.resolveString(value)));
+        environment.putAll(awsEnvironment());
+        environment.put("AWS_LAMBDA_FUNCTION_NAME", function.logicalId());
+        environment.putAll(extraEnvironment);
+        return environment;
+    }
+
+    /** The function built once, like a warm Lambda container. */
+    public LocalFunction function(String logicalId) {
+        return functions.computeIfAbsent(logicalId, id -> {
+            SamTemplate.Function definition = template.functions().stream()
+                    .filter(f -> f.logicalId().equals(id))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("No function " + id + " in template.yaml"));
+            return new LocalFunction(definition, environmentOf(definition));
+        });
+    }
+
+    private Map<String, String> awsEnvironment() {
+        Map<String, String> aws = new HashMap<>();
+        aws.put("AWS_REGION", REGION);
+        aws.put("AWS_ACCESS_KEY_ID", "local");
+        aws.put("AWS_SECRET_ACCESS_KEY", "local");
+        aws.put("AWS_ENDPOINT_URL_DYNAMODB", emulators.dynamoDbEndpoint().toString());
+        aws.put("AWS_ENDPOINT_URL_SESV2", emulators.sesEndpoint().toString());
+        return aws;
+    }
+
+    @Override
+    public void close() {
+        dynamo.close();
+        emulators.close();
+    }
+}

@@ -1,0 +1,59 @@
+package id.warta.local;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What the local server and the harness read from template.yaml, and that it points at real code. */
+class SamTemplateTest {
+    private final SamTemplate template = SamTemplate.load(ProjectRoot.find().resolve("template.yaml"));
+
+    @Test
+    void everyFunctionHandlerIsARequestHandlerWithAnEnvironmentConstructor() throws Exception {
+        assertThat(template.functions()).hasSizeGreaterThanOrEqualTo(5);
+        for (SamTemplate.Function function : template.functions()) {
+            Class<?> type = Class.forName(function.handlerClass());
+            assertThat(RequestHandler.class.isAssignableFrom(type)).as(function.logicalId()).isTrue();
+            assertThat(type.getConstructor(Map.class)).as(function.logicalId()).isNotNull();
+            assertThat(type.getConstructor()).as(function.logicalId() + " no-arg constructor for Lambda").isNotNull();
+            assertThat(function.handlerMethod()).isEqualTo("handleRequest");
+        }
+    }
+
+    @Test
+    void resolvesFunctionEnvironmentForTheLocalStack() {
+        SamTemplate.Function articles = template.functions().stream()
+                .filter(f -> f.logicalId().equals("ArticlesFunction")).findFirst().orElseThrow();
+        Intrinsics intrinsics = new Intrinsics(template, Map.of("FreeArticlesPerMonth", "2", "AccessTokenSecret", "s"),
+                "us-east-1");
+
+        assertThat(intrinsics.resolveString(articles.environment().get("CONTENT_TABLE"))).isEqualTo("ContentTable");
+        assertThat(intrinsics.resolveString(articles.environment().get("FREE_ARTICLES_PER_MONTH"))).isEqualTo("2");
+        assertThat(intrinsics.resolveString(articles.environment().get("JAVA_TOOL_OPTIONS"))).contains("TieredStopAtLevel=1");
+    }
+
+    @Test
+    void readsRoutesAndSchedules() {
+        assertThat(template.httpRoutes()).anyMatch(r -> r.routeKey().equals("GET /articles/{slug}")
+                && r.functionId().equals("ArticlesFunction"));
+        assertThat(template.httpRoutes()).anyMatch(r -> r.routeKey().equals("PUT /admin/accounts/{accountId}/subscription")
+                && r.iamAuthorised());
+        assertThat(template.schedules()).anyMatch(s -> s.functionId().equals("RecommendationsFunction")
+                && s.rate().toMinutes() == 15);
+    }
+
+    @Test
+    void matchesTheMostSpecificRouteLikeApiGateway() {
+        RouteTable routes = new RouteTable(template.httpRoutes());
+
+        RouteTable.Match views = routes.match("POST", "/articles/banjir-demak/views").orElseThrow();
+        assertThat(views.route().routeKey()).isEqualTo("POST /articles/{slug}/views");
+        assertThat(views.pathParameters()).containsEntry("slug", "banjir-demak");
+        assertThat(routes.match("GET", "/articles").orElseThrow().route().routeKey()).isEqualTo("GET /articles");
+        assertThat(routes.match("DELETE", "/articles").orElseThrow().route().routeKey()).isEqualTo("$default");
+        assertThat(routes.match("GET", "/articles/a/b/c").orElseThrow().route().routeKey()).isEqualTo("$default");
+    }
+}
