@@ -32,6 +32,8 @@ public final class LocalFunction {
             // and System.getenv cannot differ between them.
             this.handler = (RequestHandler<Object, Object>) type.getConstructor(Map.class).newInstance(environment);
             this.inputType = inputTypeOf(type);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("Handler class " + definition.handlerClass() + " is not on the classpath", e);
         } catch (InvocationTargetException e) {
             throw new IllegalStateException("Handler " + definition.handlerClass() + " failed to start", e.getCause());
         } catch (ReflectiveOperationException e) {

@@ -9,6 +9,7 @@ import id.warta.content.Page;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,7 +40,7 @@ final class ArticleReads {
                 ? new Page<>(List.of(), Optional.empty())
                 : content.listArticles(new ArticleFilter(sectionFilter, knownEdition), limit, cursor);
         Instant now = clock.instant();
-        java.util.HashMap<String, Object> body = new java.util.HashMap<>();
+        Map<String, Object> body = new LinkedHashMap<>();
         body.put("items", page.items().stream().map(s -> ArticleJson.summary(s, now)).toList());
         body.put("nextCursor", page.nextCursor().orElse(null));
         return body;

@@ -1,0 +1,49 @@
+package id.warta.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import id.warta.json.Json;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every fixture under events/ is invocable the way `sam local invoke -e` (and bin/invoke) invokes it:
+ * deserialised by the Lambda runtime's own serialisers into the handler's input type, against the
+ * function events/<dir> belongs to (the function whose CodeUri is functions/<dir>). HTTP fixtures
+ * never produce a 5xx.
+ */
+class EventFixturesIT {
+    private final TestStack stack = TestStack.shared();
+
+    @TestFactory
+    Stream<DynamicTest> everyEventFixtureInvokesItsFunction() throws IOException {
+        Path events = stack.cloud().root().resolve("events");
+        List<Path> fixtures;
+        try (Stream<Path> files = Files.walk(events)) {
+            fixtures = files.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+        }
+        assertThat(fixtures).isNotEmpty();
+        return fixtures.stream().map(fixture -> DynamicTest.dynamicTest(events.relativize(fixture).toString(), () -> {
+            String functionDir = events.relativize(fixture).getName(0).toString();
+            SamTemplate.Function function = stack.cloud().template().functions().stream()
+                    .filter(f -> f.codeUri().equals("functions/" + functionDir))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("No function with CodeUri functions/" + functionDir));
+
+            String result = stack.cloud().function(function.logicalId()).invokeJson(Files.readString(fixture));
+
+            JsonNode json = Json.mapper().readTree(result);
+            if (json.has("statusCode")) {
+                assertThat(json.path("statusCode").asInt()).as(fixture.toString()).isBetween(200, 499);
+                assertThat(json.path("headers").path("content-type").asText()).startsWith("application/json");
+            }
+        }));
+    }
+}
