@@ -4,7 +4,7 @@ MVN ?= mvn -B -q
 
 .PHONY: lambda
 lambda:
-	$(MVN) -pl $(MODULE) -am -DskipTests clean package
+	$(MVN) -pl $(MODULE) -am -DskipTests package
 	mkdir -p "$(ARTIFACTS_DIR)/lib"
 	cp -R $(MODULE)/target/lambda/lib/. "$(ARTIFACTS_DIR)/lib/"
 	cp $(MODULE)/target/$(notdir $(MODULE))-*.jar "$(ARTIFACTS_DIR)/lib/"

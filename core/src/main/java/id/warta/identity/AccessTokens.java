@@ -1,33 +1,30 @@
 package id.warta.identity;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.crypto.MACSigner;
-import com.nimbusds.jose.crypto.MACVerifier;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
+import com.auth0.jwt.JWT;
+import com.auth0.jwt.JWTVerifier;
+import com.auth0.jwt.algorithms.Algorithm;
+import com.auth0.jwt.exceptions.JWTVerificationException;
+import com.auth0.jwt.interfaces.Claim;
+import com.auth0.jwt.interfaces.DecodedJWT;
 
 import java.nio.charset.StandardCharsets;
-import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
 
 /**
- * Short-lived HS256 bearer tokens. Only HS256 is accepted (never "none", never another algorithm
- * chosen by the token). The credential version lets a password reset revoke older tokens.
+ * Short-lived HS256 bearer tokens. The verifier is bound to HS256 and our secret, so a token cannot
+ * choose its own algorithm ("none", or another key type). The credential version lets a password
+ * reset revoke every older token.
  */
 public final class AccessTokens {
     public static final Duration LIFETIME = Duration.ofHours(1);
     private static final String ISSUER = "warta";
     private static final String VERSION_CLAIM = "cv";
-    private static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
+    private static final long CLOCK_SKEW_SECONDS = 30;
 
-    private final MACSigner signer;
-    private final MACVerifier verifier;
+    private final Algorithm algorithm;
+    private final JWTVerifier verifier;
     private final Clock clock;
 
     public AccessTokens(String secret, Clock clock) {
@@ -35,55 +32,41 @@ public final class AccessTokens {
         if (key.length < 32) {
             throw new IllegalArgumentException("The access token secret must be at least 32 bytes");
         }
-        try {
-            this.signer = new MACSigner(key);
-            this.verifier = new MACVerifier(key);
-        } catch (JOSEException e) {
-            throw new IllegalArgumentException("Unusable access token secret", e);
-        }
+        this.algorithm = Algorithm.HMAC256(key);
         this.clock = clock;
+        this.verifier = ((JWTVerifier.BaseVerification) JWT.require(algorithm)
+                .withIssuer(ISSUER)
+                .withClaimPresence(VERSION_CLAIM)
+                .withClaimPresence("sub")
+                .acceptLeeway(CLOCK_SKEW_SECONDS)
+                .acceptExpiresAt(0))
+                .build(clock);
     }
 
     public String issue(String accountId, long credentialVersion) {
         Instant now = clock.instant();
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
-                .issuer(ISSUER)
-                .subject(accountId)
-                .issueTime(Date.from(now))
-                .expirationTime(Date.from(now.plus(LIFETIME)))
-                .claim(VERSION_CLAIM, credentialVersion)
-                .build();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).build(), claims);
-        try {
-            jwt.sign(signer);
-        } catch (JOSEException e) {
-            throw new IllegalStateException("Signing failed", e);
-        }
-        return jwt.serialize();
+        return JWT.create()
+                .withIssuer(ISSUER)
+                .withSubject(accountId)
+                .withIssuedAt(now)
+                .withExpiresAt(now.plus(LIFETIME))
+                .withClaim(VERSION_CLAIM, credentialVersion)
+                .sign(algorithm);
     }
 
     public AccessClaims verify(String token) {
-        if (token == null || token.length() > 4096) {
+        if (token == null || token.isEmpty() || token.length() > 4096) {
             throw new InvalidAccessTokenException();
         }
         try {
-            SignedJWT jwt = SignedJWT.parse(token);
-            if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm()) || !jwt.verify(verifier)) {
+            DecodedJWT jwt = verifier.verify(token);
+            Claim version = jwt.getClaim(VERSION_CLAIM);
+            if (jwt.getExpiresAtAsInstant() == null || jwt.getIssuedAtAsInstant() == null || version.asLong() == null) {
                 throw new InvalidAccessTokenException();
             }
-            JWTClaimsSet claims = jwt.getJWTClaimsSet();
-            Instant now = clock.instant();
-            Date expires = claims.getExpirationTime();
-            Date issued = claims.getIssueTime();
-            Object version = claims.getClaim(VERSION_CLAIM);
-            if (!ISSUER.equals(claims.getIssuer()) || claims.getSubject() == null || expires == null || issued == null
-                    || !(version instanceof Number number)
-                    || !now.isBefore(expires.toInstant())
-                    || issued.toInstant().isAfter(now.plus(CLOCK_SKEW))) {
-                throw new InvalidAccessTokenException();
-            }
-            return new AccessClaims(claims.getSubject(), number.longValue(), issued.toInstant(), expires.toInstant());
-        } catch (ParseException | JOSEException | IllegalStateException e) {
+            return new AccessClaims(jwt.getSubject(), version.asLong(), jwt.getIssuedAtAsInstant(),
+                    jwt.getExpiresAtAsInstant());
+        } catch (JWTVerificationException | IllegalArgumentException e) {
             throw new InvalidAccessTokenException();
         }
     }

@@ -1,18 +1,15 @@
 package id.warta.identity;
 
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.MACSigner;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.PlainJWT;
-import com.nimbusds.jwt.SignedJWT;
+import com.auth0.jwt.JWT;
+import com.auth0.jwt.algorithms.Algorithm;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Date;
+import java.util.Base64;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -22,6 +19,10 @@ class AccessTokensTest {
     private static final Instant NOW = Instant.parse("2026-11-26T03:15:00Z");
 
     private final AccessTokens tokens = new AccessTokens(SECRET, Clock.fixed(NOW, ZoneOffset.UTC));
+
+    private static String base64(String json) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    }
 
     @Test
     void verifiesATokenItIssued() {
@@ -50,20 +51,24 @@ class AccessTokensTest {
 
     @Test
     void rejectsUnsignedAndMalformedTokens() {
-        String none = new PlainJWT(new JWTClaimsSet.Builder().issuer("warta").subject("acc-1")
-                .issueTime(Date.from(NOW)).expirationTime(Date.from(NOW.plusSeconds(600))).claim("cv", 0).build()).serialize();
+        String payload = base64("{\"iss\":\"warta\",\"sub\":\"acc-1\",\"cv\":0,\"iat\":" + NOW.getEpochSecond()
+                + ",\"exp\":" + (NOW.getEpochSecond() + 600) + "}");
+        String algNone = base64("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + payload + ".";
 
-        for (String token : new String[] {none, "", "abc", "a.b.c", tokens.issue("acc-1", 0) + "x"}) {
+        for (String token : new String[] {algNone, "", "abc", "a.b.c", tokens.issue("acc-1", 0) + "x"}) {
             assertThatThrownBy(() -> tokens.verify(token)).as(token).isInstanceOf(InvalidAccessTokenException.class);
         }
     }
 
     @Test
-    void rejectsATokenFromAnotherIssuer() throws Exception {
-        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), new JWTClaimsSet.Builder().issuer("someone-else")
-                .subject("acc-1").issueTime(Date.from(NOW)).expirationTime(Date.from(NOW.plusSeconds(600))).claim("cv", 0).build());
-        jwt.sign(new MACSigner(SECRET.getBytes()));
+    void rejectsATokenFromAnotherIssuerOrWithoutCredentialVersion() {
+        Algorithm ourKey = Algorithm.HMAC256(SECRET.getBytes(StandardCharsets.UTF_8));
+        String otherIssuer = JWT.create().withIssuer("someone-else").withSubject("acc-1").withIssuedAt(NOW)
+                .withExpiresAt(NOW.plusSeconds(600)).withClaim("cv", 0L).sign(ourKey);
+        String noVersion = JWT.create().withIssuer("warta").withSubject("acc-1").withIssuedAt(NOW)
+                .withExpiresAt(NOW.plusSeconds(600)).sign(ourKey);
 
-        assertThatThrownBy(() -> tokens.verify(jwt.serialize())).isInstanceOf(InvalidAccessTokenException.class);
+        assertThatThrownBy(() -> tokens.verify(otherIssuer)).isInstanceOf(InvalidAccessTokenException.class);
+        assertThatThrownBy(() -> tokens.verify(noVersion)).isInstanceOf(InvalidAccessTokenException.class);
     }
 }

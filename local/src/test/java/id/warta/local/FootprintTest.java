@@ -1,0 +1,123 @@
+package id.warta.local;
+
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A build-time check of every function's deployment package (functions/<name>/target/lambda, what
+ * `sam build` ships): no Apache or Netty HTTP client, no AWS SDK service module the function has no
+ * IAM permission to call (template.yaml says which services each may use), and a zip of at most 10 MiB.
+ */
+class FootprintTest {
+    private static final long MAX_BYTES = 10L * 1024 * 1024;
+    private static final Pattern FORBIDDEN_JAR = Pattern.compile(
+            "(apache-client|apache5-client|netty-nio-client|httpclient5?|httpcore5?(-h2)?|netty-.*)-\\d.*\\.jar");
+    private static final Pattern SERVICE_PACKAGE = Pattern.compile("software/amazon/awssdk/services/([a-z0-9]+)/");
+    /** IAM action prefixes that name a different SDK module. */
+    private static final Map<String, String> SDK_MODULE_OF_IAM_SERVICE = Map.of("ses", "sesv2");
+
+    private final SamTemplate template = SamTemplate.load(ProjectRoot.find().resolve("template.yaml"));
+
+    @TestFactory
+    Stream<DynamicTest> everyFunctionPackageIsLean() {
+        return template.functions().stream().map(function -> DynamicTest.dynamicTest(function.logicalId(), () -> {
+            Path module = ProjectRoot.find().resolve(function.codeUri());
+            Path lib = module.resolve("target/lambda/lib");
+            assertThat(lib).as("package the functions first (mvn package)").isDirectory();
+            List<Path> jars = new ArrayList<>(list(lib));
+            try (Stream<Path> own = Files.list(module.resolve("target"))) {
+                own.filter(p -> p.getFileName().toString().endsWith(".jar")).forEach(jars::add);
+            }
+
+            assertThat(jars.stream().map(p -> p.getFileName().toString()).filter(n -> FORBIDDEN_JAR.matcher(n).matches()))
+                    .as(function.logicalId() + " ships an Apache or Netty HTTP client").isEmpty();
+            assertThat(sdkServicesIn(jars)).as(function.logicalId() + " SDK service modules")
+                    .isSubsetOf(servicesAllowedByPolicy(function.logicalId()));
+            assertThat(zippedSize(jars)).as(function.logicalId() + " deployment zip bytes").isLessThanOrEqualTo(MAX_BYTES);
+        }));
+    }
+
+    /** The size of the zip `sam deploy` uploads: lib/*.jar, deflated. */
+    private static long zippedSize(List<Path> jars) throws IOException {
+        CountingOutputStream counter = new CountingOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(counter)) {
+            for (Path jar : jars) {
+                zip.putNextEntry(new ZipEntry("lib/" + jar.getFileName()));
+                Files.copy(jar, zip);
+                zip.closeEntry();
+            }
+        }
+        return counter.count;
+    }
+
+    private static final class CountingOutputStream extends OutputStream {
+        private long count;
+
+        @Override
+        public void write(int b) {
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            count += len;
+        }
+    }
+
+    private static List<Path> list(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".jar")).toList();
+        }
+    }
+
+    private static Set<String> sdkServicesIn(List<Path> jars) throws IOException {
+        Set<String> services = new TreeSet<>();
+        for (Path jar : jars) {
+            if (!jar.getFileName().toString().matches("[a-z0-9-]+-2\\.\\d+\\.\\d+\\.jar")) {
+                continue;
+            }
+            try (ZipFile zip = new ZipFile(jar.toFile())) {
+                zip.stream().map(e -> SERVICE_PACKAGE.matcher(e.getName())).filter(Matcher::lookingAt)
+                        .map(m -> m.group(1)).findFirst().ifPresent(services::add);
+            }
+        }
+        return services;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Set<String> servicesAllowedByPolicy(String functionId) {
+        Map<String, Object> properties = SamTemplate.map(
+                (Map<String, Object>) template.resources().get(functionId), "Properties");
+        Set<String> services = new TreeSet<>();
+        for (Object policy : (List<Object>) properties.getOrDefault("Policies", List.of())) {
+            if (policy instanceof Map<?, ?> document && document.get("Statement") instanceof List<?> statements) {
+                for (Object statement : statements) {
+                    Object actions = ((Map<String, Object>) statement).get("Action");
+                    for (Object action : actions instanceof List<?> list ? list : List.of(actions)) {
+                        String service = action.toString().split(":", 2)[0];
+                        services.add(SDK_MODULE_OF_IAM_SERVICE.getOrDefault(service, service));
+                    }
+                }
+            }
+        }
+        return services;
+    }
+}
