@@ -1,0 +1,128 @@
+package id.warta.local;
+
+import id.warta.identity.AccessTokens;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * With DynamoDB unreachable, every route answers quickly with 503 INTERNAL and Retry-After (or a 4xx
+ * it can decide without the database), never a hang or a bare 500; when DynamoDB is back, service
+ * resumes. A proxy in front of the shared emulator plays the outage, so no data is lost.
+ */
+class DynamoDbOutageIT {
+    private static final String SLUG = "harga-beras-medium-naik-di-pasar-induk";
+    private static FaultProxy proxy;
+    private static LocalCloud cloud;
+    private static LocalApiServer server;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private record Sample(String method, String path, String body) {
+    }
+
+    /** A well-formed request for every route of the template, so each one reaches its database call. */
+    private static final Map<String, Sample> SAMPLES = Map.ofEntries(
+            Map.entry("GET /articles", new Sample("GET", "/articles", null)),
+            Map.entry("GET /articles/{slug}", new Sample("GET", "/articles/" + SLUG, null)),
+            Map.entry("GET /articles/{slug}/recommendations", new Sample("GET", "/articles/" + SLUG + "/recommendations", null)),
+            Map.entry("GET /trending", new Sample("GET", "/trending", null)),
+            Map.entry("GET /videos", new Sample("GET", "/videos", null)),
+            Map.entry("POST /articles/{slug}/views", new Sample("POST", "/articles/" + SLUG + "/views", "{}")),
+            Map.entry("POST /auth/register", new Sample("POST", "/auth/register",
+                    "{\"email\":\"gangguan@warta.example\",\"password\":\"kata-sandi-panjang\",\"name\":\"Uji Gangguan\"}")),
+            Map.entry("POST /auth/activation/resend", new Sample("POST", "/auth/activation/resend",
+                    "{\"email\":\"gangguan@warta.example\"}")),
+            Map.entry("POST /auth/activate", new Sample("POST", "/auth/activate",
+                    "{\"token\":\"QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVo\"}")),
+            Map.entry("POST /auth/login", new Sample("POST", "/auth/login",
+                    "{\"email\":\"gangguan@warta.example\",\"password\":\"kata-sandi-panjang\"}")),
+            Map.entry("POST /auth/password/forgot", new Sample("POST", "/auth/password/forgot",
+                    "{\"email\":\"gangguan@warta.example\"}")),
+            Map.entry("POST /auth/password/reset", new Sample("POST", "/auth/password/reset",
+                    "{\"token\":\"QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVo\",\"password\":\"kata-sandi-baru-1\"}")),
+            Map.entry("POST /auth/oidc/{provider}", new Sample("POST", "/auth/oidc/google",
+                    "{\"idToken\":\"a.b.c\",\"nonce\":\"n\"}")),
+            Map.entry("GET /me", new Sample("GET", "/me", null)),
+            Map.entry("PUT /admin/accounts/{accountId}/subscription", new Sample("PUT",
+                    "/admin/accounts/00000000-0000-4000-8000-000000000000/subscription",
+                    "{\"subscriber\":true,\"until\":null}")));
+
+    @BeforeAll
+    static void startStackBehindAProxy() throws IOException {
+        TestStack shared = TestStack.shared();
+        proxy = FaultProxy.start(shared.cloud().emulators().dynamoDbEndpoint());
+        int port = Emulators.freePort();
+        cloud = LocalCloud.start(shared.cloud().root(),
+                Emulators.external(shared.cloud().root(), proxy.uri(), shared.cloud().emulators().sesEndpoint()),
+                Map.of("SiteUrl", "http://127.0.0.1:" + port), Map.of());
+        server = new LocalApiServer(cloud, port).start();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+        cloud.close();
+        proxy.close();
+    }
+
+    /** Signed in (a token the functions accept), except on /auth routes, which take credentials in the body. */
+    private HttpResponse<String> send(Sample sample) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.uri() + sample.path()))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .method(sample.method(), sample.body() == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(sample.body()));
+        if (!sample.path().startsWith("/auth/")) {
+            String secret = cloud.environmentOf(cloud.template().functions().getFirst()).get("ACCESS_TOKEN_SECRET");
+            request.header("Authorization",
+                    "Bearer " + new AccessTokens(secret, Clock.systemUTC()).issue("outage-reader", 0));
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void everyRouteAnswers503WithRetryAfterWhileDynamoDbIsDownAndRecoversAfter() throws Exception {
+        proxy.cut();
+        try {
+            for (SamTemplate.HttpRoute route : cloud.template().httpRoutes()) {
+                if (route.path() == null) {
+                    continue;
+                }
+                Sample sample = SAMPLES.get(route.routeKey());
+                assertThat(sample).as("a sample request for " + route.routeKey()).isNotNull();
+                SamTemplate.Function function = cloud.template().functions().stream()
+                        .filter(f -> f.logicalId().equals(route.functionId())).findFirst().orElseThrow();
+
+                long started = System.nanoTime();
+                HttpResponse<String> response = send(sample);
+                Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+                assertThat(took).as(route.routeKey()).isLessThan(Duration.ofSeconds(function.timeoutSeconds()));
+                assertThat(response.body()).as(route.routeKey()).contains("\"error\"").doesNotContain("Exception");
+                if (response.statusCode() >= 500) {
+                    assertThat(response.statusCode()).as(route.routeKey()).isEqualTo(503);
+                    assertThat(response.body()).contains("\"INTERNAL\"");
+                    assertThat(response.headers().firstValue("Retry-After")).as(route.routeKey()).isPresent();
+                } else {
+                    assertThat(response.statusCode()).as(route.routeKey() + " " + response.body()).isBetween(400, 499);
+                }
+            }
+        } finally {
+            proxy.restore();
+        }
+
+        HttpResponse<String> after = send(SAMPLES.get("GET /articles"));
+        assertThat(after.statusCode()).isEqualTo(200);
+    }
+}

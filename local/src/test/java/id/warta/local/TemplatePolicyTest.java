@@ -1,0 +1,146 @@
+package id.warta.local;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Least privilege, read from template.yaml itself. */
+class TemplatePolicyTest {
+    private static final Set<String> DYNAMODB_WRITES = Set.of(
+            "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:BatchWriteItem");
+    /** The tables each function may change; every other table it may only read. */
+    private static final Map<String, Set<String>> WRITABLE_TABLES = Map.of(
+            "ArticlesFunction", Set.of(),
+            "ViewsFunction", Set.of("ActivityTable"),
+            "AccountsFunction", Set.of("AccountsTable"),
+            "ActivationMailerFunction", Set.of("AccountsTable"),
+            "RecommendationsFunction", Set.of("RecommendationsTable"));
+
+    private final SamTemplate template = SamTemplate.load(ProjectRoot.find().resolve("template.yaml"));
+
+    private record Statement(String function, List<String> actions, List<Object> resources) {
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Statement> statements() {
+        List<Statement> statements = new ArrayList<>();
+        for (SamTemplate.Function function : template.functions()) {
+            Map<String, Object> properties = SamTemplate.map(
+                    (Map<String, Object>) template.resources().get(function.logicalId()), "Properties");
+            for (Object policy : (List<Object>) properties.getOrDefault("Policies", List.of())) {
+                assertThat(policy).as(function.logicalId() + ": only inline statements, no managed policy names")
+                        .isInstanceOf(Map.class);
+                for (Object s : (List<Object>) ((Map<String, Object>) policy).get("Statement")) {
+                    Map<String, Object> statement = (Map<String, Object>) s;
+                    assertThat(statement.get("Effect")).isEqualTo("Allow");
+                    Object action = statement.get("Action");
+                    Object resource = statement.get("Resource");
+                    statements.add(new Statement(function.logicalId(),
+                            action instanceof List<?> l ? (List<String>) l : List.of((String) action),
+                            resourceList(resource)));
+                }
+            }
+        }
+        return statements;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> resourceList(Object resource) {
+        if (resource instanceof Map<?, ?> map && map.containsKey("Fn::If")) {
+            List<Object> branches = (List<Object>) map.get("Fn::If");
+            List<Object> both = new ArrayList<>(resourceList(branches.get(1)));
+            both.addAll(resourceList(branches.get(2)));
+            return both;
+        }
+        return resource instanceof List<?> list ? (List<Object>) list : List.of(resource);
+    }
+
+    /** The table a DynamoDB resource names: !GetAtt T.Arn, !GetAtt T.StreamArn or !Sub '${T.Arn}/index/...'. */
+    @SuppressWarnings("unchecked")
+    private static String tableOf(Object resource) {
+        Map<String, Object> map = (Map<String, Object>) resource;
+        if (map.containsKey("Fn::GetAtt")) {
+            return ((List<String>) map.get("Fn::GetAtt")).getFirst();
+        }
+        String sub = (String) map.get("Fn::Sub");
+        return sub.substring(2, sub.indexOf('.'));
+    }
+
+    private Set<String> tablesInEnvironment(String function) {
+        Set<String> tables = new TreeSet<>();
+        template.functions().stream().filter(f -> f.logicalId().equals(function)).findFirst().orElseThrow()
+                .environment().values().forEach(value -> {
+                    if (value instanceof Map<?, ?> ref && ref.get("Ref") instanceof String name
+                            && template.tables().stream().anyMatch(t -> t.logicalId().equals(name))) {
+                        tables.add(name);
+                    }
+                });
+        return tables;
+    }
+
+    @Test
+    void noFunctionHasAWildcardActionOrResource() {
+        for (Statement statement : statements()) {
+            assertThat(statement.actions()).as(statement.function()).noneMatch(a -> a.contains("*"));
+            for (Object resource : statement.resources()) {
+                String text = resource.toString();
+                assertThat(text).as(statement.function()).isNotEqualTo("*");
+                // Only the GSIs of a named table may be matched by pattern.
+                assertThat(text.replace("/index/*", "")).as(statement.function()).doesNotContain("*");
+            }
+        }
+    }
+
+    @Test
+    void dynamoDbAccessOnlyToTablesTheFunctionIsConfiguredWith() {
+        for (Statement statement : statements()) {
+            if (statement.actions().stream().anyMatch(a -> a.startsWith("dynamodb:"))) {
+                for (Object resource : statement.resources()) {
+                    assertThat(tablesInEnvironment(statement.function())).as(statement.function() + " " + resource)
+                            .contains(tableOf(resource));
+                }
+            }
+        }
+    }
+
+    @Test
+    void writeAccessOnlyWhereTheFunctionWrites() {
+        for (Statement statement : statements()) {
+            if (statement.actions().stream().anyMatch(DYNAMODB_WRITES::contains)) {
+                for (Object resource : statement.resources()) {
+                    assertThat(WRITABLE_TABLES.get(statement.function())).as(statement.function() + " writes " + resource)
+                            .contains(tableOf(resource));
+                }
+            }
+        }
+    }
+
+    @Test
+    void sesIsOnlySendingFromTheSenderIdentityAndOnlyByTheMailer() {
+        for (Statement statement : statements()) {
+            if (statement.actions().stream().anyMatch(a -> a.startsWith("ses:"))) {
+                assertThat(statement.function()).isEqualTo("ActivationMailerFunction");
+                assertThat(statement.actions()).containsOnly("ses:SendEmail");
+                for (Object resource : statement.resources()) {
+                    assertThat(resource.toString()).matches(".*:identity/\\$\\{SenderEmail}.*|.*:configuration-set/\\$\\{SesConfigurationSet}.*");
+                }
+            }
+        }
+    }
+
+    @Test
+    void corsNeverAllowsAnyOriginWithCredentials() {
+        Map<String, Object> cors = template.corsConfiguration();
+        assertThat(cors.get("AllowCredentials")).isEqualTo(true);
+        assertThat(cors.get("AllowOrigins")).isEqualTo(List.of(Map.of("Ref", "SiteOrigin")));
+        String pattern = (String) SamTemplate.map(template.parameters(), "SiteOrigin").get("AllowedPattern");
+        assertThat("*").doesNotMatch(pattern);
+        assertThat("https://warta.example").matches(pattern);
+    }
+}
