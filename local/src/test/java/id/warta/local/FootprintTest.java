@@ -4,10 +4,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,9 +12,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
-import java.util.zip.ZipOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,53 +34,15 @@ class FootprintTest {
     @TestFactory
     Stream<DynamicTest> everyFunctionPackageIsLean() {
         return template.functions().stream().map(function -> DynamicTest.dynamicTest(function.logicalId(), () -> {
-            Path module = ProjectRoot.find().resolve(function.codeUri());
-            Path lib = module.resolve("target/lambda/lib");
-            assertThat(lib).as("package the functions first (mvn package)").isDirectory();
-            List<Path> jars = new ArrayList<>(list(lib));
-            try (Stream<Path> own = Files.list(module.resolve("target"))) {
-                own.filter(p -> p.getFileName().toString().endsWith(".jar")).forEach(jars::add);
-            }
+            DeploymentPackage deployment = DeploymentPackage.of(ProjectRoot.find().resolve(function.codeUri()));
+            List<Path> jars = deployment.jars();
 
             assertThat(jars.stream().map(p -> p.getFileName().toString()).filter(n -> FORBIDDEN_JAR.matcher(n).matches()))
                     .as(function.logicalId() + " ships an Apache or Netty HTTP client").isEmpty();
             assertThat(sdkServicesIn(jars)).as(function.logicalId() + " SDK service modules")
                     .isSubsetOf(servicesAllowedByPolicy(function.logicalId()));
-            assertThat(zippedSize(jars)).as(function.logicalId() + " deployment zip bytes").isLessThanOrEqualTo(MAX_BYTES);
+            assertThat(deployment.zippedBytes()).as(function.logicalId() + " deployment zip bytes").isLessThanOrEqualTo(MAX_BYTES);
         }));
-    }
-
-    /** The size of the zip `sam deploy` uploads: lib/*.jar, deflated. */
-    private static long zippedSize(List<Path> jars) throws IOException {
-        CountingOutputStream counter = new CountingOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(counter)) {
-            for (Path jar : jars) {
-                zip.putNextEntry(new ZipEntry("lib/" + jar.getFileName()));
-                Files.copy(jar, zip);
-                zip.closeEntry();
-            }
-        }
-        return counter.count;
-    }
-
-    private static final class CountingOutputStream extends OutputStream {
-        private long count;
-
-        @Override
-        public void write(int b) {
-            count++;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-            count += len;
-        }
-    }
-
-    private static List<Path> list(Path dir) throws IOException {
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(p -> p.getFileName().toString().endsWith(".jar")).toList();
-        }
     }
 
     private static Set<String> sdkServicesIn(List<Path> jars) throws IOException {

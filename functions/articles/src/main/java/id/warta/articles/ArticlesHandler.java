@@ -19,12 +19,14 @@ import id.warta.http.QueryParams;
 import id.warta.http.ReaderIdentity;
 import id.warta.http.RequestLog;
 import id.warta.identity.AccessTokens;
+import org.crac.Core;
+import org.crac.Resource;
 
 import java.time.Clock;
 import java.util.Map;
 
 /** GET routes of articles and videos, and the JSON 404 behind API Gateway's $default route. */
-public final class ArticlesHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class ArticlesHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>, Resource {
     private final HttpFunction http;
     private final ArticleReads reads;
     private final ReaderIdentity identity;
@@ -40,6 +42,7 @@ public final class ArticlesHandler implements RequestHandler<APIGatewayV2HTTPEve
     private ArticlesHandler(ArticlesConfig config, Clock clock) {
         this(new ArticleReads(new DynamoContentRepository(AwsClients.dynamoDb(config.aws()), config.contentTable()), clock),
                 new ReaderIdentity(new AccessTokens(config.accessTokenSecret(), clock)), RequestLog.toStdout("articles"));
+        Core.getGlobalContext().register(this);
     }
 
     ArticlesHandler(ArticleReads reads, ReaderIdentity identity, RequestLog log) {
@@ -55,6 +58,17 @@ public final class ArticlesHandler implements RequestHandler<APIGatewayV2HTTPEve
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         return http.handle(event, context);
+    }
+
+    /** SnapStart: warm the read paths before the snapshot; both requests only read. */
+    @Override
+    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+        http.prime("GET /articles", "/articles", "GET /articles/{slug}", "/articles/snapstart-priming");
+    }
+
+    @Override
+    public void afterRestore(org.crac.Context<? extends Resource> context) {
+        // Nothing to refresh: clients hold no credentials or connections that outlive a restore badly.
     }
 
     private ApiResponse list(ApiRequest request) {

@@ -1,0 +1,97 @@
+package id.warta.bench;
+
+import id.warta.dynamo.DynamoContentRepository;
+import id.warta.local.LocalCloud;
+import id.warta.local.ProjectRoot;
+import id.warta.local.SamTemplate;
+import id.warta.local.Seeder;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * bin/bench: measures every function side by side with the floor and a naive peer, on this machine,
+ * against the local emulators, and writes BENCHMARKS.md. Contenders are alternated within one run
+ * and reported as ratios; absolute times are context only.
+ */
+public final class Benchmarks {
+    /** The event each function is cold-started with (events/<dir>/<file>). */
+    private static final Map<String, String> COLD_START_EVENT = Map.of(
+            "functions/articles", "articles/get-article.json",
+            "functions/views", "views/record-view.json",
+            "functions/accounts", "accounts/login.json",
+            "functions/activation-mailer", "activation-mailer/sweep-schedule.json",
+            "functions/recommendations", "recommendations/rebuild-schedule.json");
+
+    private Benchmarks() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+        Path root = ProjectRoot.find();
+        Path scratch = Files.createTempDirectory("warta-bench");
+        Report report = new Report(root, rounds);
+        try (LocalCloud cloud = LocalCloud.start(Map.of(), Map.of())) {
+            Seeder.seed(new DynamoContentRepository(cloud.dynamo(), Seeder.CONTENT_TABLE), Instant.now());
+            List<Contender> contenders = contenders(root, cloud, scratch);
+            try (ColdStarts coldStarts = new ColdStarts(root.resolve("benchmarks/runner/target/ric"), scratch)) {
+                report.coldStarts(coldStarts(coldStarts, contenders, rounds), contenders);
+            }
+            report.warmLatency(WarmLatency.measure(cloud));
+            report.callsAndCost(CallCounts.measure(cloud));
+            report.priming(Priming.measure(root, cloud, scratch, rounds));
+            report.load(LoadRun.measure(cloud));
+        }
+        Files.writeString(root.resolve("BENCHMARKS.md"), report.markdown());
+        System.out.println(report.markdown());
+    }
+
+    static List<Contender> contenders(Path root, LocalCloud cloud, Path scratch) throws IOException {
+        String event = Files.readString(root.resolve("events/articles/get-article.json"));
+        Map<String, String> aws = new LinkedHashMap<>(cloud.environmentOf(cloud.template().functions().getFirst()));
+        aws.keySet().removeIf(k -> !k.startsWith("AWS_"));
+        List<Contender> contenders = new ArrayList<>();
+        contenders.add(Contender.of("floor (hello world)", root.resolve("benchmarks/floor"), scratch,
+                "id.warta.bench.HelloHandler::handleRequest", aws, event));
+        Map<String, String> naive = new LinkedHashMap<>(aws);
+        naive.put("CONTENT_TABLE", Seeder.CONTENT_TABLE);
+        contenders.add(Contender.of("naive peer (article read)", root.resolve("benchmarks/naive-peer"), scratch,
+                "id.warta.bench.NaiveArticleHandler::handleRequest", naive, event));
+        for (SamTemplate.Function function : cloud.template().functions()) {
+            Path fixture = root.resolve("events").resolve(COLD_START_EVENT.get(function.codeUri()));
+            contenders.add(Contender.of(function.logicalId(), root.resolve(function.codeUri()), scratch,
+                    function.handlerClass() + "::" + function.handlerMethod(), cloud.environmentOf(function),
+                    Files.readString(fixture)));
+        }
+        return contenders;
+    }
+
+    /** Round-robin: every round starts each contender once, so drift on the machine hits all alike. */
+    static Map<String, ColdStartResult> coldStarts(ColdStarts coldStarts, List<Contender> contenders, int rounds)
+            throws IOException, InterruptedException {
+        Map<String, List<Double>> samples = new LinkedHashMap<>();
+        Map<String, Integer> classes = new LinkedHashMap<>();
+        for (Contender contender : contenders) {
+            coldStarts.once(contender, false); // warms the OS page cache, not counted
+            classes.put(contender.name(), coldStarts.once(contender, true).classesLoaded());
+            samples.put(contender.name(), new ArrayList<>());
+        }
+        for (int round = 0; round < rounds; round++) {
+            for (Contender contender : contenders) {
+                samples.get(contender.name()).add(coldStarts.once(contender, false).millis());
+            }
+        }
+        Map<String, ColdStartResult> results = new LinkedHashMap<>();
+        samples.forEach((name, values) -> results.put(name, new ColdStartResult(Stats.of(values), classes.get(name))));
+        return results;
+    }
+
+    record ColdStartResult(Stats stats, int classesLoaded) {
+    }
+}

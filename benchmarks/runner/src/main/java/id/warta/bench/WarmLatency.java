@@ -1,0 +1,59 @@
+package id.warta.bench;
+
+import id.warta.dynamo.Attr;
+import id.warta.local.LocalCloud;
+import id.warta.local.LocalFunction;
+import id.warta.local.Seeder;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Warm latency in one JVM: the articles handler serving GET /articles/{slug} (anonymous, a free
+ * article: one GetItem) against a bare SDK GetItem of the same item, alternated in blocks.
+ */
+final class WarmLatency {
+    static final int INVOCATIONS = 10_000;
+    private static final int BLOCK = 500;
+
+    record Result(Stats handler, Stats bareGetItem) {
+        double p50Ratio() {
+            return handler.p50() / bareGetItem.p50();
+        }
+    }
+
+    private WarmLatency() {
+    }
+
+    static Result measure(LocalCloud cloud) throws Exception {
+        LocalFunction articles = cloud.function("ArticlesFunction");
+        Object event = articles.fromJson(Files.readString(cloud.root().resolve("events/articles/get-article.json")));
+        String slug = "harga-beras-medium-naik-di-pasar-induk";
+        DynamoDbClient dynamo = cloud.dynamo();
+        Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> key = Map.of("pk", Attr.s("ARTICLE#" + slug));
+        Runnable handler = () -> articles.invoke(event);
+        Runnable bare = () -> dynamo.getItem(b -> b.tableName(Seeder.CONTENT_TABLE).key(key));
+        for (int i = 0; i < 2_000; i++) {
+            handler.run();
+            bare.run();
+        }
+        List<Double> handlerSamples = new ArrayList<>();
+        List<Double> bareSamples = new ArrayList<>();
+        for (int done = 0; done < INVOCATIONS; done += BLOCK) {
+            time(handler, BLOCK, handlerSamples);
+            time(bare, BLOCK, bareSamples);
+        }
+        return new Result(Stats.of(handlerSamples), Stats.of(bareSamples));
+    }
+
+    private static void time(Runnable action, int times, List<Double> samples) {
+        for (int i = 0; i < times; i++) {
+            long started = System.nanoTime();
+            action.run();
+            samples.add((System.nanoTime() - started) / 1_000_000.0);
+        }
+    }
+}
