@@ -111,6 +111,14 @@ class AccessPolicyTest {
         }
 
         @Test
+        void aSubscriberReadsThemEvenBeforeActivating() {
+            ReaderAccount unactivatedSubscriber = new ReaderAccount("a-5", false, NOW.plusSeconds(60), 0);
+
+            assertThat(decide(AccessLevel.METERED, unactivatedSubscriber, NOTHING_USED).granted()).isTrue();
+            assertThat(POLICY.maySpendCredit(AccessLevel.METERED, unactivatedSubscriber, NOW)).isFalse();
+        }
+
+        @Test
         void aSubscriptionEndingNowNoLongerCounts() {
             assertThat(decide(AccessLevel.METERED, LAPSED_SUBSCRIBER, TWO_OTHERS_USED).reason())
                     .isEqualTo(AccessReason.QUOTA_EXHAUSTED);
