@@ -225,7 +225,7 @@ public final class DynamoContentRepository implements ContentRepository {
                 Attr.stringList(item, "tags"));
     }
 
-    private static Article toArticle(Map<String, AttributeValue> item) {
+    static Article toArticle(Map<String, AttributeValue> item) {
         Map<String, AttributeValue> pick = Attr.map(item, "editorsPick");
         return new Article(
                 toSummary(item),

@@ -11,6 +11,9 @@ import java.util.Optional;
 
 /** Reads the account item's paywall fields with one strongly consistent GetItem (a reset revokes at once). */
 public final class DynamoReaderAccounts implements ReaderAccounts {
+    /** Only what the paywall needs: never the credentials or the email. */
+    static final String PROJECTION = "activated, credentialVersion, subscriberUntil";
+
     private final DynamoDbClient dynamo;
     private final String table;
 
@@ -24,7 +27,7 @@ public final class DynamoReaderAccounts implements ReaderAccounts {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
                 .key(AccountKeys.key(accountId))
                 .consistentRead(true)
-                .projectionExpression("activated, credentialVersion, subscriberUntil")).item();
+                .projectionExpression(PROJECTION)).item();
         if (item == null || item.isEmpty()) {
             return Optional.empty();
         }

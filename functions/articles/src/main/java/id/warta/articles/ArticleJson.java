@@ -5,6 +5,7 @@ import id.warta.content.ArticleSummary;
 import id.warta.content.EditorsPick;
 import id.warta.content.Image;
 import id.warta.content.Video;
+import id.warta.paywall.Access;
 import id.warta.time.Jakarta;
 import id.warta.time.RelativeTime;
 
@@ -19,9 +20,6 @@ final class ArticleJson {
     record Summary(String id, String slug, String title, String summary, String section, String edition,
                    boolean coverStory, String accessLevel, String publishedAt, String relativeTime, Image image,
                    boolean sponsored) {
-    }
-
-    record Access(String level, boolean granted, String reason, Object meter) {
     }
 
     record Full(String id, String slug, String title, String summary, String section, String edition,

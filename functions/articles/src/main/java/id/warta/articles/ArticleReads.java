@@ -1,11 +1,18 @@
 package id.warta.articles;
 
-import id.warta.content.Article;
+import id.warta.accounts.ReaderAccount;
 import id.warta.content.ArticleFilter;
 import id.warta.content.ArticleSummary;
 import id.warta.content.ContentRepository;
 import id.warta.content.Edition;
 import id.warta.content.Page;
+import id.warta.http.ReaderResolver;
+import id.warta.identity.AccessClaims;
+import id.warta.paywall.AccessPolicy;
+import id.warta.paywall.MeterPeriod;
+import id.warta.paywall.MeterState;
+import id.warta.paywall.ReadingContext;
+import id.warta.paywall.ReadingContexts;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -13,19 +20,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /** The read side of content: listings, one article, videos. Plain Java; the handler maps it to HTTP. */
 final class ArticleReads {
-    private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
-    private static final int MAX_SLUG_LENGTH = 200;
     private static final int MAX_SECTION_LENGTH = 64;
 
     private final ContentRepository content;
+    private final ReadingContexts readings;
+    private final AccessPolicy policy;
     private final Clock clock;
 
-    ArticleReads(ContentRepository content, Clock clock) {
+    ArticleReads(ContentRepository content, ReadingContexts readings, AccessPolicy policy, Clock clock) {
         this.content = content;
+        this.readings = readings;
+        this.policy = policy;
         this.clock = clock;
     }
 
@@ -46,15 +54,19 @@ final class ArticleReads {
         return body;
     }
 
-    Optional<Article> find(String slug) {
-        if (slug.length() > MAX_SLUG_LENGTH || !SLUG.matcher(slug).matches()) {
-            return Optional.empty();
-        }
-        return content.findArticle(slug);
-    }
-
-    ArticleJson.Full render(Article article, ArticleJson.Access access) {
-        return ArticleJson.full(article, access, clock.instant());
+    /**
+     * The article as this reader may read it: in full, or the teaser when access is not granted.
+     * Reads the article, account and meter together and never writes. Empty for an unknown article;
+     * a token whose account is gone or whose credentials changed is 401.
+     */
+    Optional<ArticleJson.Full> article(String slug, Optional<AccessClaims> claims) {
+        Instant now = clock.instant();
+        ReadingContext context = readings.load(slug, claims.map(AccessClaims::accountId),
+                Optional.of(MeterPeriod.containing(now)));
+        Optional<ReaderAccount> account = ReaderResolver.reader(claims, Optional.empty(), context.account()).account();
+        return context.article().map(article -> ArticleJson.full(article,
+                policy.decide(article.summary().accessLevel(), article.slug(), account,
+                        context.meter().orElse(MeterState.EMPTY), now), now));
     }
 
     Map<String, Object> videos(int limit) {

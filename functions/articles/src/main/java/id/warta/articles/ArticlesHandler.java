@@ -6,9 +6,10 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import id.warta.config.AwsClients;
 import id.warta.config.Env;
-import id.warta.content.Article;
+import id.warta.content.AccessLevel;
 import id.warta.content.InvalidCursorException;
 import id.warta.dynamo.DynamoContentRepository;
+import id.warta.dynamo.DynamoReadingContexts;
 import id.warta.http.ApiException;
 import id.warta.http.ApiRequest;
 import id.warta.http.ApiResponse;
@@ -18,12 +19,16 @@ import id.warta.http.HttpFunction;
 import id.warta.http.QueryParams;
 import id.warta.http.ReaderIdentity;
 import id.warta.http.RequestLog;
+import id.warta.identity.AccessClaims;
 import id.warta.identity.AccessTokens;
+import id.warta.paywall.AccessPolicy;
 import org.crac.Core;
 import org.crac.Resource;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 
 /** GET routes of articles and videos, and the JSON 404 behind API Gateway's $default route. */
 public final class ArticlesHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>, Resource {
@@ -40,9 +45,15 @@ public final class ArticlesHandler implements RequestHandler<APIGatewayV2HTTPEve
     }
 
     private ArticlesHandler(ArticlesConfig config, Clock clock) {
-        this(new ArticleReads(new DynamoContentRepository(AwsClients.dynamoDb(config.aws()), config.contentTable()), clock),
+        this(reads(config, AwsClients.dynamoDb(config.aws()), clock),
                 new ReaderIdentity(new AccessTokens(config.accessTokenSecret(), clock)), RequestLog.toStdout("articles"));
         Core.getGlobalContext().register(this);
+    }
+
+    private static ArticleReads reads(ArticlesConfig config, DynamoDbClient dynamo, Clock clock) {
+        return new ArticleReads(new DynamoContentRepository(dynamo, config.contentTable()),
+                new DynamoReadingContexts(dynamo, config.contentTable(), config.accountsTable(), config.activityTable()),
+                new AccessPolicy(config.freeArticlesPerMonth()), clock);
     }
 
     ArticlesHandler(ArticleReads reads, ReaderIdentity identity, RequestLog log) {
@@ -83,11 +94,13 @@ public final class ArticlesHandler implements RequestHandler<APIGatewayV2HTTPEve
     }
 
     private ApiResponse article(ApiRequest request) {
-        CachePolicy cache = cachePolicy(request);
-        Article article = reads.find(request.pathParameter("slug"))
+        ReaderIdentity.readerId(request);
+        Optional<AccessClaims> claims = identity.bearer(request);
+        ArticleJson.Full article = reads.article(request.pathParameter("slug"), claims)
                 .orElseThrow(() -> ApiException.of(ErrorCode.ARTICLE_NOT_FOUND, "Artikel tidak ditemukan."));
-        ArticleJson.Access access = new ArticleJson.Access(article.summary().accessLevel().name(), true, null, null);
-        return ApiResponse.ok(reads.render(article, access), cache);
+        // A shared cache may keep only what every anonymous reader gets alike: teasers and meters stay private.
+        boolean sameForEveryone = claims.isEmpty() && article.access().level() == AccessLevel.FREE;
+        return ApiResponse.ok(article, sameForEveryone ? CachePolicy.PUBLIC_SHORT : CachePolicy.PRIVATE);
     }
 
     private ApiResponse videos(ApiRequest request) {

@@ -1,14 +1,19 @@
 package id.warta.articles;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
+import id.warta.accounts.ReaderAccount;
 import id.warta.content.Edition;
 import id.warta.http.ReaderIdentity;
 import id.warta.http.RequestLog;
 import id.warta.identity.AccessTokens;
 import id.warta.json.Json;
+import id.warta.paywall.AccessPolicy;
+import id.warta.paywall.MeterPeriod;
 import id.warta.testing.EventFixtures;
 import id.warta.testing.InMemoryContentRepository;
+import id.warta.testing.InMemoryPaywall;
 import id.warta.testing.SampleContent;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,7 +30,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ArticlesHandlerTest {
     private static final Instant NOW = Instant.parse("2026-11-26T03:15:00Z");
 
+    private static final String SECRET = "a-test-secret-that-is-long-enough-0123456789";
+    private static final String METERED = "sidang-gugatan-sawit-ditunda";
+
     private final InMemoryContentRepository content = new InMemoryContentRepository();
+    private final InMemoryPaywall paywall = new InMemoryPaywall(content);
+    private final AccessTokens tokens = new AccessTokens(SECRET, Clock.fixed(NOW, ZoneOffset.UTC));
     private final List<String> logLines = new ArrayList<>();
     private ArticlesHandler handler;
 
@@ -38,19 +48,39 @@ class ArticlesHandlerTest {
                 SampleContent.minutesBefore(NOW, 375), "beras"));
         content.save(SampleContent.article("derbi-berakhir-imbang", "olahraga", Edition.WEB, false,
                 SampleContent.minutesBefore(NOW, 3000), "liga"));
+        content.save(SampleContent.article(METERED, "hukum", Edition.MAJALAH, false,
+                SampleContent.minutesBefore(NOW, 4000), "sawit"));
         for (int i = 0; i < 4; i++) {
             content.save(SampleContent.video("vid-" + i, SampleContent.minutesBefore(NOW, 60L * i)));
         }
-        handler = new ArticlesHandler(new ArticleReads(content, clock),
-                new ReaderIdentity(new AccessTokens("a-test-secret-that-is-long-enough-0123456789", clock)),
-                new RequestLog("articles", logLines::add));
+        handler = new ArticlesHandler(new ArticleReads(content, paywall, new AccessPolicy(2), clock),
+                new ReaderIdentity(new AccessTokens(SECRET, clock)), new RequestLog("articles", logLines::add));
     }
 
     private JsonNode invoke(String fixture, int expectedStatus) throws Exception {
-        APIGatewayV2HTTPResponse response = handler.handleRequest(EventFixtures.httpEvent(fixture), null);
+        return invokeAs(null, fixture, expectedStatus);
+    }
+
+    /** @param account the signed-in reader, or null for an anonymous one */
+    private JsonNode invokeAs(ReaderAccount account, String fixture, int expectedStatus) throws Exception {
+        APIGatewayV2HTTPResponse response = respond(account, fixture);
         assertThat(response.getStatusCode()).as(fixture).isEqualTo(expectedStatus);
         assertThat(response.getHeaders()).containsEntry("x-content-type-options", "nosniff");
         return Json.mapper().readTree(response.getBody());
+    }
+
+    private APIGatewayV2HTTPResponse respond(ReaderAccount account, String fixture) {
+        APIGatewayV2HTTPEvent event = EventFixtures.httpEvent(fixture);
+        if (account != null) {
+            event.getHeaders().put("authorization", "Bearer " + tokens.issue(account.id(), account.credentialVersion()));
+        }
+        return handler.handleRequest(event, null);
+    }
+
+    private ReaderAccount activatedReader() {
+        ReaderAccount account = new ReaderAccount("acc-1", true, null, 3);
+        paywall.save(account);
+        return account;
     }
 
     @Test
@@ -74,6 +104,85 @@ class ArticlesHandlerTest {
         assertThat(body.path("access").path("granted").asBoolean()).isTrue();
         assertThat(body.path("editorsPick").path("slug").asText()).isEqualTo("pilihan-editor");
         assertThat(body.path("publishedAt").asText()).isEqualTo("2026-11-26T10:06:00+07:00");
+    }
+
+    @Test
+    void anonymousReadersGetTheTeaserOfAMeteredArticleAndMustLogIn() throws Exception {
+        JsonNode body = invoke("articles/get-metered-article.json", 200);
+
+        assertThat(body.path("body").size()).isEqualTo(2);
+        assertThat(body.path("truncated").asBoolean()).isTrue();
+        assertThat(body.path("access").path("level").asText()).isEqualTo("METERED");
+        assertThat(body.path("access").path("granted").asBoolean()).isFalse();
+        assertThat(body.path("access").path("reason").asText()).isEqualTo("LOGIN_REQUIRED");
+        assertThat(body.path("access").has("meter")).isTrue();
+        assertThat(body.path("access").path("meter").isNull()).isTrue();
+    }
+
+    @Test
+    void signedInReadersSeeTheirMeterAndMayUnlockWithACredit() throws Exception {
+        JsonNode body = invokeAs(activatedReader(), "articles/get-metered-article.json", 200);
+
+        assertThat(body.path("truncated").asBoolean()).isTrue();
+        assertThat(body.path("access").path("granted").asBoolean()).isFalse();
+        assertThat(body.path("access").path("reason").isNull()).isTrue();
+        assertThat(body.path("access").path("meter").path("remaining").asInt()).isEqualTo(2);
+        assertThat(body.path("access").path("meter").path("periodEnd").asText()).isEqualTo("2026-12-01T00:00:00+07:00");
+    }
+
+    @Test
+    void aReadNeverSpendsACredit() throws Exception {
+        ReaderAccount reader = activatedReader();
+
+        invokeAs(reader, "articles/get-metered-article.json", 200);
+        invokeAs(reader, "articles/get-metered-article.json", 200);
+
+        assertThat(paywall.unlockAttempts()).isZero();
+    }
+
+    @Test
+    void anUnlockedArticleIsReadInFull() throws Exception {
+        ReaderAccount reader = activatedReader();
+        paywall.unlock(reader.id(), MeterPeriod.containing(NOW), METERED, 2);
+
+        JsonNode body = invokeAs(reader, "articles/get-metered-article.json", 200);
+
+        assertThat(body.path("body").size()).isEqualTo(4);
+        assertThat(body.path("truncated").asBoolean()).isFalse();
+        assertThat(body.path("access").path("granted").asBoolean()).isTrue();
+        assertThat(body.path("access").path("meter").path("used").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void coverStoriesNeedASubscription() throws Exception {
+        JsonNode body = invokeAs(activatedReader(), "articles/get-cover-story.json", 200);
+
+        assertThat(body.path("truncated").asBoolean()).isTrue();
+        assertThat(body.path("access").path("reason").asText()).isEqualTo("SUBSCRIPTION_REQUIRED");
+    }
+
+    @Test
+    void onlyAnonymousReadsOfFreeArticlesMayBeCachedPublicly() {
+        ReaderAccount reader = activatedReader();
+
+        assertThat(respond(null, "articles/get-article.json").getHeaders())
+                .containsEntry("cache-control", "public, max-age=60");
+        assertThat(respond(reader, "articles/get-article.json").getHeaders())
+                .containsEntry("cache-control", "private, no-store");
+        assertThat(respond(null, "articles/get-metered-article.json").getHeaders())
+                .containsEntry("cache-control", "private, no-store");
+    }
+
+    @Test
+    void aTokenOfAnAccountThatIsGoneOrWhosePasswordChangedIsRejected() throws Exception {
+        ReaderAccount reader = activatedReader();
+        ReaderAccount staleToken = new ReaderAccount(reader.id(), true, null, reader.credentialVersion() - 1);
+        ReaderAccount deleted = new ReaderAccount("acc-deleted", true, null, 0);
+
+        assertThat(invokeAs(staleToken, "articles/get-article.json", 401).path("error").path("code").asText())
+                .isEqualTo("UNAUTHORIZED");
+        assertThat(invokeAs(deleted, "articles/get-article-unknown.json", 401).path("error").path("code").asText())
+                .isEqualTo("UNAUTHORIZED");
     }
 
     @Test

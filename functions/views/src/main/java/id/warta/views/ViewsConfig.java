@@ -1,0 +1,19 @@
+package id.warta.views;
+
+import id.warta.config.AwsSettings;
+import id.warta.config.Env;
+
+/** Everything the views function reads from its environment, read once per container. */
+public record ViewsConfig(String contentTable, String accountsTable, String activityTable, int freeArticlesPerMonth,
+                          String accessTokenSecret, AwsSettings aws) {
+
+    public static ViewsConfig from(Env env) {
+        return new ViewsConfig(
+                env.required("CONTENT_TABLE"),
+                env.required("ACCOUNTS_TABLE"),
+                env.required("ACTIVITY_TABLE"),
+                env.requiredInt("FREE_ARTICLES_PER_MONTH"),
+                env.required("ACCESS_TOKEN_SECRET"),
+                AwsSettings.from(env));
+    }
+}
