@@ -8,6 +8,7 @@ import id.warta.mail.OutboxMessage;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.Arrays;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -195,6 +196,34 @@ class AccountServiceTest {
 
         f.clock.advance(Duration.ofSeconds(wait));
         assertThat(f.service.login(EMAIL, PASSWORD).accessToken()).isNotBlank();
+    }
+
+    @Test
+    void aLoginForAnUnknownAddressTakesAboutAsLongAsAWrongPassword() {
+        // A cost where one hash takes milliseconds: skipping it for unknown addresses would show as a
+        // ratio in the hundreds, far outside these deliberately loose bounds.
+        AccountsFixture timed = new AccountsFixture(new PasswordHasher.Cost(4096, 3, 1));
+        timed.service.register(EMAIL, PASSWORD, "Sari", MailLanguage.ID);
+        medianLoginNanos(timed, EMAIL); // warms up the JIT for both paths
+        medianLoginNanos(timed, "nobody@example.id");
+
+        long wrongPassword = medianLoginNanos(timed, EMAIL);
+        long unknownAddress = medianLoginNanos(timed, "nobody@example.id");
+
+        assertThat((double) unknownAddress / wrongPassword).isBetween(0.33, 3.0);
+    }
+
+    /** Median of four failed logins, each in a fresh lockout window. */
+    private static long medianLoginNanos(AccountsFixture fixture, String email) {
+        long[] times = new long[4];
+        for (int i = 0; i < times.length; i++) {
+            fixture.clock.advance(Duration.ofMinutes(20));
+            long started = System.nanoTime();
+            assertCode(() -> fixture.service.login(email, "wrong-password"), ErrorCode.UNAUTHORIZED);
+            times[i] = System.nanoTime() - started;
+        }
+        Arrays.sort(times);
+        return times[times.length / 2];
     }
 
     @Test

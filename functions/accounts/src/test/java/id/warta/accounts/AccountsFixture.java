@@ -20,10 +20,19 @@ final class AccountsFixture {
     final MutableClock clock = new MutableClock(START);
     final InMemoryAccountStore store = new InMemoryAccountStore();
     final List<OutboxMessage> outbox = new ArrayList<>();
-    final PasswordHasher passwords = new PasswordHasher(CHEAP, new SecureRandom());
+    final PasswordHasher passwords;
     final AccessTokens accessTokens = new AccessTokens(SECRET, clock);
-    final AccountService service = new AccountService(store, outbox::add, passwords, new OneTimeTokens(new SecureRandom()),
-            accessTokens, new InMemoryRateLimitStore(), (accountId, period) -> new MeterState(Set.of("kopi-gayo")), 2, clock);
+    final AccountService service;
+
+    AccountsFixture() {
+        this(CHEAP);
+    }
+
+    AccountsFixture(PasswordHasher.Cost cost) {
+        passwords = new PasswordHasher(cost, new SecureRandom());
+        service = new AccountService(store, outbox::add, passwords, new OneTimeTokens(new SecureRandom()),
+                accessTokens, new InMemoryRateLimitStore(), (accountId, period) -> new MeterState(Set.of("kopi-gayo")), 2, clock);
+    }
 
     OutboxMessage lastMail(MailKind kind) {
         return outbox.reversed().stream().filter(m -> m.kind() == kind).findFirst().orElseThrow();

@@ -15,7 +15,9 @@ import java.util.Optional;
  * records the outcome. A failed send stays pending with exponential backoff; after
  * {@link RetryPolicy#maxAttempts()} attempts, or at once when the mail service rejects it for good,
  * it is marked failed and logged, never silently dropped. A run that dies between claiming and
- * recording leaves the item leased; it becomes claimable again when the lease ends.
+ * recording leaves the item leased; it becomes claimable again when the lease ends (so the one case
+ * in which an email can go out twice is SES accepting it and the run dying before recording that;
+ * losing it instead would be worse for an activation link).
  */
 public final class OutboxDelivery {
     static final int SWEEP_BATCH = 100;
