@@ -42,13 +42,15 @@ public final class AccountsHandler implements RequestHandler<APIGatewayV2HTTPEve
     }
 
     private AccountsHandler(AccountsConfig config, Clock clock) {
-        this(config, AwsClients.dynamoDb(config.aws()), new AccessTokens(config.accessTokenSecret(), clock), clock);
+        this(config, AwsClients.dynamoDb(config.aws()), new AccessTokens(config.accessTokenSecret(), clock),
+                new SecureRandom(), clock);
     }
 
-    private AccountsHandler(AccountsConfig config, DynamoDbClient dynamo, AccessTokens accessTokens, Clock clock) {
+    private AccountsHandler(AccountsConfig config, DynamoDbClient dynamo, AccessTokens accessTokens, SecureRandom random,
+                            Clock clock) {
         this(new AccountService(new DynamoAccountStore(dynamo, config.accountsTable()),
                         new DynamoMailOutbox(dynamo, config.accountsTable(), clock),
-                        new PasswordHasher(PasswordHasher.PRODUCTION, new SecureRandom()), new OneTimeTokens(new SecureRandom()),
+                        new PasswordHasher(PasswordHasher.PRODUCTION, random), new OneTimeTokens(random),
                         accessTokens, new DynamoRateLimitStore(dynamo, config.accountsTable()),
                         new DynamoMeters(dynamo, config.activityTable()), config.freeArticlesPerMonth(), clock),
                 new ReaderResolver(new ReaderIdentity(accessTokens), new DynamoReaderAccounts(dynamo, config.accountsTable())),
