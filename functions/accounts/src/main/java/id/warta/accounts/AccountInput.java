@@ -1,0 +1,63 @@
+package id.warta.accounts;
+
+import id.warta.http.ApiException;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** Validation and normalisation of what readers type: addresses, passwords, names. */
+public final class AccountInput {
+    public static final int PASSWORD_MIN = 8;
+    public static final int PASSWORD_MAX = 128;
+    public static final int NAME_MAX = 100;
+    private static final int EMAIL_MAX = 254;
+    private static final Pattern EMAIL = Pattern.compile("[^\\s@\"<>()\\[\\],;:\\\\]+@[^\\s@\"<>()\\[\\],;:\\\\]+\\.[^\\s@\"<>()\\[\\],;:\\\\.]{2,}");
+
+    private final Map<String, String> problems = new LinkedHashMap<>();
+
+    /** Addresses are compared case-insensitively: the stored and compared form is trimmed and lower-cased. */
+    public static String normalizeEmail(String email) {
+        return email == null ? null : email.trim().toLowerCase(Locale.ROOT);
+    }
+
+    public String email(String raw) {
+        String email = normalizeEmail(raw);
+        if (email == null || email.isEmpty()) {
+            problems.put("email", "wajib diisi");
+        } else if (email.length() > EMAIL_MAX || !EMAIL.matcher(email).matches()) {
+            problems.put("email", "alamat email tidak valid");
+        }
+        return email;
+    }
+
+    public String password(String raw) {
+        if (raw == null || raw.isEmpty()) {
+            problems.put("password", "wajib diisi");
+            return raw;
+        }
+        int length = raw.codePointCount(0, raw.length());
+        if (length < PASSWORD_MIN || length > PASSWORD_MAX) {
+            problems.put("password", "harus " + PASSWORD_MIN + " sampai " + PASSWORD_MAX + " karakter");
+        }
+        return raw;
+    }
+
+    public String name(String raw) {
+        String name = raw == null ? null : raw.strip();
+        if (name == null || name.isEmpty()) {
+            problems.put("name", "wajib diisi");
+        } else if (name.codePointCount(0, name.length()) > NAME_MAX || name.chars().anyMatch(Character::isISOControl)) {
+            problems.put("name", "maksimal " + NAME_MAX + " karakter, tanpa karakter kontrol");
+        }
+        return name;
+    }
+
+    /** Throws 400 VALIDATION_FAILED listing every bad field at once. */
+    public void check() {
+        if (!problems.isEmpty()) {
+            throw ApiException.validation(problems);
+        }
+    }
+}

@@ -1,0 +1,235 @@
+package id.warta.accounts;
+
+import id.warta.http.ApiException;
+import id.warta.http.ErrorCode;
+import id.warta.identity.AccessTokens;
+import id.warta.mail.MailKind;
+import id.warta.mail.MailLanguage;
+import id.warta.mail.MailOutbox;
+import id.warta.mail.OutboxMessage;
+import id.warta.paywall.MeterJson;
+import id.warta.paywall.MeterPeriod;
+import id.warta.paywall.MeterState;
+import id.warta.paywall.Meters;
+import id.warta.time.Jakarta;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Registration, activation, sign-in and password reset. Register, resend and forgot behave the same
+ * towards the caller whether or not the address is known; only the emails differ.
+ */
+public final class AccountService {
+    /** "Subscriber with no end date" is stored as this instant, so readers need no special case. */
+    static final Instant OPEN_ENDED = Instant.parse("9999-12-31T23:59:59Z");
+
+    private final AccountStore store;
+    private final MailOutbox outbox;
+    private final PasswordHasher passwords;
+    private final OneTimeTokens tokens;
+    private final AccessTokens accessTokens;
+    private final Meters meters;
+    private final int freeArticlesPerMonth;
+    private final Clock clock;
+    private final RateLimit activationSends;
+    private final RateLimit resetSends;
+    private final RateLimit failedLogins;
+
+    public AccountService(AccountStore store, MailOutbox outbox, PasswordHasher passwords, OneTimeTokens tokens,
+                          AccessTokens accessTokens, RateLimitStore limits, Meters meters, int freeArticlesPerMonth,
+                          Clock clock) {
+        this.store = store;
+        this.outbox = outbox;
+        this.passwords = passwords;
+        this.tokens = tokens;
+        this.accessTokens = accessTokens;
+        this.meters = meters;
+        this.freeArticlesPerMonth = freeArticlesPerMonth;
+        this.clock = clock;
+        List<RateLimit.Window> emailSends = List.of(new RateLimit.Window(1, Duration.ofSeconds(60)),
+                new RateLimit.Window(5, Duration.ofHours(1)));
+        this.activationSends = new RateLimit("ACTIVATION_SEND", emailSends, limits, clock);
+        this.resetSends = new RateLimit("RESET_SEND", emailSends, limits, clock);
+        this.failedLogins = new RateLimit("LOGIN_FAILURE", List.of(new RateLimit.Window(5, Duration.ofMinutes(15))),
+                limits, clock);
+    }
+
+    public record Session(String accessToken, long expiresInSeconds) {
+    }
+
+    public record Profile(String id, String email, String name, boolean activated, boolean subscriber,
+                          MeterJson meter, List<String> unlocked) {
+    }
+
+    public record Subscription(String id, boolean subscriber, String subscriberUntil) {
+    }
+
+    public void register(String rawEmail, String password, String rawName, MailLanguage language) {
+        AccountInput input = new AccountInput();
+        String email = input.email(rawEmail);
+        input.password(password);
+        String name = input.name(rawName);
+        input.check();
+        // Hashed before knowing whether the address is taken, so both answers take as long.
+        String passwordHash = passwords.hash(password);
+        Instant now = clock.instant();
+        String accountId = UUID.randomUUID().toString();
+        OneTimeTokens.Issued activation = tokens.issue(accountId);
+        store.create(new Account(accountId, email, name, passwordHash, false, 0, null, now,
+                Map.of(TokenPurpose.ACTIVATION, pending(activation, TokenPurpose.ACTIVATION, now))));
+        if (store.claimEmail(email, accountId)) {
+            activationSends.record(email);
+            outbox.enqueue(new OutboxMessage(MailKind.ACTIVATION, language, email, name, activation.token()));
+            return;
+        }
+        store.discard(accountId);
+        Optional<Account> owner = store.findByEmail(email);
+        if (owner.isEmpty()) {
+            return;
+        }
+        // A repeated registration must not reveal the account: too-frequent sends are skipped silently.
+        if (owner.get().activated()) {
+            if (activationSends.tryAcquire(email).isEmpty()) {
+                outbox.enqueue(new OutboxMessage(MailKind.ALREADY_REGISTERED, language, email, owner.get().name(), null));
+            }
+        } else {
+            sendActivation(owner.get(), language);
+        }
+    }
+
+    /** @throws ApiException 429 when this registered address has had its activation sends. */
+    public void resendActivation(String rawEmail, MailLanguage language) {
+        String email = checkedEmail(rawEmail);
+        Optional<Account> account = store.findByEmail(email);
+        if (account.isEmpty()) {
+            return;
+        }
+        Optional<Duration> wait = account.get().activated()
+                ? activationSends.tryAcquire(email)
+                : sendActivation(account.get(), language);
+        if (wait.isPresent()) {
+            throw ApiException.rateLimited(seconds(wait.get()));
+        }
+    }
+
+    /** A new link replaces the previous one (only the newest hash is stored on the account). */
+    private Optional<Duration> sendActivation(Account account, MailLanguage language) {
+        Optional<Duration> wait = activationSends.tryAcquire(account.email());
+        if (wait.isEmpty()) {
+            sendLink(account, TokenPurpose.ACTIVATION, MailKind.ACTIVATION, language);
+        }
+        return wait;
+    }
+
+    private void sendLink(Account account, TokenPurpose purpose, MailKind kind, MailLanguage language) {
+        OneTimeTokens.Issued issued = tokens.issue(account.id());
+        store.replaceToken(account.id(), purpose, issued.hash(), clock.instant().plus(purpose.lifetime()));
+        outbox.enqueue(new OutboxMessage(kind, language, account.email(), account.name(), issued.token()));
+    }
+
+    public void activate(String token) {
+        OneTimeTokens.Presented presented = currentToken(token, TokenPurpose.ACTIVATION);
+        if (!store.activate(presented.accountId(), presented.hash())) {
+            throw tokenInvalid();
+        }
+    }
+
+    public Session login(String rawEmail, String password) {
+        String email = AccountInput.normalizeEmail(rawEmail);
+        Optional<Duration> wait = failedLogins.retryAfter(email);
+        if (wait.isPresent()) {
+            throw ApiException.rateLimited(seconds(wait.get()));
+        }
+        Optional<Account> account = store.findByEmail(email);
+        boolean matches;
+        if (account.isPresent()) {
+            matches = passwords.verify(password, account.get().passwordHash());
+        } else {
+            passwords.verifyAgainstNothing(password);
+            matches = false;
+        }
+        if (!matches) {
+            failedLogins.record(email);
+            throw ApiException.of(ErrorCode.UNAUTHORIZED, "Email atau kata sandi salah.");
+        }
+        return new Session(accessTokens.issue(account.get().id(), account.get().credentialVersion()),
+                AccessTokens.LIFETIME.toSeconds());
+    }
+
+    /** Always the same answer; a reset email goes out only to a known address, at most as often as activation mail. */
+    public void forgotPassword(String rawEmail, MailLanguage language) {
+        String email = checkedEmail(rawEmail);
+        store.findByEmail(email)
+                .filter(account -> resetSends.tryAcquire(email).isEmpty())
+                .ifPresent(account -> sendLink(account, TokenPurpose.PASSWORD_RESET, MailKind.PASSWORD_RESET, language));
+    }
+
+    public void resetPassword(String token, String password) {
+        AccountInput input = new AccountInput();
+        input.password(password);
+        input.check();
+        OneTimeTokens.Presented presented = currentToken(token, TokenPurpose.PASSWORD_RESET);
+        if (!store.resetPassword(presented.accountId(), presented.hash(), passwords.hash(password))) {
+            throw tokenInvalid();
+        }
+    }
+
+    public Profile profile(String accountId) {
+        Account account = store.find(accountId).orElseThrow(() -> ApiException.of(ErrorCode.UNAUTHORIZED, "Silakan masuk kembali."));
+        Instant now = clock.instant();
+        MeterPeriod period = MeterPeriod.containing(now);
+        MeterState state = meters.current(accountId, period);
+        return new Profile(account.id(), account.email(), account.name(), account.activated(), account.subscriberAt(now),
+                MeterJson.of(freeArticlesPerMonth, state, period), state.unlocked().stream().sorted().toList());
+    }
+
+    /** @param until null with {@code subscriber} true means no end date */
+    public Subscription setSubscription(String accountId, boolean subscriber, Instant until) {
+        Instant now = clock.instant();
+        if (subscriber && until != null && !until.isAfter(now)) {
+            throw ApiException.validation(Map.of("until", "harus di masa depan"));
+        }
+        Instant stored = subscriber ? (until == null ? OPEN_ENDED : until) : null;
+        if (!store.setSubscriberUntil(accountId, stored)) {
+            throw ApiException.of(ErrorCode.NOT_FOUND, "Akun tidak ditemukan.");
+        }
+        return new Subscription(accountId, subscriber, stored == null || OPEN_ENDED.equals(stored) ? null : Jakarta.iso(stored));
+    }
+
+    /** The presented token if it is the account's current, unexpired one of that purpose (checked in constant time). */
+    private OneTimeTokens.Presented currentToken(String token, TokenPurpose purpose) {
+        OneTimeTokens.Presented presented = OneTimeTokens.parse(token).orElseThrow(AccountService::tokenInvalid);
+        Account.PendingToken pending = store.find(presented.accountId())
+                .map(a -> a.pendingTokens().get(purpose))
+                .orElseThrow(AccountService::tokenInvalid);
+        if (!OneTimeTokens.sameHash(pending.hash(), presented.hash()) || !clock.instant().isBefore(pending.expiresAt())) {
+            throw tokenInvalid();
+        }
+        return presented;
+    }
+
+    private String checkedEmail(String rawEmail) {
+        AccountInput input = new AccountInput();
+        String email = input.email(rawEmail);
+        input.check();
+        return email;
+    }
+
+    private static Account.PendingToken pending(OneTimeTokens.Issued issued, TokenPurpose purpose, Instant now) {
+        return new Account.PendingToken(issued.hash(), now.plus(purpose.lifetime()));
+    }
+
+    private static long seconds(Duration wait) {
+        return Math.max(1, (wait.toMillis() + 999) / 1000);
+    }
+
+    private static ApiException tokenInvalid() {
+        return ApiException.of(ErrorCode.TOKEN_INVALID, "Tautan tidak valid atau sudah kedaluwarsa.");
+    }
+}

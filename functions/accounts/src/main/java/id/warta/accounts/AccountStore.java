@@ -1,0 +1,40 @@
+package id.warta.accounts;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Account persistence with single-item conditional writes only. An address belongs to an account
+ * through a separate ownership item, claimed once; the account item is written first, so a crash
+ * in between leaves at most an unreachable account item, never an address pointing nowhere.
+ */
+public interface AccountStore {
+
+    /** Writes a new account item (its id is fresh, so it cannot collide). */
+    void create(Account account);
+
+    /** Claims the normalised address for the account; false when another account owns it. */
+    boolean claimEmail(String email, String accountId);
+
+    /** Removes an account item whose address claim failed. */
+    void discard(String accountId);
+
+    Optional<Account> find(String accountId);
+
+    Optional<Account> findByEmail(String email);
+
+    /** Makes this the only valid link of its purpose for the account. */
+    void replaceToken(String accountId, TokenPurpose purpose, String hash, Instant expiresAt);
+
+    /** Activates and uses up the activation link in one conditional write; false when it is not the current one. */
+    boolean activate(String accountId, String tokenHash);
+
+    /**
+     * Sets the new password hash, bumps the credential version (revoking access tokens) and uses up
+     * the reset link, in one conditional write; false when the link is not the current one.
+     */
+    boolean resetPassword(String accountId, String tokenHash, String passwordHash);
+
+    /** @param until null clears the subscription; false when there is no such account. */
+    boolean setSubscriberUntil(String accountId, Instant until);
+}

@@ -1,0 +1,171 @@
+package id.warta.accounts;
+
+import id.warta.dynamo.AccountKeys;
+import id.warta.dynamo.Attr;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Accounts in the AccountsTable. Account item: see {@link AccountKeys}, plus {@code email},
+ * {@code name}, {@code passwordHash} (Argon2id PHC string), {@code createdAt}, and per link purpose
+ * {@code <purpose>Hash}/{@code <purpose>ExpiresAt} (SHA-256 of the current token, never the token).
+ * Address ownership item: {@code pk = EMAIL#<normalised address>}, {@code sk = EMAIL}, {@code accountId}.
+ */
+public final class DynamoAccountStore implements AccountStore {
+    private static final String EMAIL = "email";
+    private static final String NAME = "name";
+    private static final String PASSWORD_HASH = "passwordHash";
+    private static final String CREATED_AT = "createdAt";
+    private static final String ACCOUNT_ID = "accountId";
+    private static final String EMAIL_SORT_KEY = "EMAIL";
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DynamoAccountStore(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    private static Map<String, AttributeValue> emailKey(String email) {
+        return Map.of("pk", Attr.s("EMAIL#" + email), "sk", Attr.s(EMAIL_SORT_KEY));
+    }
+
+    private static String hashAttribute(TokenPurpose purpose) {
+        return purpose == TokenPurpose.ACTIVATION ? "activationHash" : "resetHash";
+    }
+
+    private static String expiryAttribute(TokenPurpose purpose) {
+        return purpose == TokenPurpose.ACTIVATION ? "activationExpiresAt" : "resetExpiresAt";
+    }
+
+    @Override
+    public void create(Account account) {
+        Map<String, AttributeValue> item = new HashMap<>(AccountKeys.key(account.id()));
+        item.put(EMAIL, Attr.s(account.email()));
+        item.put(NAME, Attr.s(account.name()));
+        item.put(PASSWORD_HASH, Attr.s(account.passwordHash()));
+        item.put(AccountKeys.ACTIVATED, Attr.bool(account.activated()));
+        item.put(AccountKeys.CREDENTIAL_VERSION, Attr.n(account.credentialVersion()));
+        item.put(CREATED_AT, Attr.s(account.createdAt().toString()));
+        account.pendingTokens().forEach((purpose, token) -> {
+            item.put(hashAttribute(purpose), Attr.s(token.hash()));
+            item.put(expiryAttribute(purpose), Attr.s(token.expiresAt().toString()));
+        });
+        dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+    }
+
+    @Override
+    public boolean claimEmail(String email, String accountId) {
+        Map<String, AttributeValue> item = new HashMap<>(emailKey(email));
+        item.put(ACCOUNT_ID, Attr.s(accountId));
+        try {
+            dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void discard(String accountId) {
+        dynamo.deleteItem(b -> b.tableName(table).key(AccountKeys.key(accountId)));
+    }
+
+    @Override
+    public Optional<Account> find(String accountId) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
+                .key(AccountKeys.key(accountId)).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(accountId, item));
+    }
+
+    @Override
+    public Optional<Account> findByEmail(String email) {
+        Map<String, AttributeValue> owner = dynamo.getItem(b -> b.tableName(table)
+                .key(emailKey(email)).consistentRead(true)).item();
+        String accountId = owner == null ? null : Attr.string(owner, ACCOUNT_ID);
+        return accountId == null ? Optional.empty() : find(accountId);
+    }
+
+    @Override
+    public void replaceToken(String accountId, TokenPurpose purpose, String hash, Instant expiresAt) {
+        dynamo.updateItem(b -> b.tableName(table)
+                .key(AccountKeys.key(accountId))
+                .conditionExpression("attribute_exists(pk)")
+                .updateExpression("SET #hash = :hash, #expires = :expires")
+                .expressionAttributeNames(Map.of("#hash", hashAttribute(purpose), "#expires", expiryAttribute(purpose)))
+                .expressionAttributeValues(Map.of(":hash", Attr.s(hash), ":expires", Attr.s(expiresAt.toString()))));
+    }
+
+    @Override
+    public boolean activate(String accountId, String tokenHash) {
+        return updateIfCurrentToken(accountId, TokenPurpose.ACTIVATION, tokenHash, "SET activated = :true",
+                Map.of(":true", Attr.bool(true)));
+    }
+
+    @Override
+    public boolean resetPassword(String accountId, String tokenHash, String passwordHash) {
+        return updateIfCurrentToken(accountId, TokenPurpose.PASSWORD_RESET, tokenHash,
+                "SET passwordHash = :password ADD credentialVersion :one",
+                Map.of(":password", Attr.s(passwordHash), ":one", Attr.n(1)));
+    }
+
+    /** The condition on the stored hash makes the link single-use even when two requests race. */
+    private boolean updateIfCurrentToken(String accountId, TokenPurpose purpose, String tokenHash, String update,
+                                         Map<String, AttributeValue> values) {
+        Map<String, AttributeValue> allValues = new HashMap<>(values);
+        allValues.put(":hash", Attr.s(tokenHash));
+        try {
+            dynamo.updateItem(b -> b.tableName(table)
+                    .key(AccountKeys.key(accountId))
+                    .conditionExpression("#hash = :hash")
+                    .updateExpression(update + " REMOVE #hash, #expires")
+                    .expressionAttributeNames(Map.of("#hash", hashAttribute(purpose), "#expires", expiryAttribute(purpose)))
+                    .expressionAttributeValues(allValues));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public boolean setSubscriberUntil(String accountId, Instant until) {
+        try {
+            dynamo.updateItem(b -> {
+                b.tableName(table).key(AccountKeys.key(accountId)).conditionExpression("attribute_exists(pk)");
+                if (until == null) {
+                    b.updateExpression("REMOVE subscriberUntil");
+                } else {
+                    b.updateExpression("SET subscriberUntil = :until")
+                            .expressionAttributeValues(Map.of(":until", Attr.s(until.toString())));
+                }
+            });
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    private static Account fromItem(String accountId, Map<String, AttributeValue> item) {
+        Map<TokenPurpose, Account.PendingToken> tokens = new EnumMap<>(TokenPurpose.class);
+        for (TokenPurpose purpose : TokenPurpose.values()) {
+            String hash = Attr.string(item, hashAttribute(purpose));
+            String expires = Attr.string(item, expiryAttribute(purpose));
+            if (hash != null && expires != null) {
+                tokens.put(purpose, new Account.PendingToken(hash, Instant.parse(expires)));
+            }
+        }
+        String until = Attr.string(item, AccountKeys.SUBSCRIBER_UNTIL);
+        String created = Attr.string(item, CREATED_AT);
+        return new Account(accountId, Attr.string(item, EMAIL), Attr.string(item, NAME), Attr.string(item, PASSWORD_HASH),
+                Attr.bool(item, AccountKeys.ACTIVATED), Attr.number(item, AccountKeys.CREDENTIAL_VERSION, 0),
+                until == null ? null : Instant.parse(until), created == null ? null : Instant.parse(created), tokens);
+    }
+}

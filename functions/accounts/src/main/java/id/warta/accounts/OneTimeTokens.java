@@ -1,0 +1,61 @@
+package id.warta.accounts;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Email-link tokens: {@code <accountId>.<256 random bits, base64url>}. The account id only routes the
+ * token to its account item (one read, no token index); the secret part is what proves possession.
+ * Only the SHA-256 of the whole token is ever stored.
+ */
+public final class OneTimeTokens {
+    private static final int SECRET_BYTES = 32;
+    private static final Pattern SHAPE = Pattern.compile("[0-9a-f-]{36}\\.[A-Za-z0-9_-]{43}");
+
+    private final SecureRandom random;
+
+    public OneTimeTokens(SecureRandom random) {
+        this.random = random;
+    }
+
+    public record Issued(String token, String hash) {
+    }
+
+    public record Presented(String accountId, String hash) {
+    }
+
+    public Issued issue(String accountId) {
+        byte[] secret = new byte[SECRET_BYTES];
+        random.nextBytes(secret);
+        String token = accountId + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        return new Issued(token, sha256(token));
+    }
+
+    /** Empty for anything that cannot be one of our tokens. */
+    public static Optional<Presented> parse(String token) {
+        if (token == null || !SHAPE.matcher(token).matches()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Presented(token.substring(0, token.indexOf('.')), sha256(token)));
+    }
+
+    public static String sha256(String value) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    /** Constant-time equality of two stored hashes. */
+    public static boolean sameHash(String a, String b) {
+        return a != null && b != null
+                && MessageDigest.isEqual(a.getBytes(StandardCharsets.US_ASCII), b.getBytes(StandardCharsets.US_ASCII));
+    }
+}

@@ -1,0 +1,65 @@
+package id.warta.accounts;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import id.warta.http.ApiException;
+import id.warta.http.ApiRequest;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Reads the fields of one JSON request body, collecting every problem for one 400 VALIDATION_FAILED. */
+final class RequestFields {
+    private final ObjectNode body;
+    private final Map<String, String> problems = new LinkedHashMap<>();
+
+    RequestFields(ApiRequest request) {
+        this.body = request.jsonObject(false);
+    }
+
+    /** A string field; null when absent or not a string (the domain's validation names what is wrong). */
+    String optionalText(String field) {
+        JsonNode value = body.get(field);
+        return value != null && value.isTextual() ? value.asText() : null;
+    }
+
+    String text(String field) {
+        String value = optionalText(field);
+        if (value == null || value.isEmpty()) {
+            problems.put(field, "wajib diisi");
+        }
+        return value;
+    }
+
+    boolean bool(String field) {
+        JsonNode value = body.get(field);
+        if (value == null || !value.isBoolean()) {
+            problems.put(field, "harus true atau false");
+            return false;
+        }
+        return value.asBoolean();
+    }
+
+    /** An ISO-8601 time with offset, or null when absent or null. */
+    Instant optionalTime(String field) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value.asText()).toInstant();
+        } catch (DateTimeParseException e) {
+            problems.put(field, "harus waktu ISO-8601 dengan zona, mis. 2027-01-01T00:00:00+07:00");
+            return null;
+        }
+    }
+
+    void check() {
+        if (!problems.isEmpty()) {
+            throw ApiException.validation(problems);
+        }
+    }
+}

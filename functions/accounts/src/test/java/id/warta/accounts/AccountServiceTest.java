@@ -1,0 +1,327 @@
+package id.warta.accounts;
+
+import id.warta.http.ApiException;
+import id.warta.http.ErrorCode;
+import id.warta.mail.MailKind;
+import id.warta.mail.MailLanguage;
+import id.warta.mail.OutboxMessage;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Arrays;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The account rules with an injected clock and in-memory stores. */
+class AccountServiceTest {
+    private static final String EMAIL = "sari@example.id";
+    private static final String PASSWORD = "kopi-tubruk-2026";
+
+    private final AccountsFixture f = new AccountsFixture();
+
+    private String register() {
+        f.service.register(" Sari@Example.ID ", PASSWORD, "Sari", MailLanguage.ID);
+        return f.lastMail(MailKind.ACTIVATION).token();
+    }
+
+    private static void assertCode(Runnable action, ErrorCode code) {
+        assertThatThrownBy(action::run).isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo(code));
+    }
+
+    private static long retryAfter(Runnable action) {
+        try {
+            action.run();
+        } catch (ApiException e) {
+            assertThat(e.code()).isEqualTo(ErrorCode.RATE_LIMITED);
+            return e.retryAfterSeconds();
+        }
+        throw new AssertionError("not rate limited");
+    }
+
+    @Test
+    void registrationStoresANormalisedUnactivatedAccountAndQueuesTheActivationLink() {
+        String token = register();
+
+        Account account = f.store.findByEmail(EMAIL).orElseThrow();
+        assertThat(account.activated()).isFalse();
+        assertThat(account.passwordHash()).startsWith("$argon2id$").doesNotContain(PASSWORD);
+        assertThat(account.pendingTokens().get(TokenPurpose.ACTIVATION).hash()).isEqualTo(OneTimeTokens.sha256(token));
+        OutboxMessage mail = f.lastMail(MailKind.ACTIVATION);
+        assertThat(mail.recipient()).isEqualTo(EMAIL);
+        assertThat(mail.name()).isEqualTo("Sari");
+        assertThat(token).matches("[0-9a-f-]{36}\\.[A-Za-z0-9_-]{43}");
+    }
+
+    @Test
+    void theActivationLinkActivatesOnceAndOnlyOnce() {
+        String token = register();
+
+        f.service.activate(token);
+
+        assertThat(f.store.findByEmail(EMAIL).orElseThrow().activated()).isTrue();
+        assertCode(() -> f.service.activate(token), ErrorCode.TOKEN_INVALID);
+    }
+
+    @Test
+    void theActivationLinkExpiresAfter24Hours() {
+        String token = register();
+        f.clock.advance(Duration.ofHours(24));
+
+        assertCode(() -> f.service.activate(token), ErrorCode.TOKEN_INVALID);
+    }
+
+    @Test
+    void theActivationLinkStillWorksJustBefore24Hours() {
+        String token = register();
+        f.clock.advance(Duration.ofHours(24).minusSeconds(1));
+
+        f.service.activate(token);
+
+        assertThat(f.store.findByEmail(EMAIL).orElseThrow().activated()).isTrue();
+    }
+
+    @Test
+    void aNewerActivationLinkInvalidatesTheOlderOne() {
+        String older = register();
+        f.clock.advance(Duration.ofMinutes(2));
+        f.service.resendActivation(EMAIL, MailLanguage.EN);
+        OutboxMessage newer = f.lastMail(MailKind.ACTIVATION);
+
+        assertThat(newer.language()).isEqualTo(MailLanguage.EN);
+        assertCode(() -> f.service.activate(older), ErrorCode.TOKEN_INVALID);
+        f.service.activate(newer.token());
+    }
+
+    @Test
+    void tamperedOrForeignTokensAreInvalid() {
+        String token = register();
+
+        String tampered = token.substring(0, token.length() - 1) + (token.endsWith("A") ? "B" : "A");
+        assertCode(() -> f.service.activate(tampered), ErrorCode.TOKEN_INVALID);
+        assertCode(() -> f.service.activate("garbage"), ErrorCode.TOKEN_INVALID);
+        assertCode(() -> f.service.activate("00000000-0000-4000-8000-000000000000." + token.substring(37)),
+                ErrorCode.TOKEN_INVALID);
+    }
+
+    @Test
+    void registeringAnActivatedAddressAgainOnlyTellsItsOwner() {
+        f.service.activate(register());
+        String hashBefore = f.store.findByEmail(EMAIL).orElseThrow().passwordHash();
+        f.clock.advance(Duration.ofMinutes(2));
+
+        f.service.register(EMAIL, "another-password", "Mallory", MailLanguage.ID);
+
+        OutboxMessage mail = f.outbox.getLast();
+        assertThat(mail.kind()).isEqualTo(MailKind.ALREADY_REGISTERED);
+        assertThat(mail.token()).isNull();
+        assertThat(mail.name()).isEqualTo("Sari");
+        assertThat(f.store.findByEmail(EMAIL).orElseThrow().passwordHash()).isEqualTo(hashBefore);
+    }
+
+    @Test
+    void registeringAnUnactivatedAddressAgainSendsAFreshLinkThatReplacesTheFirst() {
+        String first = register();
+        f.clock.advance(Duration.ofMinutes(2));
+
+        f.service.register(EMAIL, PASSWORD, "Sari", MailLanguage.ID);
+
+        String second = f.lastMail(MailKind.ACTIVATION).token();
+        assertThat(second).isNotEqualTo(first);
+        assertCode(() -> f.service.activate(first), ErrorCode.TOKEN_INVALID);
+        f.service.activate(second);
+    }
+
+    @Test
+    void activationSendsAreLimitedToOnePerMinuteAndFivePerHourIncludingRegistration() {
+        register();
+
+        assertThat(retryAfter(() -> f.service.resendActivation(EMAIL, MailLanguage.ID))).isEqualTo(60);
+        f.clock.advance(Duration.ofSeconds(45));
+        assertThat(retryAfter(() -> f.service.resendActivation(EMAIL, MailLanguage.ID))).isEqualTo(15);
+        for (int i = 0; i < 4; i++) {
+            f.clock.advance(Duration.ofSeconds(61));
+            f.service.resendActivation(EMAIL, MailLanguage.ID);
+        }
+        f.clock.advance(Duration.ofSeconds(61));
+        long wait = retryAfter(() -> f.service.resendActivation(EMAIL, MailLanguage.ID));
+        // Five sends so far, the first at the start: the hour frees up one hour after it.
+        assertThat(wait).isEqualTo(3600 - (45 + 5 * 61));
+        assertThat(f.outbox).filteredOn(m -> m.kind() == MailKind.ACTIVATION).hasSize(5);
+
+        f.clock.advance(Duration.ofSeconds(wait));
+        f.service.resendActivation(EMAIL, MailLanguage.ID);
+        assertThat(f.outbox).filteredOn(m -> m.kind() == MailKind.ACTIVATION).hasSize(6);
+    }
+
+    @Test
+    void anAddressThatWasNeverRegisteredIsNeverRateLimitedAndGetsNoMail() {
+        for (int i = 0; i < 10; i++) {
+            f.service.resendActivation("nobody@example.id", MailLanguage.ID);
+        }
+        assertThat(f.outbox).isEmpty();
+    }
+
+    @Test
+    void aRepeatedRegistrationWithinTheMinuteIsAnsweredButSendsNothing() {
+        register();
+
+        f.service.register(EMAIL, PASSWORD, "Sari", MailLanguage.ID);
+
+        assertThat(f.outbox).hasSize(1);
+    }
+
+    @Test
+    void loginIssuesAnAccessTokenForTheRightPasswordOnly() {
+        register();
+
+        AccountService.Session session = f.service.login("SARI@example.id", PASSWORD);
+
+        assertThat(session.expiresInSeconds()).isEqualTo(3600);
+        assertThat(f.accessTokens.verify(session.accessToken()).accountId())
+                .isEqualTo(f.store.findByEmail(EMAIL).orElseThrow().id());
+        assertCode(() -> f.service.login(EMAIL, "wrong-password"), ErrorCode.UNAUTHORIZED);
+        assertCode(() -> f.service.login("nobody@example.id", PASSWORD), ErrorCode.UNAUTHORIZED);
+    }
+
+    @Test
+    void fiveFailedLoginsLockTheAddressForFifteenMinutesEvenForTheRightPassword() {
+        register();
+        for (int i = 0; i < 5; i++) {
+            f.clock.advance(Duration.ofSeconds(10));
+            assertCode(() -> f.service.login(EMAIL, "wrong-password"), ErrorCode.UNAUTHORIZED);
+        }
+
+        long wait = retryAfter(() -> f.service.login(EMAIL, PASSWORD));
+        assertThat(wait).isEqualTo(15 * 60 - 40);
+
+        f.clock.advance(Duration.ofSeconds(wait));
+        assertThat(f.service.login(EMAIL, PASSWORD).accessToken()).isNotBlank();
+    }
+
+    @Test
+    void aLoginForAnUnknownAddressTakesAboutAsLongAsAWrongPassword() {
+        // A cost where one hash takes milliseconds: skipping it for unknown addresses would show as a
+        // ratio in the hundreds, far outside these deliberately loose bounds.
+        AccountsFixture timed = new AccountsFixture(new PasswordHasher.Cost(4096, 3, 1));
+        timed.service.register(EMAIL, PASSWORD, "Sari", MailLanguage.ID);
+        medianLoginNanos(timed, EMAIL); // warms up the JIT for both paths
+        medianLoginNanos(timed, "nobody@example.id");
+
+        long wrongPassword = medianLoginNanos(timed, EMAIL);
+        long unknownAddress = medianLoginNanos(timed, "nobody@example.id");
+
+        assertThat((double) unknownAddress / wrongPassword).isBetween(0.33, 3.0);
+    }
+
+    /** Median of four failed logins, each in a fresh lockout window. */
+    private static long medianLoginNanos(AccountsFixture fixture, String email) {
+        long[] times = new long[4];
+        for (int i = 0; i < times.length; i++) {
+            fixture.clock.advance(Duration.ofMinutes(20));
+            long started = System.nanoTime();
+            assertCode(() -> fixture.service.login(email, "wrong-password"), ErrorCode.UNAUTHORIZED);
+            times[i] = System.nanoTime() - started;
+        }
+        Arrays.sort(times);
+        return times[times.length / 2];
+    }
+
+    @Test
+    void failedLoginsForAnUnknownAddressAreLimitedLikeAnyOther() {
+        for (int i = 0; i < 5; i++) {
+            assertCode(() -> f.service.login("nobody@example.id", PASSWORD), ErrorCode.UNAUTHORIZED);
+        }
+        assertCode(() -> f.service.login("nobody@example.id", PASSWORD), ErrorCode.RATE_LIMITED);
+    }
+
+    @Test
+    void passwordResetReplacesThePasswordAndRevokesOlderAccessTokens() {
+        register();
+        long versionBefore = f.store.findByEmail(EMAIL).orElseThrow().credentialVersion();
+        f.service.forgotPassword(EMAIL, MailLanguage.ID);
+        String token = f.lastMail(MailKind.PASSWORD_RESET).token();
+
+        f.service.resetPassword(token, "es-teh-manis-2026");
+
+        assertThat(f.store.findByEmail(EMAIL).orElseThrow().credentialVersion()).isEqualTo(versionBefore + 1);
+        assertCode(() -> f.service.login(EMAIL, PASSWORD), ErrorCode.UNAUTHORIZED);
+        assertThat(f.service.login(EMAIL, "es-teh-manis-2026").accessToken()).isNotBlank();
+        assertCode(() -> f.service.resetPassword(token, "another-password-1"), ErrorCode.TOKEN_INVALID);
+    }
+
+    @Test
+    void theResetLinkExpiresAfterOneHour() {
+        register();
+        f.service.forgotPassword(EMAIL, MailLanguage.ID);
+        String token = f.lastMail(MailKind.PASSWORD_RESET).token();
+        f.clock.advance(Duration.ofHours(1));
+
+        assertCode(() -> f.service.resetPassword(token, "es-teh-manis-2026"), ErrorCode.TOKEN_INVALID);
+    }
+
+    @Test
+    void anActivationLinkIsNoResetLinkAndViceVersa() {
+        String activation = register();
+        f.service.forgotPassword(EMAIL, MailLanguage.ID);
+        String reset = f.lastMail(MailKind.PASSWORD_RESET).token();
+
+        assertCode(() -> f.service.resetPassword(activation, "es-teh-manis-2026"), ErrorCode.TOKEN_INVALID);
+        assertCode(() -> f.service.activate(reset), ErrorCode.TOKEN_INVALID);
+    }
+
+    @Test
+    void forgotForAnUnknownAddressSendsNothing() {
+        f.service.forgotPassword("nobody@example.id", MailLanguage.ID);
+
+        assertThat(f.outbox).isEmpty();
+    }
+
+    @Test
+    void aResetWithABadPasswordIsAValidationError() {
+        assertCode(() -> f.service.resetPassword("whatever", "short"), ErrorCode.VALIDATION_FAILED);
+    }
+
+    @Test
+    void registrationRejectsEveryBadFieldAtOnce() {
+        assertThatThrownBy(() -> f.service.register("no-at-sign", "short", " ", MailLanguage.ID))
+                .isInstanceOfSatisfying(ApiException.class,
+                        e -> assertThat(e.fields()).containsOnlyKeys("email", "password", "name"));
+        assertThat(f.outbox).isEmpty();
+    }
+
+    @Test
+    void subscriptionsCanBeOpenEndedDatedOrCleared() {
+        register();
+        String id = f.store.findByEmail(EMAIL).orElseThrow().id();
+
+        AccountService.Subscription open = f.service.setSubscription(id, true, null);
+        assertThat(open.subscriber()).isTrue();
+        assertThat(open.subscriberUntil()).isNull();
+        assertThat(f.service.profile(id).subscriber()).isTrue();
+
+        AccountService.Subscription dated = f.service.setSubscription(id, true, AccountsFixture.START.plus(Duration.ofDays(30)));
+        assertThat(dated.subscriberUntil()).isEqualTo("2026-12-26T10:15:00+07:00");
+
+        AccountService.Subscription cleared = f.service.setSubscription(id, false, null);
+        assertThat(cleared.subscriber()).isFalse();
+        assertThat(f.service.profile(id).subscriber()).isFalse();
+
+        assertCode(() -> f.service.setSubscription(id, true, AccountsFixture.START.minusSeconds(1)), ErrorCode.VALIDATION_FAILED);
+        assertCode(() -> f.service.setSubscription("no-such-account", true, null), ErrorCode.NOT_FOUND);
+    }
+
+    @Test
+    void theProfileShowsTheMeterOfTheCurrentJakartaMonth() {
+        register();
+        String id = f.store.findByEmail(EMAIL).orElseThrow().id();
+
+        AccountService.Profile profile = f.service.profile(id);
+
+        assertThat(profile.email()).isEqualTo(EMAIL);
+        assertThat(profile.meter().used()).isEqualTo(1);
+        assertThat(profile.meter().remaining()).isEqualTo(1);
+        assertThat(profile.meter().periodEnd()).isEqualTo("2026-12-01T00:00:00+07:00");
+        assertThat(profile.unlocked()).containsExactly("kopi-gayo");
+    }
+}

@@ -1,0 +1,40 @@
+package id.warta.accounts;
+
+import id.warta.identity.AccessTokens;
+import id.warta.mail.MailKind;
+import id.warta.mail.OutboxMessage;
+import id.warta.paywall.MeterState;
+
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** The domain wired to in-memory fakes and a cheap Argon2 cost (tests only; production cost is in the handler). */
+final class AccountsFixture {
+    static final Instant START = Instant.parse("2026-11-26T03:15:00Z");
+    static final String SECRET = "a-test-secret-that-is-long-enough-0123456789";
+    static final PasswordHasher.Cost CHEAP = new PasswordHasher.Cost(64, 1, 1);
+
+    final MutableClock clock = new MutableClock(START);
+    final InMemoryAccountStore store = new InMemoryAccountStore();
+    final List<OutboxMessage> outbox = new ArrayList<>();
+    final PasswordHasher passwords;
+    final AccessTokens accessTokens = new AccessTokens(SECRET, clock);
+    final AccountService service;
+
+    AccountsFixture() {
+        this(CHEAP);
+    }
+
+    AccountsFixture(PasswordHasher.Cost cost) {
+        passwords = new PasswordHasher(cost, new SecureRandom());
+        service = new AccountService(store, outbox::add, passwords, new OneTimeTokens(new SecureRandom()),
+                accessTokens, new InMemoryRateLimitStore(), (accountId, period) -> new MeterState(Set.of("kopi-gayo")), 2, clock);
+    }
+
+    OutboxMessage lastMail(MailKind kind) {
+        return outbox.reversed().stream().filter(m -> m.kind() == kind).findFirst().orElseThrow();
+    }
+}

@@ -1,0 +1,208 @@
+package id.warta.accounts;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import id.warta.accounts.Account.PendingToken;
+import id.warta.http.ReaderIdentity;
+import id.warta.http.ReaderResolver;
+import id.warta.http.RequestLog;
+import id.warta.json.Json;
+import id.warta.mail.MailKind;
+import id.warta.mail.MailLanguage;
+import id.warta.testing.EventFixtures;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The handler on the real-shaped events of events/accounts, with the domain on in-memory fakes. */
+class AccountsHandlerTest {
+    /** The account and link token that the fixtures activate.json, reset-password.json and set-subscription.json name. */
+    private static final String FIXTURE_ACCOUNT = "1b4e28ba-2fa1-4d2b-883f-0016d3cca427";
+    private static final String FIXTURE_TOKEN = FIXTURE_ACCOUNT + ".q0Zk3zO5bF1mPpY2Jc8xWn4vR7tHsLgDaE6uKiN9yTo";
+    private static final String FIXTURE_EMAIL = "sari.dewi@example.id";
+
+    private final AccountsFixture f = new AccountsFixture();
+    private final List<String> logLines = new ArrayList<>();
+    private AccountsHandler handler;
+
+    @BeforeEach
+    void setUp() {
+        handler = new AccountsHandler(f.service,
+                new ReaderResolver(new ReaderIdentity(f.accessTokens), id -> f.store.find(id)
+                        .map(a -> new ReaderAccount(a.id(), a.activated(), a.subscriberUntil(), a.credentialVersion()))),
+                new RequestLog("accounts", logLines::add));
+    }
+
+    private void seedFixtureAccount(TokenPurpose purpose) {
+        f.store.save(new Account(FIXTURE_ACCOUNT, FIXTURE_EMAIL, "Sari Dewi", f.passwords.hash("kopi-tubruk-2026"), false, 0,
+                null, AccountsFixture.START, Map.of(purpose, new PendingToken(OneTimeTokens.sha256(FIXTURE_TOKEN),
+                AccountsFixture.START.plus(Duration.ofMinutes(30))))));
+    }
+
+    private APIGatewayV2HTTPResponse invoke(APIGatewayV2HTTPEvent event, int expectedStatus) {
+        APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
+        assertThat(response.getStatusCode()).as(event.getRouteKey() + " " + response.getBody()).isEqualTo(expectedStatus);
+        assertThat(response.getHeaders()).containsEntry("cache-control", "private, no-store");
+        return response;
+    }
+
+    private JsonNode json(String fixture, int expectedStatus) throws Exception {
+        APIGatewayV2HTTPResponse response = invoke(EventFixtures.httpEvent(fixture), expectedStatus);
+        return response.getBody() == null ? null : Json.mapper().readTree(response.getBody());
+    }
+
+    @Test
+    void registerAnswersActivationSentAndQueuesTheEmailInTheRequestedLanguage() throws Exception {
+        assertThat(json("accounts/register.json", 202).path("status").asText()).isEqualTo("ACTIVATION_SENT");
+        assertThat(json("accounts/register-english.json", 202).path("status").asText()).isEqualTo("ACTIVATION_SENT");
+
+        assertThat(f.outbox).extracting(m -> m.recipient() + " " + m.language())
+                .containsExactly(FIXTURE_EMAIL + " " + MailLanguage.ID, "alex@example.com " + MailLanguage.EN);
+        assertThat(String.join("\n", logLines)).doesNotContain(FIXTURE_EMAIL).doesNotContain("kopi-tubruk");
+    }
+
+    @Test
+    void registeringAKnownAddressAnswersExactlyLikeANewOne() {
+        String first = invoke(EventFixtures.httpEvent("accounts/register.json"), 202).getBody();
+        String again = invoke(EventFixtures.httpEvent("accounts/register.json"), 202).getBody();
+
+        assertThat(again).isEqualTo(first);
+    }
+
+    @Test
+    void invalidRegistrationFieldsAreListed() throws Exception {
+        JsonNode error = json("accounts/register-invalid.json", 400).path("error");
+
+        assertThat(error.path("code").asText()).isEqualTo("VALIDATION_FAILED");
+        assertThat(error.path("fields").has("email")).isTrue();
+        assertThat(error.path("fields").has("password")).isTrue();
+        assertThat(error.path("fields").has("name")).isTrue();
+    }
+
+    @Test
+    void aBodyThatIsNotJsonIsABadRequest() throws Exception {
+        assertThat(json("accounts/register-not-json.json", 400).path("error").path("code").asText()).isEqualTo("BAD_REQUEST");
+    }
+
+    @Test
+    void resendAnswersActivationSentForAnUnknownAddress() throws Exception {
+        assertThat(json("accounts/resend-activation.json", 202).path("status").asText()).isEqualTo("ACTIVATION_SENT");
+        assertThat(f.outbox).isEmpty();
+    }
+
+    @Test
+    void resendForAKnownAddressWithinTheMinuteIsRateLimitedWithRetryAfter() {
+        invoke(EventFixtures.httpEvent("accounts/register.json"), 202);
+
+        APIGatewayV2HTTPResponse response = invoke(EventFixtures.httpEvent("accounts/resend-activation.json"), 429);
+
+        assertThat(response.getHeaders()).containsEntry("retry-after", "60");
+    }
+
+    @Test
+    void activateUsesTheLinkToken() throws Exception {
+        seedFixtureAccount(TokenPurpose.ACTIVATION);
+
+        assertThat(json("accounts/activate.json", 200).path("status").asText()).isEqualTo("ACTIVATED");
+        assertThat(json("accounts/activate.json", 400).path("error").path("code").asText()).isEqualTo("TOKEN_INVALID");
+    }
+
+    @Test
+    void aMalformedActivationTokenIsInvalid() throws Exception {
+        assertThat(json("accounts/activate-malformed-token.json", 400).path("error").path("code").asText())
+                .isEqualTo("TOKEN_INVALID");
+    }
+
+    @Test
+    void loginThenMeShowsTheProfileAndMeter() throws Exception {
+        seedFixtureAccount(TokenPurpose.ACTIVATION);
+        JsonNode session = json("accounts/login.json", 200);
+        assertThat(session.path("tokenType").asText()).isEqualTo("Bearer");
+        assertThat(session.path("expiresIn").asLong()).isEqualTo(3600);
+
+        APIGatewayV2HTTPEvent me = EventFixtures.httpEvent("accounts/me-anonymous.json");
+        Map<String, String> headers = new HashMap<>(me.getHeaders());
+        headers.put("authorization", "Bearer " + session.path("accessToken").asText());
+        me.setHeaders(headers);
+        JsonNode profile = Json.mapper().readTree(invoke(me, 200).getBody());
+
+        assertThat(profile.path("id").asText()).isEqualTo(FIXTURE_ACCOUNT);
+        assertThat(profile.path("email").asText()).isEqualTo(FIXTURE_EMAIL);
+        assertThat(profile.path("name").asText()).isEqualTo("Sari Dewi");
+        assertThat(profile.path("activated").asBoolean()).isFalse();
+        assertThat(profile.path("subscriber").asBoolean()).isFalse();
+        assertThat(profile.path("meter").path("limit").asInt()).isEqualTo(2);
+        assertThat(profile.path("unlocked").get(0).asText()).isEqualTo("kopi-gayo");
+    }
+
+    @Test
+    void aWrongPasswordIsUnauthorized() throws Exception {
+        seedFixtureAccount(TokenPurpose.ACTIVATION);
+
+        assertThat(json("accounts/login-wrong-password.json", 401).path("error").path("code").asText()).isEqualTo("UNAUTHORIZED");
+    }
+
+    @Test
+    void forgotAlwaysAnswersResetSent() throws Exception {
+        assertThat(json("accounts/forgot-password.json", 202).path("status").asText()).isEqualTo("RESET_SENT");
+        seedFixtureAccount(TokenPurpose.ACTIVATION);
+        assertThat(json("accounts/forgot-password.json", 202).path("status").asText()).isEqualTo("RESET_SENT");
+
+        assertThat(f.outbox).singleElement().satisfies(m -> {
+            assertThat(m.kind()).isEqualTo(MailKind.PASSWORD_RESET);
+            assertThat(m.language()).isEqualTo(MailLanguage.EN);
+        });
+    }
+
+    @Test
+    void resetWithTheLinkTokenAnswersNoContent() {
+        seedFixtureAccount(TokenPurpose.PASSWORD_RESET);
+
+        assertThat(invoke(EventFixtures.httpEvent("accounts/reset-password.json"), 204).getBody()).isNull();
+        assertThat(f.store.find(FIXTURE_ACCOUNT).orElseThrow().credentialVersion()).isEqualTo(1);
+    }
+
+    @Test
+    void everyOidcProviderIsUnknownUntilOneIsConfigured() throws Exception {
+        assertThat(json("accounts/oidc-google.json", 404).path("error").path("code").asText()).isEqualTo("NOT_FOUND");
+    }
+
+    @Test
+    void meNeedsAValidBearerToken() throws Exception {
+        assertThat(json("accounts/me-anonymous.json", 401).path("error").path("code").asText()).isEqualTo("UNAUTHORIZED");
+        assertThat(json("accounts/me-invalid-token.json", 401).path("error").path("code").asText()).isEqualTo("UNAUTHORIZED");
+    }
+
+    @Test
+    void theAdminRouteSetsASubscription() throws Exception {
+        seedFixtureAccount(TokenPurpose.ACTIVATION);
+
+        JsonNode body = json("accounts/set-subscription.json", 200);
+
+        assertThat(body.path("id").asText()).isEqualTo(FIXTURE_ACCOUNT);
+        assertThat(body.path("subscriber").asBoolean()).isTrue();
+        assertThat(body.path("subscriberUntil").asText()).isEqualTo("2027-01-01T00:00:00+07:00");
+    }
+
+    @Test
+    void theAdminRouteAnswersNotFoundForAnUnknownAccount() throws Exception {
+        assertThat(json("accounts/set-subscription.json", 404).path("error").path("code").asText()).isEqualTo("NOT_FOUND");
+    }
+
+    @Test
+    void theAdminRouteValidatesItsBody() throws Exception {
+        JsonNode error = json("accounts/set-subscription-invalid.json", 400).path("error");
+
+        assertThat(error.path("code").asText()).isEqualTo("VALIDATION_FAILED");
+        assertThat(error.path("fields").has("subscriber")).isTrue();
+        assertThat(error.path("fields").has("until")).isTrue();
+    }
+}

@@ -1,0 +1,106 @@
+package id.warta.accounts;
+
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** The store's conditional semantics in memory, for domain and handler tests. */
+final class InMemoryAccountStore implements AccountStore {
+    private final Map<String, Account> accounts = new HashMap<>();
+    private final Map<String, String> owners = new HashMap<>();
+
+    @Override
+    public synchronized void create(Account account) {
+        if (accounts.putIfAbsent(account.id(), account) != null) {
+            throw new IllegalStateException("duplicate account id");
+        }
+    }
+
+    @Override
+    public synchronized boolean claimEmail(String email, String accountId) {
+        return owners.putIfAbsent(email, accountId) == null;
+    }
+
+    @Override
+    public synchronized void discard(String accountId) {
+        accounts.remove(accountId);
+    }
+
+    @Override
+    public synchronized Optional<Account> find(String accountId) {
+        return Optional.ofNullable(accounts.get(accountId));
+    }
+
+    @Override
+    public synchronized Optional<Account> findByEmail(String email) {
+        return Optional.ofNullable(owners.get(email)).flatMap(this::find);
+    }
+
+    /** Puts an account with its address claimed, as a finished registration leaves it. */
+    synchronized void save(Account account) {
+        accounts.put(account.id(), account);
+        owners.put(account.email(), account.id());
+    }
+
+    @Override
+    public synchronized void replaceToken(String accountId, TokenPurpose purpose, String hash, Instant expiresAt) {
+        Account account = accounts.get(accountId);
+        Map<TokenPurpose, Account.PendingToken> tokens = new EnumMap<>(TokenPurpose.class);
+        tokens.putAll(account.pendingTokens());
+        tokens.put(purpose, new Account.PendingToken(hash, expiresAt));
+        accounts.put(accountId, with(account, account.activated(), account.passwordHash(), account.credentialVersion(),
+                account.subscriberUntil(), tokens));
+    }
+
+    @Override
+    public synchronized boolean activate(String accountId, String tokenHash) {
+        Account account = accounts.get(accountId);
+        if (!isCurrent(account, TokenPurpose.ACTIVATION, tokenHash)) {
+            return false;
+        }
+        accounts.put(accountId, with(account, true, account.passwordHash(), account.credentialVersion(),
+                account.subscriberUntil(), without(account, TokenPurpose.ACTIVATION)));
+        return true;
+    }
+
+    @Override
+    public synchronized boolean resetPassword(String accountId, String tokenHash, String passwordHash) {
+        Account account = accounts.get(accountId);
+        if (!isCurrent(account, TokenPurpose.PASSWORD_RESET, tokenHash)) {
+            return false;
+        }
+        accounts.put(accountId, with(account, account.activated(), passwordHash, account.credentialVersion() + 1,
+                account.subscriberUntil(), without(account, TokenPurpose.PASSWORD_RESET)));
+        return true;
+    }
+
+    @Override
+    public synchronized boolean setSubscriberUntil(String accountId, Instant until) {
+        Account account = accounts.get(accountId);
+        if (account == null) {
+            return false;
+        }
+        accounts.put(accountId, with(account, account.activated(), account.passwordHash(), account.credentialVersion(),
+                until, account.pendingTokens()));
+        return true;
+    }
+
+    private static boolean isCurrent(Account account, TokenPurpose purpose, String hash) {
+        return account != null && account.pendingTokens().containsKey(purpose)
+                && account.pendingTokens().get(purpose).hash().equals(hash);
+    }
+
+    private static Map<TokenPurpose, Account.PendingToken> without(Account account, TokenPurpose purpose) {
+        Map<TokenPurpose, Account.PendingToken> tokens = new HashMap<>(account.pendingTokens());
+        tokens.remove(purpose);
+        return tokens;
+    }
+
+    private static Account with(Account a, boolean activated, String passwordHash, long credentialVersion,
+                                Instant subscriberUntil, Map<TokenPurpose, Account.PendingToken> tokens) {
+        return new Account(a.id(), a.email(), a.name(), passwordHash, activated, credentialVersion, subscriberUntil,
+                a.createdAt(), tokens);
+    }
+}

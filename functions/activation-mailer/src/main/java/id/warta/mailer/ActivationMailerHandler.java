@@ -1,0 +1,87 @@
+package id.warta.mailer;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import id.warta.config.AwsClients;
+import id.warta.config.AwsSettings;
+import id.warta.config.Env;
+import id.warta.dynamo.DynamoMailOutbox;
+import id.warta.http.RequestLog;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.sesv2.SesV2ClientBuilder;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Delivers the account email outbox. Two triggers, one input type: a DynamoDB stream batch
+ * ({@code Records}, filtered in the template to INSERTs of OUTBOX# items) delivers exactly the items
+ * it names; anything else (the Schedule's EventBridge event) sweeps every pending item that is due.
+ */
+public final class ActivationMailerHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+    private final OutboxDelivery delivery;
+    private final RequestLog log;
+
+    public ActivationMailerHandler() {
+        this(System.getenv());
+    }
+
+    public ActivationMailerHandler(Map<String, String> environment) {
+        this(MailerConfig.from(new Env(environment)), RequestLog.toStdout("activation-mailer"));
+    }
+
+    private ActivationMailerHandler(MailerConfig config, RequestLog log) {
+        this(new OutboxDelivery(
+                new DynamoOutboxQueue(AwsClients.dynamoDb(config.aws()), config.accountsTable()),
+                new SesMailSender(sesClient(config.aws()), config.senderEmail(), config.configurationSet()),
+                new MailTemplates(config.siteUrl()), OutboxDelivery.RetryPolicy.PRODUCTION, log, Clock.systemUTC()), log);
+    }
+
+    ActivationMailerHandler(OutboxDelivery delivery, RequestLog log) {
+        this.delivery = delivery;
+        this.log = log;
+    }
+
+    private static SesV2Client sesClient(AwsSettings aws) {
+        SesV2ClientBuilder builder = SesV2Client.builder()
+                .httpClient(AwsClients.httpClient())
+                .region(aws.region())
+                .credentialsProvider(aws.credentials())
+                .overrideConfiguration(AwsClients.boundedCalls());
+        aws.sesEndpoint().ifPresent(builder::endpointOverride);
+        return builder.build();
+    }
+
+    @Override
+    public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
+        long started = System.nanoTime();
+        boolean stream = event != null && event.get("Records") instanceof List<?>;
+        OutboxDelivery.Outcome outcome = stream ? delivery.deliver(outboxIds(event)) : delivery.sweep();
+        Map<String, Object> result = outcome.toMap();
+        Map<String, Object> line = new LinkedHashMap<>(result);
+        line.put("level", "INFO");
+        line.put("trigger", stream ? "stream" : "schedule");
+        line.put("durationMs", (System.nanoTime() - started) / 1_000_000.0);
+        log.event(line);
+        return result;
+    }
+
+    /** The outbox ids of the INSERT records of a stream batch (the template filters, but so do we). */
+    private static List<String> outboxIds(Map<String, Object> event) {
+        List<String> ids = new ArrayList<>();
+        for (Object record : (List<?>) event.get("Records")) {
+            if (record instanceof Map<?, ?> r && "INSERT".equals(r.get("eventName"))
+                    && r.get("dynamodb") instanceof Map<?, ?> dynamodb
+                    && dynamodb.get("Keys") instanceof Map<?, ?> keys
+                    && keys.get("pk") instanceof Map<?, ?> pk
+                    && pk.get("S") instanceof String value
+                    && value.startsWith(DynamoMailOutbox.KEY_PREFIX)) {
+                ids.add(value.substring(DynamoMailOutbox.KEY_PREFIX.length()));
+            }
+        }
+        return ids;
+    }
+}

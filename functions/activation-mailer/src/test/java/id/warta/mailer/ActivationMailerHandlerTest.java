@@ -1,0 +1,68 @@
+package id.warta.mailer;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import id.warta.http.RequestLog;
+import id.warta.json.Json;
+import id.warta.mail.MailKind;
+import id.warta.mail.MailLanguage;
+import id.warta.mail.OutboxMessage;
+import id.warta.testing.EventFixtures;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The handler on the real-shaped events of events/activation-mailer (stream batch and schedule). */
+class ActivationMailerHandlerTest {
+    private static final Instant NOW = Instant.parse("2026-11-26T03:15:00Z");
+    private static final String STREAMED_ID = "0b7e5c8e-3f7d-4b8e-9a51-6c1d2e3f4a5b";
+
+    private final InMemoryOutboxQueue queue = new InMemoryOutboxQueue();
+    private final List<String> recipients = new ArrayList<>();
+    private final List<String> logLines = new ArrayList<>();
+    private final RequestLog log = new RequestLog("activation-mailer", logLines::add);
+    private final ActivationMailerHandler handler = new ActivationMailerHandler(new OutboxDelivery(queue,
+            (recipient, email) -> recipients.add(recipient), new MailTemplates("https://warta.example"),
+            OutboxDelivery.RetryPolicy.PRODUCTION, log, Clock.fixed(NOW, ZoneOffset.UTC)), log);
+
+    private static Map<String, Object> event(String fixture) throws Exception {
+        return Json.mapper().readValue(Files.readString(EventFixtures.path(fixture)), new TypeReference<>() {
+        });
+    }
+
+    private void enqueue(String id) {
+        queue.add(id, new OutboxMessage(MailKind.ACTIVATION, MailLanguage.ID, id + "@example.id", "Sari",
+                "1b4e28ba-2fa1-4d2b-883f-0016d3cca427.q0Zk3zO5bF1mPpY2Jc8xWn4vR7tHsLgDaE6uKiN9yTo"), NOW.minus(Duration.ofSeconds(1)));
+    }
+
+    @Test
+    void aStreamBatchDeliversOnlyTheItemsItNames() throws Exception {
+        enqueue(STREAMED_ID);
+        enqueue("other");
+
+        Map<String, Object> result = handler.handleRequest(event("activation-mailer/stream-new-outbox.json"), null);
+
+        assertThat(result).containsEntry("sent", 1);
+        assertThat(recipients).containsExactly(STREAMED_ID + "@example.id");
+        assertThat(logLines.getLast()).contains("\"trigger\":\"stream\"");
+    }
+
+    @Test
+    void theScheduleSweepsEverythingDue() throws Exception {
+        enqueue(STREAMED_ID);
+        enqueue("other");
+
+        Map<String, Object> result = handler.handleRequest(event("activation-mailer/sweep-schedule.json"), null);
+
+        assertThat(result).containsEntry("sent", 2);
+        assertThat(logLines.getLast()).contains("\"trigger\":\"schedule\"").doesNotContain("example.id");
+    }
+}

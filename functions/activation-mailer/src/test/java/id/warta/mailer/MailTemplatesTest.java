@@ -1,0 +1,66 @@
+package id.warta.mailer;
+
+import id.warta.mail.MailKind;
+import id.warta.mail.MailLanguage;
+import id.warta.mail.OutboxMessage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every template in both languages: subject, both parts, the link, and an escaped name. */
+class MailTemplatesTest {
+    private static final String TOKEN = "1b4e28ba-2fa1-4d2b-883f-0016d3cca427.q0Zk3zO5bF1mPpY2Jc8xWn4vR7tHsLgDaE6uKiN9yTo";
+    private static final String NAME = "Sari <script>alert(1)</script> & \"Co\"";
+
+    private final MailTemplates templates = new MailTemplates("https://warta.example/");
+
+    private RenderedEmail render(MailKind kind, MailLanguage language) {
+        return templates.render(new OutboxMessage(kind, language, "sari@example.id", NAME,
+                kind == MailKind.ALREADY_REGISTERED ? null : TOKEN));
+    }
+
+    @ParameterizedTest
+    @EnumSource(MailKind.class)
+    void everyKindHasBothLanguagesWithBothPartsAndAnEscapedName(MailKind kind) {
+        for (MailLanguage language : MailLanguage.values()) {
+            RenderedEmail email = render(kind, language);
+
+            assertThat(email.subject()).isNotBlank().doesNotContain("{{");
+            assertThat(email.text()).contains(NAME).doesNotContain("{{").doesNotContain("<p>");
+            assertThat(email.html()).startsWith("<!DOCTYPE html>").contains("lang=\"" + language.tag() + "\"")
+                    .contains("Sari &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Co&quot;")
+                    .doesNotContain("<script>").doesNotContain("{{");
+        }
+    }
+
+    @Test
+    void theActivationEmailLinksToTheSiteActivationPage() {
+        RenderedEmail indonesian = render(MailKind.ACTIVATION, MailLanguage.ID);
+        RenderedEmail english = render(MailKind.ACTIVATION, MailLanguage.EN);
+        String link = "https://warta.example/aktivasi?token=" + TOKEN;
+
+        assertThat(indonesian.subject()).isEqualTo("Aktifkan akun Warta Anda");
+        assertThat(indonesian.text()).contains(link, "berlaku 24 jam");
+        assertThat(indonesian.html()).contains("href=\"" + link + "\"");
+        assertThat(english.subject()).isEqualTo("Activate your Warta account");
+        assertThat(english.text()).contains(link, "valid for 24 hours");
+    }
+
+    @Test
+    void theResetEmailLinksToTheSiteResetPage() {
+        String link = "https://warta.example/reset-password?token=" + TOKEN;
+
+        assertThat(render(MailKind.PASSWORD_RESET, MailLanguage.ID).text()).contains(link, "berlaku 1 jam");
+        assertThat(render(MailKind.PASSWORD_RESET, MailLanguage.EN).html()).contains("href=\"" + link + "\"", "valid for 1 hour");
+    }
+
+    @Test
+    void theAlreadyRegisteredEmailCarriesNoToken() {
+        RenderedEmail email = render(MailKind.ALREADY_REGISTERED, MailLanguage.ID);
+
+        assertThat(email.subject()).isEqualTo("Anda sudah memiliki akun Warta");
+        assertThat(email.text()).contains("https://warta.example").doesNotContain("token=");
+    }
+}

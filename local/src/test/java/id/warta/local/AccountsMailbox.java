@@ -1,0 +1,124 @@
+package id.warta.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import id.warta.json.Json;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The mail side of the account ITs: runs the mailer's real handler on the schedule fixture (no
+ * waiting for a scheduler) and reads what the SES emulator received.
+ */
+final class AccountsMailbox {
+    private static final Duration DEADLINE = Duration.ofSeconds(30);
+    private static final Pattern TOKEN = Pattern.compile("token=([A-Za-z0-9._~-]+)");
+
+    private final TestStack stack;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    AccountsMailbox(TestStack stack) {
+        this.stack = stack;
+    }
+
+    static String uniqueAddress(String prefix) {
+        return prefix + "-" + UUID.randomUUID() + "@example.id";
+    }
+
+    /** One run of the mailer's schedule-triggered sweep; its result ({"sent", "retrying", ...}). */
+    JsonNode sweep() {
+        try {
+            String event = Files.readString(stack.cloud().root().resolve("events/activation-mailer/sweep-schedule.json"));
+            return Json.mapper().readTree(stack.cloud().function("ActivationMailerFunction").invokeJson(event));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Every email the SES emulator holds for the address, oldest first. */
+    List<JsonNode> emailsTo(String address) {
+        List<JsonNode> emails = new ArrayList<>();
+        for (JsonNode email : allEmails()) {
+            email.path("destination").path("to").forEach(to -> {
+                if (to.asText().equalsIgnoreCase(address)) {
+                    emails.add(email);
+                }
+            });
+        }
+        return emails;
+    }
+
+    /** Every email the SES emulator has received since it (re)started. */
+    List<JsonNode> allEmails() {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(stack.cloud().emulators().mailbox() + "/store"))
+                .timeout(Duration.ofSeconds(5)).GET().build();
+        try {
+            JsonNode store = Json.mapper().readTree(http.send(request, HttpResponse.BodyHandlers.ofString()).body());
+            List<JsonNode> emails = new ArrayList<>();
+            store.path("emails").forEach(emails::add);
+            return emails;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Sweeps until the address has {@code count} emails (or fails at the deadline); returns them. */
+    List<JsonNode> awaitEmails(String address, int count) {
+        return pollUntil(() -> {
+            sweep();
+            List<JsonNode> emails = emailsTo(address);
+            return emails.size() >= count ? emails : null;
+        }, "expected " + count + " email(s) to " + address);
+    }
+
+    JsonNode awaitLatestEmail(String address, int countSoFar) {
+        return awaitEmails(address, countSoFar).get(countSoFar - 1);
+    }
+
+    static String token(JsonNode email) {
+        return tokenIfAny(email).orElseThrow(() -> new AssertionError("No token link in " + email.path("subject").asText()));
+    }
+
+    static Optional<String> tokenIfAny(JsonNode email) {
+        Matcher matcher = TOKEN.matcher(email.path("body").path("text").asText());
+        return matcher.find() ? Optional.of(matcher.group(1)) : Optional.empty();
+    }
+
+    /** Polls (briefly pausing between attempts) until the supplier answers non-null, failing at the deadline. */
+    static <T> T pollUntil(Supplier<T> attempt, String what) {
+        Instant deadline = Instant.now().plus(DEADLINE);
+        while (true) {
+            T result = attempt.get();
+            if (result != null) {
+                return result;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("Timed out: " + what);
+            }
+            try {
+                TimeUnit.MILLISECONDS.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("Interrupted while waiting: " + what, e);
+            }
+        }
+    }
+}
