@@ -21,7 +21,7 @@ public record AwsSettings(Region region, AwsCredentialsProvider credentials, Opt
         Region region = Region.of(env.required("AWS_REGION"));
         return new AwsSettings(region, credentials(env),
                 Optional.ofNullable(env.optional("AWS_ENDPOINT_URL_DYNAMODB", null)).map(URI::create),
-                Optional.ofNullable(env.optional("AWS_ENDPOINT_URL_SESV2", null)).map(URI::create));
+                Optional.ofNullable(env.optional("AWS_ENDPOINT_URL_SES", null)).map(URI::create));
     }
 
     private static AwsCredentialsProvider credentials(Env env) {

@@ -122,7 +122,7 @@ public final class LocalCloud implements AutoCloseable {
         aws.put("AWS_ACCESS_KEY_ID", "local");
         aws.put("AWS_SECRET_ACCESS_KEY", "local");
         aws.put("AWS_ENDPOINT_URL_DYNAMODB", emulators.dynamoDbEndpoint().toString());
-        aws.put("AWS_ENDPOINT_URL_SESV2", emulators.sesEndpoint().toString());
+        aws.put("AWS_ENDPOINT_URL_SES", emulators.sesEndpoint().toString());
         return aws;
     }
 

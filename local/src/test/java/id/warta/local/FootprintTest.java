@@ -26,8 +26,6 @@ class FootprintTest {
     private static final Pattern FORBIDDEN_JAR = Pattern.compile(
             "(apache-client|apache5-client|netty-nio-client|httpclient5?|httpcore5?(-h2)?|netty-.*)-\\d.*\\.jar");
     private static final Pattern SERVICE_PACKAGE = Pattern.compile("software/amazon/awssdk/services/([a-z0-9]+)/");
-    /** IAM action prefixes that name a different SDK module. */
-    private static final Map<String, String> SDK_MODULE_OF_IAM_SERVICE = Map.of("ses", "sesv2");
 
     private final SamTemplate template = SamTemplate.load(ProjectRoot.find().resolve("template.yaml"));
 
@@ -70,7 +68,7 @@ class FootprintTest {
                     Object actions = ((Map<String, Object>) statement).get("Action");
                     for (Object action : actions instanceof List<?> list ? list : List.of(actions)) {
                         String service = action.toString().split(":", 2)[0];
-                        services.add(SDK_MODULE_OF_IAM_SERVICE.getOrDefault(service, service));
+                        services.add(service);
                     }
                 }
             }

@@ -1,8 +1,12 @@
 package id.warta.accounts;
 
+import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
+import org.bouncycastle.crypto.params.Argon2Parameters;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.Base64;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,6 +41,25 @@ class PasswordHasherTest {
         assertThat(hasher.verify("x", null)).isFalse();
         assertThat(hasher.verify("x", "$2a$10$bcrypt-not-supported")).isFalse();
         assertThat(hasher.verify("x", "$argon2id$v=19$m=zz,t=1,p=1$AAAA$AAAA")).isFalse();
+    }
+
+    @Test
+    void hashesAreTheStandardArgon2idThatAnotherImplementationComputes() {
+        String hash = hasher.hash("kopi-tubruk-2026");
+        String[] parts = hash.split("\\$");
+        byte[] salt = Base64.getDecoder().decode(parts[4]);
+        Argon2BytesGenerator bouncyCastle = new Argon2BytesGenerator();
+        bouncyCastle.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
+                .withVersion(Argon2Parameters.ARGON2_VERSION_13)
+                .withMemoryAsKB(AccountsFixture.CHEAP.memoryKib())
+                .withIterations(AccountsFixture.CHEAP.iterations())
+                .withParallelism(AccountsFixture.CHEAP.parallelism())
+                .withSalt(salt)
+                .build());
+        byte[] expected = new byte[32];
+        bouncyCastle.generateBytes("kopi-tubruk-2026".getBytes(StandardCharsets.UTF_8), expected);
+
+        assertThat(Base64.getDecoder().decode(parts[5])).isEqualTo(expected);
     }
 
     @Test

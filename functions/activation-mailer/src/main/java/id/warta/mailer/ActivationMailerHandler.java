@@ -7,8 +7,8 @@ import id.warta.config.AwsSettings;
 import id.warta.config.Env;
 import id.warta.dynamo.DynamoMailOutbox;
 import id.warta.http.RequestLog;
-import software.amazon.awssdk.services.sesv2.SesV2Client;
-import software.amazon.awssdk.services.sesv2.SesV2ClientBuilder;
+import software.amazon.awssdk.services.ses.SesClient;
+import software.amazon.awssdk.services.ses.SesClientBuilder;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -45,8 +45,8 @@ public final class ActivationMailerHandler implements RequestHandler<Map<String,
         this.log = log;
     }
 
-    private static SesV2Client sesClient(AwsSettings aws) {
-        SesV2ClientBuilder builder = SesV2Client.builder()
+    private static SesClient sesClient(AwsSettings aws) {
+        SesClientBuilder builder = SesClient.builder()
                 .httpClient(AwsClients.httpClient())
                 .region(aws.region())
                 .credentialsProvider(aws.credentials())

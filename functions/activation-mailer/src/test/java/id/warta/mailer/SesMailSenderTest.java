@@ -3,10 +3,10 @@ package id.warta.mailer;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.services.sesv2.SesV2Client;
-import software.amazon.awssdk.services.sesv2.model.SendEmailRequest;
-import software.amazon.awssdk.services.sesv2.model.SendEmailResponse;
-import software.amazon.awssdk.services.sesv2.model.SesV2Exception;
+import software.amazon.awssdk.services.ses.SesClient;
+import software.amazon.awssdk.services.ses.model.SendEmailRequest;
+import software.amazon.awssdk.services.ses.model.SendEmailResponse;
+import software.amazon.awssdk.services.ses.model.SesException;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,14 +16,14 @@ import java.util.function.Supplier;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The SES v2 request the mailer makes, and how SES failures are classified. */
+/** The SES request the mailer makes, and how SES failures are classified. */
 class SesMailSenderTest {
     private static final RenderedEmail EMAIL = new RenderedEmail("Aktifkan akun Warta Anda", "<p>Halo</p>", "Halo");
 
     private final List<SendEmailRequest> requests = new ArrayList<>();
 
-    private SesV2Client ses(Supplier<RuntimeException> failure) {
-        return new SesV2Client() {
+    private SesClient ses(Supplier<RuntimeException> failure) {
+        return new SesClient() {
             @Override
             public SendEmailResponse sendEmail(SendEmailRequest request) {
                 requests.add(request);
@@ -45,8 +45,8 @@ class SesMailSenderTest {
         };
     }
 
-    private static SesV2Exception sesError(int status, String code) {
-        return (SesV2Exception) SesV2Exception.builder().statusCode(status)
+    private static SesException sesError(int status, String code) {
+        return (SesException) SesException.builder().statusCode(status)
                 .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).build()).build();
     }
 
@@ -55,13 +55,13 @@ class SesMailSenderTest {
         new SesMailSender(ses(() -> null), "no-reply@warta.example", Optional.of("warta-mail")).send("sari@example.id", EMAIL);
 
         SendEmailRequest request = requests.getFirst();
-        assertThat(request.fromEmailAddress()).isEqualTo("no-reply@warta.example");
+        assertThat(request.source()).isEqualTo("no-reply@warta.example");
         assertThat(request.destination().toAddresses()).containsExactly("sari@example.id");
         assertThat(request.configurationSetName()).isEqualTo("warta-mail");
-        assertThat(request.content().simple().subject().data()).isEqualTo("Aktifkan akun Warta Anda");
-        assertThat(request.content().simple().body().html().data()).isEqualTo("<p>Halo</p>");
-        assertThat(request.content().simple().body().text().data()).isEqualTo("Halo");
-        assertThat(request.content().simple().body().text().charset()).isEqualTo("UTF-8");
+        assertThat(request.message().subject().data()).isEqualTo("Aktifkan akun Warta Anda");
+        assertThat(request.message().body().html().data()).isEqualTo("<p>Halo</p>");
+        assertThat(request.message().body().text().data()).isEqualTo("Halo");
+        assertThat(request.message().body().text().charset()).isEqualTo("UTF-8");
     }
 
     @Test
