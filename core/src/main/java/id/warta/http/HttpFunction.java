@@ -70,34 +70,31 @@ public final class HttpFunction {
     }
 
     /**
-     * Runs synthetic read-only requests through the whole pipeline (JSON, routing, SDK client, HTTP
+     * Runs one synthetic request through the whole pipeline (JSON, routing, SDK client, HTTP
      * connection), so that a SnapStart snapshot holds loaded classes and warm paths. Callers choose
      * requests that cannot write: reads, and lookups of keys that do not exist.
      */
-    public void prime(String... routeKeysAndPaths) {
-        for (int i = 0; i < routeKeysAndPaths.length; i += 2) {
-            String routeKey = routeKeysAndPaths[i];
-            String path = routeKeysAndPaths[i + 1];
-            String[] templateParts = routeKey.substring(routeKey.indexOf(' ') + 1).split("/");
-            String[] pathParts = path.split("/");
-            Map<String, String> parameters = new HashMap<>();
-            for (int p = 0; p < templateParts.length && p < pathParts.length; p++) {
-                if (templateParts[p].startsWith("{")) {
-                    parameters.put(templateParts[p].substring(1, templateParts[p].length() - 1), pathParts[p]);
-                }
+    public void prime(String routeKey, String path, String body) {
+        String[] templateParts = routeKey.substring(routeKey.indexOf(' ') + 1).split("/");
+        String[] pathParts = path.split("/");
+        Map<String, String> parameters = new HashMap<>();
+        for (int i = 0; i < templateParts.length && i < pathParts.length; i++) {
+            if (templateParts[i].startsWith("{")) {
+                parameters.put(templateParts[i].substring(1, templateParts[i].length() - 1), pathParts[i]);
             }
-            handle(APIGatewayV2HTTPEvent.builder()
-                    .withRouteKey(routeKey)
-                    .withRawPath(path)
-                    .withHeaders(Map.of("user-agent", "warta-snapstart-priming"))
-                    .withPathParameters(parameters)
-                    .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
-                            .withRequestId("snapstart-priming")
-                            .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
-                                    .withMethod(routeKey.substring(0, routeKey.indexOf(' '))).withPath(path).build())
-                            .build())
-                    .build(), null);
         }
+        handle(APIGatewayV2HTTPEvent.builder()
+                .withRouteKey(routeKey)
+                .withRawPath(path)
+                .withHeaders(Map.of("user-agent", "warta-snapstart-priming", "content-type", "application/json"))
+                .withBody(body)
+                .withPathParameters(parameters)
+                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+                        .withRequestId("snapstart-priming")
+                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
+                                .withMethod(routeKey.substring(0, routeKey.indexOf(' '))).withPath(path).build())
+                        .build())
+                .build(), null);
     }
 
     static APIGatewayV2HTTPResponse toEvent(ApiResponse response) {

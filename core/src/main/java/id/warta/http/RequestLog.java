@@ -1,6 +1,5 @@
 package id.warta.http;
 
-import java.io.PrintStream;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,9 +19,9 @@ public final class RequestLog {
         this.sink = sink;
     }
 
+    /** Lambda sends stdout to CloudWatch Logs; resolved per line so a test can capture it. */
     public static RequestLog toStdout(String function) {
-        PrintStream out = System.out;
-        return new RequestLog(function, out::println);
+        return new RequestLog(function, line -> System.out.println(line));
     }
 
     public void write(String requestId, String routeKey, int status, long durationMicros, String errorCode, Throwable failure) {

@@ -20,6 +20,8 @@ import id.warta.http.ReaderResolver;
 import id.warta.http.RequestLog;
 import id.warta.identity.AccessTokens;
 import id.warta.mail.MailLanguage;
+import org.crac.Core;
+import org.crac.Resource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.security.SecureRandom;
@@ -28,7 +30,11 @@ import java.time.Instant;
 import java.util.Map;
 
 /** /auth/*, /me and the subscription admin route. */
-public final class AccountsHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class AccountsHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>, Resource {
+    /** Well-formed, for an account that cannot exist: activating it only reads, and fails. */
+    private static final String PRIMING_TOKEN = "{\"token\":\"00000000-0000-4000-8000-000000000000."
+            + "A".repeat(43) + "\"}";
+
     private final HttpFunction http;
     private final AccountService accounts;
     private final ReaderResolver readers;
@@ -44,6 +50,7 @@ public final class AccountsHandler implements RequestHandler<APIGatewayV2HTTPEve
     private AccountsHandler(AccountsConfig config, Clock clock) {
         this(config, AwsClients.dynamoDb(config.aws()), new AccessTokens(config.accessTokenSecret(), clock),
                 new SecureRandom(), clock);
+        Core.getGlobalContext().register(this);
     }
 
     private AccountsHandler(AccountsConfig config, DynamoDbClient dynamo, AccessTokens accessTokens, SecureRandom random,
@@ -76,6 +83,18 @@ public final class AccountsHandler implements RequestHandler<APIGatewayV2HTTPEve
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         return http.handle(event, context);
+    }
+
+    /** SnapStart: JSON, validation, one account lookup and the error path; nothing is written. */
+    @Override
+    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+        http.prime("POST /auth/activate", "/auth/activate", PRIMING_TOKEN);
+        http.prime("GET /me", "/me", null);
+    }
+
+    @Override
+    public void afterRestore(org.crac.Context<? extends Resource> context) {
+        // Nothing to refresh: the clients re-resolve credentials and connections on use.
     }
 
     private ApiResponse register(ApiRequest request) {

@@ -74,12 +74,13 @@ public final class ArticlesHandler implements RequestHandler<APIGatewayV2HTTPEve
     /** SnapStart: warm the read paths before the snapshot; both requests only read. */
     @Override
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
-        http.prime("GET /articles", "/articles", "GET /articles/{slug}", "/articles/snapstart-priming");
+        http.prime("GET /articles", "/articles", null);
+        http.prime("GET /articles/{slug}", "/articles/snapstart-priming", null);
     }
 
     @Override
     public void afterRestore(org.crac.Context<? extends Resource> context) {
-        // Nothing to refresh: clients hold no credentials or connections that outlive a restore badly.
+        // Nothing to refresh: the clients re-resolve credentials and connections on use.
     }
 
     private ApiResponse list(ApiRequest request) {

@@ -22,6 +22,8 @@ import id.warta.identity.AccessClaims;
 import id.warta.identity.AccessTokens;
 import id.warta.paywall.Access;
 import id.warta.paywall.AccessPolicy;
+import org.crac.Core;
+import org.crac.Resource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.time.Clock;
@@ -29,7 +31,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** POST /articles/{slug}/views: records a view and, with credit left, unlocks a metered article. */
-public final class ViewsHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class ViewsHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>, Resource {
     private final HttpFunction http;
     private final ArticleViews views;
     private final ReaderIdentity identity;
@@ -45,6 +47,7 @@ public final class ViewsHandler implements RequestHandler<APIGatewayV2HTTPEvent,
     private ViewsHandler(ViewsConfig config, Clock clock) {
         this(views(config, AwsClients.dynamoDb(config.aws()), clock),
                 new ReaderIdentity(new AccessTokens(config.accessTokenSecret(), clock)), RequestLog.toStdout("views"));
+        Core.getGlobalContext().register(this);
     }
 
     private static ArticleViews views(ViewsConfig config, DynamoDbClient dynamo, Clock clock) {
@@ -66,6 +69,17 @@ public final class ViewsHandler implements RequestHandler<APIGatewayV2HTTPEvent,
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         return http.handle(event, context);
+    }
+
+    /** SnapStart: a view of an article that does not exist reads, answers 404, and records nothing. */
+    @Override
+    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+        http.prime("POST /articles/{slug}/views", "/articles/snapstart-priming/views", "{}");
+    }
+
+    @Override
+    public void afterRestore(org.crac.Context<? extends Resource> context) {
+        // Nothing to refresh: the clients re-resolve credentials and connections on use.
     }
 
     private ApiResponse recordView(ApiRequest request) {
