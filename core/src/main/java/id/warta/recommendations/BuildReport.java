@@ -1,0 +1,16 @@
+package id.warta.recommendations;
+
+/**
+ * What one builder run did.
+ *
+ * @param hoursAggregated completed hours read raw and stored as aggregates in this run
+ * @param hoursLoaded     completed hours taken from stored aggregates (not re-read)
+ * @param viewsRead       raw views read (new completed hours plus the current, unfinished hour)
+ * @param windowViews     views counted over the last 24 hours
+ * @param windowPairs     co-visitation pairs held for the last 24 hours
+ * @param relatedLists    related-article lists written
+ * @param trendingLists   trending lists written (overall and per section)
+ */
+public record BuildReport(int hoursAggregated, int hoursLoaded, long viewsRead, long windowViews, int windowPairs,
+                          int relatedLists, int trendingLists) {
+}
