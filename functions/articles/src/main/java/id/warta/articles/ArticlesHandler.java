@@ -9,6 +9,9 @@ import id.warta.config.Env;
 import id.warta.content.Article;
 import id.warta.content.InvalidCursorException;
 import id.warta.dynamo.DynamoContentRepository;
+import id.warta.dynamo.DynamoReaderAccounts;
+import id.warta.dynamo.DynamoRecommendations;
+import id.warta.dynamo.DynamoViewLog;
 import id.warta.http.ApiException;
 import id.warta.http.ApiRequest;
 import id.warta.http.ApiResponse;
@@ -17,13 +20,16 @@ import id.warta.http.ErrorCode;
 import id.warta.http.HttpFunction;
 import id.warta.http.QueryParams;
 import id.warta.http.ReaderIdentity;
+import id.warta.http.ReaderResolver;
 import id.warta.http.RequestLog;
 import id.warta.identity.AccessTokens;
+import id.warta.recommendations.Recommendations;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.time.Clock;
 import java.util.Map;
 
-/** GET routes of articles and videos, and the JSON 404 behind API Gateway's $default route. */
+/** GET routes of articles, recommendations, trending and videos, and the JSON 404 behind API Gateway's $default route. */
 public final class ArticlesHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private final HttpFunction http;
     private final ArticleReads reads;
@@ -38,18 +44,34 @@ public final class ArticlesHandler implements RequestHandler<APIGatewayV2HTTPEve
     }
 
     private ArticlesHandler(ArticlesConfig config, Clock clock) {
-        this(new ArticleReads(new DynamoContentRepository(AwsClients.dynamoDb(config.aws()), config.contentTable()), clock),
-                new ReaderIdentity(new AccessTokens(config.accessTokenSecret(), clock)), RequestLog.toStdout("articles"));
+        this(config, AwsClients.dynamoDb(config.aws()), new ReaderIdentity(new AccessTokens(config.accessTokenSecret(), clock)),
+                clock);
     }
 
-    ArticlesHandler(ArticleReads reads, ReaderIdentity identity, RequestLog log) {
+    private ArticlesHandler(ArticlesConfig config, DynamoDbClient dynamo, ReaderIdentity identity, Clock clock) {
+        this(new ArticleReads(new DynamoContentRepository(dynamo, config.contentTable()), clock), identity,
+                recommendationRoutes(config, dynamo, identity, clock), RequestLog.toStdout("articles"));
+    }
+
+    ArticlesHandler(ArticleReads reads, ReaderIdentity identity, RecommendationRoutes recommendations, RequestLog log) {
         this.reads = reads;
         this.identity = identity;
         this.http = HttpFunction.builder(log)
                 .route("GET /articles", this::list)
                 .route("GET /articles/{slug}", this::article)
+                .route("GET /articles/{slug}/recommendations", recommendations::related)
+                .route("GET /trending", request -> recommendations.trending(request, cachePolicy(request)))
                 .route("GET /videos", this::videos)
                 .build();
+    }
+
+    private static RecommendationRoutes recommendationRoutes(ArticlesConfig config, DynamoDbClient dynamo,
+                                                            ReaderIdentity identity, Clock clock) {
+        return new RecommendationRoutes(new Recommendations(
+                new DynamoRecommendations(dynamo, config.recommendationsTable(), clock),
+                new DynamoViewLog(dynamo, config.activityTable()),
+                new DynamoContentRepository(dynamo, config.contentTable())),
+                new ReaderResolver(identity, new DynamoReaderAccounts(dynamo, config.accountsTable())), clock);
     }
 
     @Override
