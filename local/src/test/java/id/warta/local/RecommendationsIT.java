@@ -1,0 +1,124 @@
+package id.warta.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import id.warta.activity.ReaderKey;
+import id.warta.activity.View;
+import id.warta.content.Article;
+import id.warta.dynamo.DynamoViewLog;
+import id.warta.json.Json;
+import id.warta.testing.EventFixtures;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Views recorded in DynamoDB, the builder run through its real handler on the events/ Schedule
+ * fixture, and the lists read back through the local API server.
+ */
+class RecommendationsIT {
+    private static final String SOURCE = "harga-beras-medium-naik-di-pasar-induk";
+    private static final String CO_READ = "persada-batu-kudeta-puncak-klasemen";
+    private static final String SPONSORED = "liburan-hemat-ke-kepulauan-seribu-bersama-nusatrip";
+
+    private static final TestStack stack = TestStack.shared();
+    private static final List<String> coReaders = new ArrayList<>();
+    private static JsonNode report;
+
+    @BeforeAll
+    static void recordViewsAndRunTheBuilder() throws Exception {
+        // Views go straight into the log here; once POST /articles/{slug}/views is merged, this IT should record them through it.
+        DynamoViewLog views = new DynamoViewLog(stack.cloud().dynamo(), "ActivityTable");
+        Instant now = Instant.now();
+        for (int i = 0; i < 6; i++) {
+            String reader = UUID.randomUUID().toString();
+            coReaders.add(reader);
+            views.record(new View(SOURCE, ReaderKey.browser(reader), now));
+            views.record(new View(CO_READ, ReaderKey.browser(reader), now));
+        }
+        for (int i = 0; i < 3; i++) {
+            String reader = UUID.randomUUID().toString();
+            views.record(new View(SOURCE, ReaderKey.browser(reader), now));
+            views.record(new View(SPONSORED, ReaderKey.browser(reader), now));
+        }
+        for (int i = 0; i < 4; i++) {
+            views.record(new View(CO_READ, ReaderKey.ANONYMOUS, now));
+        }
+        String event = Files.readString(EventFixtures.path("recommendations/rebuild-schedule.json"));
+        report = Json.mapper().readTree(stack.cloud().function("RecommendationsFunction").invokeJson(event));
+    }
+
+    private static List<String> slugs(TestStack.Response response) {
+        assertThat(response.status()).isEqualTo(200);
+        return response.json().path("items").findValuesAsText("slug");
+    }
+
+    @Test
+    void theBuilderListsEverySeededRecentArticleAndCountsTheViews() {
+        assertThat(report.path("relatedLists").asInt()).isGreaterThanOrEqualTo(30);
+        assertThat(report.path("windowViews").asLong()).isGreaterThanOrEqualTo(22);
+        assertThat(report.path("hoursAggregated").asInt() + report.path("hoursLoaded").asInt()).isGreaterThanOrEqualTo(22);
+    }
+
+    @Test
+    void recommendsWhatOtherReadersAlsoReadAndFlagsSponsoredItems() {
+        TestStack.Response response = stack.get("/articles/" + SOURCE + "/recommendations");
+
+        List<String> slugs = slugs(response);
+        assertThat(slugs).hasSize(6).startsWith(CO_READ).contains(SPONSORED).doesNotContain(SOURCE);
+        for (JsonNode item : response.json().path("items")) {
+            Article seeded = stack.seeded().articles().stream()
+                    .filter(a -> a.slug().equals(item.path("slug").asText())).findFirst().orElseThrow();
+            assertThat(item.path("sponsored").asBoolean()).as(seeded.slug()).isEqualTo(seeded.summary().sponsored());
+            assertThat(item.path("relativeTime").asText()).isNotBlank();
+        }
+        assertThat(response.json().path("items").get(slugs.indexOf(SPONSORED)).path("sponsored").asBoolean()).isTrue();
+        assertThat(response.header("Cache-Control")).isEqualTo("public, max-age=60");
+    }
+
+    @Test
+    void neverRecommendsWhatThisReaderAlreadyRead() {
+        TestStack.Response response = stack.get("/articles/" + SOURCE + "/recommendations?limit=20",
+                "X-Reader-Id", coReaders.getFirst());
+
+        assertThat(slugs(response)).isNotEmpty().doesNotContain(CO_READ, SOURCE).contains(SPONSORED);
+        assertThat(response.header("Cache-Control")).isEqualTo("private, no-store");
+    }
+
+    @Test
+    void trendingShowsTheMostViewedOverallAndPerSection() {
+        List<String> overall = slugs(stack.get("/trending?limit=20"));
+        List<String> olahraga = slugs(stack.get("/trending?section=olahraga"));
+
+        assertThat(overall).contains(CO_READ, SOURCE, SPONSORED);
+        assertThat(overall.indexOf(CO_READ)).isLessThan(overall.indexOf(SOURCE));
+        assertThat(overall.indexOf(SOURCE)).isLessThan(overall.indexOf(SPONSORED));
+        assertThat(olahraga).first().isEqualTo(CO_READ);
+        assertThat(slugs(stack.get("/trending?limit=1"))).hasSize(1);
+        assertThat(slugs(stack.get("/trending?section=tidak-ada"))).isEmpty();
+    }
+
+    @Test
+    void badInputIsA4xxWithTheContractErrorBody() {
+        record Case(String path, int status, String code) {
+        }
+        for (Case c : List.of(
+                new Case("/articles/tidak-ada-artikel-ini/recommendations", 404, "ARTICLE_NOT_FOUND"),
+                new Case("/articles/" + SOURCE + "/recommendations?limit=21", 400, "VALIDATION_FAILED"),
+                new Case("/articles/" + SOURCE + "/recommendations?limit=0", 400, "VALIDATION_FAILED"),
+                new Case("/trending?limit=21", 400, "VALIDATION_FAILED"),
+                new Case("/trending?limit=x", 400, "VALIDATION_FAILED"))) {
+            TestStack.Response response = stack.get(c.path());
+            assertThat(response.status()).as(c.path()).isEqualTo(c.status());
+            assertThat(response.errorCode()).as(c.path()).isEqualTo(c.code());
+        }
+        TestStack.Response badReader = stack.get("/articles/" + SOURCE + "/recommendations", "X-Reader-Id", "bukan-uuid");
+        assertThat(badReader.errorCode()).isEqualTo("BAD_REQUEST");
+    }
+}
