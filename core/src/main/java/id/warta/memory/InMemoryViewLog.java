@@ -31,9 +31,14 @@ public final class InMemoryViewLog implements ViewLog {
         }
     }
 
-    /** Bulk loading for the benchmark: no per-view history, no copy-on-write cost. */
+    /** Bulk loading for the benchmark: replaces the hour's bucket; no per-view history, no copy-on-write cost. */
     public void recordAll(Instant hour, List<View> views) {
         hours.put(hour.truncatedTo(ChronoUnit.HOURS), List.copyOf(views));
+    }
+
+    /** Drops an hour's bucket from memory (the benchmark's stand-in for views a run never reads again). */
+    public void discardHour(Instant hour) {
+        hours.remove(hour.truncatedTo(ChronoUnit.HOURS));
     }
 
     @Override
