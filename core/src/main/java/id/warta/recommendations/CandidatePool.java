@@ -2,6 +2,7 @@ package id.warta.recommendations;
 
 import id.warta.content.ArticleSummary;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -31,7 +32,7 @@ final class CandidatePool {
         bySection = bySlug.values().stream().sorted(newestFirst)
                 .collect(Collectors.groupingBy(ArticleSummary::section, Collectors.toList()));
         bySlug.values().stream().sorted(newestFirst).forEach(a ->
-                a.tags().stream().distinct().forEach(t -> byTag.computeIfAbsent(t, x -> new java.util.ArrayList<>()).add(a)));
+                a.tags().stream().distinct().forEach(t -> byTag.computeIfAbsent(t, x -> new ArrayList<>()).add(a)));
         coRead = window.coReadWithin(bySlug.keySet());
         trending = bySlug.values().stream().filter(a -> window.views(a.slug()) > 0)
                 .sorted(Comparator.comparingInt((ArticleSummary a) -> window.views(a.slug())).reversed()

@@ -56,11 +56,11 @@ final class PairCounts {
         return keys[slot] == EMPTY ? 0 : counts[slot];
     }
 
-    interface Visitor {
-        void visit(long key, int count);
+    interface Visitor<E extends Exception> {
+        void visit(long key, int count) throws E;
     }
 
-    void forEach(Visitor visitor) {
+    <E extends Exception> void forEach(Visitor<E> visitor) throws E {
         for (int i = 0; i < keys.length; i++) {
             if (keys[i] != EMPTY) {
                 visitor.visit(keys[i], counts[i]);

@@ -56,7 +56,7 @@ public final class RecommendationBuilder {
         Instant now = clock.instant();
         Instant currentHour = now.truncatedTo(ChronoUnit.HOURS);
         Instant lastCompleteHour = now.minus(SETTLE).truncatedTo(ChronoUnit.HOURS).minus(1, ChronoUnit.HOURS);
-        Optional<Instant> checkpoint = store.checkpoint();
+        Instant checkpoint = store.checkpoint().orElse(Instant.MIN);
         ViewCounts window = new ViewCounts();
         int aggregated = 0;
         int loaded = 0;
@@ -64,22 +64,22 @@ public final class RecommendationBuilder {
         for (Instant hour = currentHour.minus(WINDOW_HOURS - 1, ChronoUnit.HOURS); !hour.isAfter(currentHour);
              hour = hour.plus(1, ChronoUnit.HOURS)) {
             boolean complete = !hour.isAfter(lastCompleteHour);
-            Instant h = hour;
-            Optional<byte[]> stored = complete && checkpoint.filter(c -> !h.isAfter(c)).isPresent()
-                    ? store.hour(hour) : Optional.empty();
+            boolean aggregatedBefore = !hour.isAfter(checkpoint);
+            Optional<byte[]> stored = complete && aggregatedBefore ? store.hour(hour) : Optional.empty();
             if (stored.isPresent()) {
                 window.add(ViewCounts.decode(stored.get()));
                 loaded++;
                 continue;
             }
+            // New hours, the unfinished ones, and any stored hour that is gone (raw views are kept 90 days).
             List<View> raw = views.viewsInHour(hour);
             viewsRead += raw.size();
             ViewCounts counts = ViewCounts.ofHour(raw);
             if (complete) {
                 store.saveHour(hour, counts.encode());
-                if (checkpoint.filter(c -> !h.isAfter(c)).isEmpty()) {
+                if (!aggregatedBefore) {
                     store.saveCheckpoint(hour);
-                    checkpoint = Optional.of(hour);
+                    checkpoint = hour;
                 }
                 aggregated++;
             }

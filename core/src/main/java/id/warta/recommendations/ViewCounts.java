@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -125,8 +126,8 @@ public final class ViewCounts {
             String a = slugs.get(PairCounts.first(key));
             String b = slugs.get(PairCounts.second(key));
             if (among.contains(a) && among.contains(b)) {
-                neighbours.computeIfAbsent(a, s -> new java.util.HashSet<>()).add(b);
-                neighbours.computeIfAbsent(b, s -> new java.util.HashSet<>()).add(a);
+                neighbours.computeIfAbsent(a, s -> new HashSet<>()).add(b);
+                neighbours.computeIfAbsent(b, s -> new HashSet<>()).add(a);
             }
         });
         return neighbours;
@@ -143,19 +144,11 @@ public final class ViewCounts {
                 out.writeInt(views[i]);
             }
             out.writeInt(pairs.size());
-            IOException[] failure = new IOException[1];
-            pairs.forEach((key, count) -> {
-                try {
-                    out.writeInt(PairCounts.first(key));
-                    out.writeInt(PairCounts.second(key));
-                    out.writeInt(count);
-                } catch (IOException e) {
-                    failure[0] = e;
-                }
+            pairs.<IOException>forEach((key, count) -> {
+                out.writeInt(PairCounts.first(key));
+                out.writeInt(PairCounts.second(key));
+                out.writeInt(count);
             });
-            if (failure[0] != null) {
-                throw failure[0];
-            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

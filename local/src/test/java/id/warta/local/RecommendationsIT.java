@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import id.warta.activity.ReaderKey;
 import id.warta.activity.View;
 import id.warta.content.Article;
+import id.warta.dynamo.DynamoRecommendations;
 import id.warta.dynamo.DynamoViewLog;
 import id.warta.json.Json;
 import id.warta.testing.EventFixtures;
@@ -11,9 +12,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -102,6 +105,20 @@ class RecommendationsIT {
         assertThat(olahraga).first().isEqualTo(CO_READ);
         assertThat(slugs(stack.get("/trending?limit=1"))).hasSize(1);
         assertThat(slugs(stack.get("/trending?section=tidak-ada"))).isEmpty();
+    }
+
+    @Test
+    void anHourAggregateLargerThanOneItemIsStoredInPartsAndReadBackWhole() {
+        DynamoRecommendations store = new DynamoRecommendations(stack.cloud().dynamo(), "RecommendationsTable",
+                Clock.systemUTC());
+        byte[] aggregate = new byte[700 * 1024];
+        new Random(5).nextBytes(aggregate);
+        Instant hour = Instant.parse("2001-01-01T05:00:00Z");
+
+        store.saveHour(hour, aggregate);
+
+        assertThat(store.hour(hour)).hasValueSatisfying(read -> assertThat(read).isEqualTo(aggregate));
+        assertThat(store.hour(hour.plusSeconds(3600))).isEmpty();
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import id.warta.config.AwsClients;
 import id.warta.config.Env;
 import id.warta.dynamo.DynamoContentRepository;
@@ -20,7 +21,7 @@ import java.util.function.Consumer;
  * The Schedule event (every 15 minutes): rebuilds related and trending lists from the views since
  * the last run. The event carries nothing the build needs; the time is the clock's.
  */
-public final class RecommendationsHandler implements RequestHandler<ScheduledEvent, BuildReport> {
+public final class RecommendationsHandler implements RequestHandler<ScheduledEvent, Map<String, Object>> {
     private final RecommendationBuilder builder;
     private final Consumer<String> log;
 
@@ -49,16 +50,20 @@ public final class RecommendationsHandler implements RequestHandler<ScheduledEve
         this.log = log;
     }
 
-    /** Returns what the run did; a failure propagates so that the scheduler's retry and alarms see it. */
+    /**
+     * Returns what the run did, as a plain map (the runtime's serialiser needs no knowledge of our
+     * types); a failure propagates so that the scheduler's retry and alarms see it.
+     */
     @Override
-    public BuildReport handleRequest(ScheduledEvent event, Context context) {
+    public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
         long started = System.nanoTime();
-        BuildReport report = builder.build();
+        Map<String, Object> report = Json.mapper().convertValue(builder.build(), new TypeReference<>() {
+        });
         log.accept(logLine(report, (System.nanoTime() - started) / 1_000_000));
         return report;
     }
 
-    private static String logLine(BuildReport report, long millis) {
+    private static String logLine(Map<String, Object> report, long millis) {
         try {
             return Json.mapper().writeValueAsString(Map.of("function", "recommendations", "durationMs", millis,
                     "report", report));
