@@ -9,9 +9,6 @@ import id.warta.config.Env;
 import id.warta.content.Article;
 import id.warta.content.InvalidCursorException;
 import id.warta.dynamo.DynamoContentRepository;
-import id.warta.dynamo.DynamoReaderAccounts;
-import id.warta.dynamo.DynamoRecommendations;
-import id.warta.dynamo.DynamoViewLog;
 import id.warta.http.ApiException;
 import id.warta.http.ApiRequest;
 import id.warta.http.ApiResponse;
@@ -20,10 +17,8 @@ import id.warta.http.ErrorCode;
 import id.warta.http.HttpFunction;
 import id.warta.http.QueryParams;
 import id.warta.http.ReaderIdentity;
-import id.warta.http.ReaderResolver;
 import id.warta.http.RequestLog;
 import id.warta.identity.AccessTokens;
-import id.warta.recommendations.Recommendations;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.time.Clock;
@@ -50,7 +45,7 @@ public final class ArticlesHandler implements RequestHandler<APIGatewayV2HTTPEve
 
     private ArticlesHandler(ArticlesConfig config, DynamoDbClient dynamo, ReaderIdentity identity, Clock clock) {
         this(new ArticleReads(new DynamoContentRepository(dynamo, config.contentTable()), clock), identity,
-                recommendationRoutes(config, dynamo, identity, clock), RequestLog.toStdout("articles"));
+                RecommendationRoutes.create(config, dynamo, identity, clock), RequestLog.toStdout("articles"));
     }
 
     ArticlesHandler(ArticleReads reads, ReaderIdentity identity, RecommendationRoutes recommendations, RequestLog log) {
@@ -63,15 +58,6 @@ public final class ArticlesHandler implements RequestHandler<APIGatewayV2HTTPEve
                 .route("GET /trending", request -> recommendations.trending(request, cachePolicy(request)))
                 .route("GET /videos", this::videos)
                 .build();
-    }
-
-    private static RecommendationRoutes recommendationRoutes(ArticlesConfig config, DynamoDbClient dynamo,
-                                                            ReaderIdentity identity, Clock clock) {
-        return new RecommendationRoutes(new Recommendations(
-                new DynamoRecommendations(dynamo, config.recommendationsTable(), clock),
-                new DynamoViewLog(dynamo, config.activityTable()),
-                new DynamoContentRepository(dynamo, config.contentTable())),
-                new ReaderResolver(identity, new DynamoReaderAccounts(dynamo, config.accountsTable())), clock);
     }
 
     @Override

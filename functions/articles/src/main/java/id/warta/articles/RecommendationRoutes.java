@@ -1,6 +1,10 @@
 package id.warta.articles;
 
 import id.warta.content.ArticleSummary;
+import id.warta.dynamo.DynamoContentRepository;
+import id.warta.dynamo.DynamoReaderAccounts;
+import id.warta.dynamo.DynamoRecommendations;
+import id.warta.dynamo.DynamoViewLog;
 import id.warta.http.ApiException;
 import id.warta.http.ApiRequest;
 import id.warta.http.ApiResponse;
@@ -8,8 +12,10 @@ import id.warta.http.CachePolicy;
 import id.warta.http.ErrorCode;
 import id.warta.http.QueryParams;
 import id.warta.http.Reader;
+import id.warta.http.ReaderIdentity;
 import id.warta.http.ReaderResolver;
 import id.warta.recommendations.Recommendations;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -32,6 +38,14 @@ final class RecommendationRoutes {
         this.recommendations = recommendations;
         this.readers = readers;
         this.clock = clock;
+    }
+
+    static RecommendationRoutes create(ArticlesConfig config, DynamoDbClient dynamo, ReaderIdentity identity, Clock clock) {
+        return new RecommendationRoutes(new Recommendations(
+                new DynamoRecommendations(dynamo, config.recommendationsTable(), clock),
+                new DynamoViewLog(dynamo, config.activityTable()),
+                new DynamoContentRepository(dynamo, config.contentTable())),
+                new ReaderResolver(identity, new DynamoReaderAccounts(dynamo, config.accountsTable())), clock);
     }
 
     /** Filtered by this reader's history, so only an unidentified reader's answer may be cached publicly. */
