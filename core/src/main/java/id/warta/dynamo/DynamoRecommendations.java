@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -30,7 +31,9 @@ import java.util.Optional;
  *   <li>{@code TRENDING#all}, {@code TRENDING#<section>}: most viewed in the last 24 hours;</li>
  *   <li>{@code HOUR#<yyyyMMddHH UTC>#<part>}: the gzip'd aggregate of one completed hour of views,
  *       split into parts below the 400 KB item limit (part 0 holds the number of parts);</li>
- *   <li>{@code CHECKPOINT}: the last hour aggregated.</li>
+ *   <li>{@code CHECKPOINT}: the last hour aggregated;</li>
+ *   <li>{@code FINGERPRINTS#<part>}: a hash of every list as last written, so that a rebuild writes
+ *       only the lists that changed (most lists of a quiet hour do not).</li>
  * </ul>
  * Lists carry the article summaries themselves, so a read is one GetItem instead of a GetItem plus
  * a BatchGetItem of up to 30 content items: half the round trips on the hot path, about the same
@@ -45,6 +48,7 @@ public final class DynamoRecommendations implements RecommendationStore {
     static final int MAX_PART_BYTES = 300 * 1024;
     private static final int BATCH_WRITE_LIMIT = 25;
     private static final String CHECKPOINT = "CHECKPOINT";
+    private static final String FINGERPRINTS = "FINGERPRINTS";
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyyMMddHH").withZone(ZoneOffset.UTC);
 
     private final DynamoDbClient dynamo;
@@ -61,8 +65,8 @@ public final class DynamoRecommendations implements RecommendationStore {
         return (list.kind() == RankedList.Kind.RELATED ? "RECS#" : "TRENDING#") + list.subject();
     }
 
-    private static String hourKey(Instant hour, int part) {
-        return "HOUR#" + HOUR.format(hour) + "#" + part;
+    private static String hourName(Instant hour) {
+        return "HOUR#" + HOUR.format(hour);
     }
 
     @Override
@@ -77,52 +81,40 @@ public final class DynamoRecommendations implements RecommendationStore {
 
     @Override
     public void saveHour(Instant hour, byte[] aggregate) {
-        int parts = Math.max(1, (aggregate.length + MAX_PART_BYTES - 1) / MAX_PART_BYTES);
-        AttributeValue expiresAt = Attr.n(clock.instant().plus(HOUR_TTL).getEpochSecond());
-        List<Map<String, AttributeValue>> items = new ArrayList<>();
-        for (int part = 0; part < parts; part++) {
-            int from = part * MAX_PART_BYTES;
-            int to = Math.min(aggregate.length, from + MAX_PART_BYTES);
-            items.add(Map.of("pk", Attr.s(hourKey(hour, part)), "parts", Attr.n(parts),
-                    "data", AttributeValue.fromB(SdkBytes.fromByteArray(java.util.Arrays.copyOfRange(aggregate, from, to))),
-                    "expiresAt", expiresAt));
-        }
-        writeAll(items);
+        saveBlob(hourName(hour), aggregate, HOUR_TTL);
     }
 
     @Override
     public Optional<byte[]> hour(Instant hour) {
-        Optional<Map<String, AttributeValue>> first = get(hourKey(hour, 0));
-        if (first.isEmpty()) {
-            return Optional.empty();
-        }
-        long parts = Attr.number(first.get(), "parts", 1);
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        bytes.writeBytes(first.get().get("data").b().asByteArrayUnsafe());
-        for (int part = 1; part < parts; part++) {
-            Optional<Map<String, AttributeValue>> item = get(hourKey(hour, part));
-            if (item.isEmpty()) {
-                return Optional.empty();
-            }
-            bytes.writeBytes(item.get().get("data").b().asByteArrayUnsafe());
-        }
-        return Optional.of(bytes.toByteArray());
+        return blob(hourName(hour));
     }
 
     @Override
-    public void saveLists(Collection<RankedList> lists) {
+    public int saveLists(Collection<RankedList> lists) {
         Instant now = clock.instant();
-        List<Map<String, AttributeValue>> items = new ArrayList<>(lists.size());
+        Fingerprints previous = blob(FINGERPRINTS).map(Fingerprints::decode).orElseGet(Fingerprints::new);
+        Fingerprints current = new Fingerprints();
+        List<Map<String, AttributeValue>> changed = new ArrayList<>();
         for (RankedList list : lists) {
+            String pk = key(list);
+            List<AttributeValue> summaries = list.items().stream()
+                    .map(s -> AttributeValue.fromM(DynamoContentRepository.summaryAttributes(s))).toList();
+            long fingerprint = Fingerprints.of(summaries);
             Duration ttl = list.kind() == RankedList.Kind.RELATED ? LIST_TTL : TRENDING_TTL;
-            items.add(Map.of(
-                    "pk", Attr.s(key(list)),
-                    "items", AttributeValue.fromL(list.items().stream()
-                            .map(s -> AttributeValue.fromM(DynamoContentRepository.summaryAttributes(s))).toList()),
-                    "builtAt", Attr.s(now.toString()),
-                    "expiresAt", Attr.n(now.plus(ttl).getEpochSecond())));
+            // Unchanged lists are rewritten only once half their TTL has passed, so they never expire while built.
+            Optional<Instant> unchangedSince = previous.writtenAt(pk, fingerprint)
+                    .filter(at -> at.isAfter(now.minus(ttl.dividedBy(2))));
+            if (unchangedSince.isPresent()) {
+                current.put(pk, fingerprint, unchangedSince.get());
+                continue;
+            }
+            changed.add(Map.of("pk", Attr.s(pk), "items", AttributeValue.fromL(summaries),
+                    "builtAt", Attr.s(now.toString()), "expiresAt", Attr.n(now.plus(ttl).getEpochSecond())));
+            current.put(pk, fingerprint, now);
         }
-        writeAll(items);
+        writeAll(changed);
+        saveBlob(FINGERPRINTS, current.encode(), LIST_TTL);
+        return changed.size();
     }
 
     @Override
@@ -142,6 +134,39 @@ public final class DynamoRecommendations implements RecommendationStore {
                 .filter(item -> Attr.number(item, "expiresAt", Long.MAX_VALUE) > now)
                 .map(item -> item.get("items").l().stream()
                         .map(v -> DynamoContentRepository.toSummary(v.m())).toList());
+    }
+
+    /** Bytes of any size as items {@code <name>#<part>} below the item size limit; part 0 holds the count. */
+    private void saveBlob(String name, byte[] bytes, Duration ttl) {
+        int parts = Math.max(1, (bytes.length + MAX_PART_BYTES - 1) / MAX_PART_BYTES);
+        AttributeValue expiresAt = Attr.n(clock.instant().plus(ttl).getEpochSecond());
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        for (int part = 0; part < parts; part++) {
+            int from = part * MAX_PART_BYTES;
+            int to = Math.min(bytes.length, from + MAX_PART_BYTES);
+            items.add(Map.of("pk", Attr.s(name + "#" + part), "parts", Attr.n(parts),
+                    "data", AttributeValue.fromB(SdkBytes.fromByteArray(Arrays.copyOfRange(bytes, from, to))),
+                    "expiresAt", expiresAt));
+        }
+        writeAll(items);
+    }
+
+    private Optional<byte[]> blob(String name) {
+        Optional<Map<String, AttributeValue>> first = get(name + "#0");
+        if (first.isEmpty()) {
+            return Optional.empty();
+        }
+        long parts = Attr.number(first.get(), "parts", 1);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        bytes.writeBytes(first.get().get("data").b().asByteArrayUnsafe());
+        for (int part = 1; part < parts; part++) {
+            Optional<Map<String, AttributeValue>> item = get(name + "#" + part);
+            if (item.isEmpty()) {
+                return Optional.empty();
+            }
+            bytes.writeBytes(item.get().get("data").b().asByteArrayUnsafe());
+        }
+        return Optional.of(bytes.toByteArray());
     }
 
     private Optional<Map<String, AttributeValue>> get(String pk) {

@@ -40,10 +40,11 @@ public final class InMemoryRecommendationStore implements RecommendationStore {
     }
 
     @Override
-    public void saveLists(Collection<RankedList> lists) {
+    public int saveLists(Collection<RankedList> lists) {
         for (RankedList list : lists) {
             (list.kind() == RankedList.Kind.RELATED ? related : trending).put(list.subject(), list.items());
         }
+        return lists.size();
     }
 
     @Override

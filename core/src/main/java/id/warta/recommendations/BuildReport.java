@@ -8,9 +8,10 @@ package id.warta.recommendations;
  * @param viewsRead       raw views read (new completed hours plus the current, unfinished hour)
  * @param windowViews     views counted over the last 24 hours
  * @param windowPairs     co-visitation pairs held for the last 24 hours
- * @param relatedLists    related-article lists written
- * @param trendingLists   trending lists written (overall and per section)
+ * @param relatedLists    related-article lists built
+ * @param trendingLists   trending lists built (overall and per section)
+ * @param listsWritten    lists actually written (the store skips those unchanged since its last write)
  */
 public record BuildReport(int hoursAggregated, int hoursLoaded, long viewsRead, long windowViews, int windowPairs,
-                          int relatedLists, int trendingLists) {
+                          int relatedLists, int trendingLists, int listsWritten) {
 }

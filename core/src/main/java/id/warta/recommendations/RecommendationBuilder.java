@@ -93,9 +93,9 @@ public final class RecommendationBuilder {
         }
         int relatedLists = lists.size();
         lists.addAll(trendingLists(pool.trending()));
-        store.saveLists(lists);
+        int written = store.saveLists(lists);
         return new BuildReport(aggregated, loaded, viewsRead, window.totalViews(), window.pairCount(),
-                relatedLists, lists.size() - relatedLists);
+                relatedLists, lists.size() - relatedLists, written);
     }
 
     private List<ArticleSummary> articlesToList(ViewCounts window, Instant now) {

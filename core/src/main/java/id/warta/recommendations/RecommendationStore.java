@@ -23,8 +23,11 @@ public interface RecommendationStore {
 
     Optional<byte[]> hour(Instant hour);
 
-    /** Writes every list, each as one item, in batches. */
-    void saveLists(Collection<RankedList> lists);
+    /**
+     * Stores every list, each as one item, in batches; a store may skip lists identical to what it
+     * holds. Returns how many items were written.
+     */
+    int saveLists(Collection<RankedList> lists);
 
     /** The precomputed related articles of this slug, best first; empty when none was built. */
     Optional<List<ArticleSummary>> related(String slug);

@@ -4,16 +4,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import id.warta.activity.ReaderKey;
 import id.warta.activity.View;
 import id.warta.content.Article;
+import id.warta.content.ArticleSummary;
 import id.warta.dynamo.DynamoRecommendations;
 import id.warta.dynamo.DynamoViewLog;
 import id.warta.json.Json;
+import id.warta.recommendations.RankedList;
 import id.warta.testing.EventFixtures;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -65,6 +69,8 @@ class RecommendationsIT {
     @Test
     void theBuilderListsEverySeededRecentArticleAndCountsTheViews() {
         assertThat(report.path("relatedLists").asInt()).isGreaterThanOrEqualTo(30);
+        assertThat(report.path("listsWritten").asInt())
+                .isEqualTo(report.path("relatedLists").asInt() + report.path("trendingLists").asInt());
         assertThat(report.path("windowViews").asLong()).isGreaterThanOrEqualTo(22);
         assertThat(report.path("hoursAggregated").asInt() + report.path("hoursLoaded").asInt()).isGreaterThanOrEqualTo(22);
     }
@@ -119,6 +125,32 @@ class RecommendationsIT {
 
         assertThat(store.hour(hour)).hasValueSatisfying(read -> assertThat(read).isEqualTo(aggregate));
         assertThat(store.hour(hour.plusSeconds(3600))).isEmpty();
+    }
+
+    @Test
+    void rewritesOnlyListsThatChangedOrAreHalfwayToExpiry() {
+        Instant now = Instant.now();
+        List<ArticleSummary> summaries = stack.seeded().articles().stream().limit(3).map(Article::summary).toList();
+        ArticleSummary first = summaries.getFirst();
+        ArticleSummary retitled = new ArticleSummary(first.id(), first.slug(), "Judul yang diperbaiki", first.summary(),
+                first.section(), first.edition(), first.coverStory(), first.publishedAt(), first.image(),
+                first.sponsored(), first.tags());
+        List<RankedList> lists = List.of(RankedList.related("uji-sidik-a", summaries),
+                RankedList.related("uji-sidik-b", summaries.subList(1, 3)));
+
+        int initially = storeAt(now).saveLists(lists);
+        int unchanged = storeAt(now.plusSeconds(900)).saveLists(lists);
+        int oneEdited = storeAt(now.plusSeconds(1800)).saveLists(List.of(
+                RankedList.related("uji-sidik-a", List.of(retitled, summaries.get(1), summaries.get(2))), lists.get(1)));
+        String titleAfterEdit = storeAt(now.plusSeconds(1800)).related("uji-sidik-a").orElseThrow().getFirst().title();
+        int halfwayToExpiry = storeAt(now.plus(Duration.ofDays(1)).plusSeconds(1)).saveLists(lists);
+
+        assertThat(List.of(initially, unchanged, oneEdited, halfwayToExpiry)).containsExactly(2, 0, 1, 2);
+        assertThat(titleAfterEdit).isEqualTo("Judul yang diperbaiki");
+    }
+
+    private static DynamoRecommendations storeAt(Instant instant) {
+        return new DynamoRecommendations(stack.cloud().dynamo(), "RecommendationsTable", Clock.fixed(instant, ZoneOffset.UTC));
     }
 
     @Test
