@@ -149,23 +149,10 @@ public final class DynamoContentRepository implements ContentRepository {
     @Override
     public void save(Article article) {
         ArticleSummary s = article.summary();
-        Map<String, AttributeValue> item = new HashMap<>();
+        Map<String, AttributeValue> item = summaryAttributes(s);
         item.put("pk", Attr.s(articleKey(s.slug())));
         item.put("kind", Attr.s(ARTICLE));
-        item.put("id", Attr.s(s.id()));
-        item.put("slug", Attr.s(s.slug()));
-        item.put("title", Attr.s(s.title()));
-        item.put("summary", Attr.s(s.summary()));
-        item.put("section", Attr.s(s.section()));
-        item.put("edition", Attr.s(s.edition().wireName()));
         item.put("sectionEdition", Attr.s(sectionEdition(s.section(), s.edition())));
-        item.put("coverStory", Attr.bool(s.coverStory()));
-        item.put("publishedAt", Attr.s(timestamp(s.publishedAt())));
-        item.put("sponsored", Attr.bool(s.sponsored()));
-        item.put("tags", Attr.strings(s.tags()));
-        if (s.image() != null) {
-            item.put("image", image(s.image()));
-        }
         item.put("reporter", Attr.s(article.reporter()));
         item.put("editor", Attr.s(article.editor()));
         item.put("sources", Attr.strings(article.sources()));
@@ -190,6 +177,25 @@ public final class DynamoContentRepository implements ContentRepository {
         item.put("videoUrl", Attr.s(video.videoUrl()));
         item.put("durationSeconds", Attr.n(video.durationSeconds()));
         dynamo.putItem(b -> b.tableName(table).item(item));
+    }
+
+    /** The attributes {@link #toSummary} reads back (also how other tables denormalise a summary). */
+    static Map<String, AttributeValue> summaryAttributes(ArticleSummary s) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("id", Attr.s(s.id()));
+        item.put("slug", Attr.s(s.slug()));
+        item.put("title", Attr.s(s.title()));
+        item.put("summary", Attr.s(s.summary()));
+        item.put("section", Attr.s(s.section()));
+        item.put("edition", Attr.s(s.edition().wireName()));
+        item.put("coverStory", Attr.bool(s.coverStory()));
+        item.put("publishedAt", Attr.s(timestamp(s.publishedAt())));
+        item.put("sponsored", Attr.bool(s.sponsored()));
+        item.put("tags", Attr.strings(s.tags()));
+        if (s.image() != null) {
+            item.put("image", image(s.image()));
+        }
+        return item;
     }
 
     /** Second precision, fixed width, UTC: sorts lexically in the GSIs. */

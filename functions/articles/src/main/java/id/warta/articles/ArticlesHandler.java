@@ -30,7 +30,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 
-/** GET routes of articles and videos, and the JSON 404 behind API Gateway's $default route. */
+/** GET routes of articles, recommendations, trending and videos, and the JSON 404 behind API Gateway's $default route. */
 public final class ArticlesHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>, Resource {
     private final HttpFunction http;
     private final ArticleReads reads;
@@ -45,23 +45,26 @@ public final class ArticlesHandler implements RequestHandler<APIGatewayV2HTTPEve
     }
 
     private ArticlesHandler(ArticlesConfig config, Clock clock) {
-        this(reads(config, AwsClients.dynamoDb(config.aws()), clock),
-                new ReaderIdentity(new AccessTokens(config.accessTokenSecret(), clock)), RequestLog.toStdout("articles"));
+        this(config, AwsClients.dynamoDb(config.aws()), new ReaderIdentity(new AccessTokens(config.accessTokenSecret(), clock)),
+                clock);
         Core.getGlobalContext().register(this);
     }
 
-    private static ArticleReads reads(ArticlesConfig config, DynamoDbClient dynamo, Clock clock) {
-        return new ArticleReads(new DynamoContentRepository(dynamo, config.contentTable()),
-                new DynamoReadingContexts(dynamo, config.contentTable(), config.accountsTable(), config.activityTable()),
-                new AccessPolicy(config.freeArticlesPerMonth()), clock);
+    private ArticlesHandler(ArticlesConfig config, DynamoDbClient dynamo, ReaderIdentity identity, Clock clock) {
+        this(new ArticleReads(new DynamoContentRepository(dynamo, config.contentTable()),
+                        new DynamoReadingContexts(dynamo, config.contentTable(), config.accountsTable(), config.activityTable()),
+                        new AccessPolicy(config.freeArticlesPerMonth()), clock),
+                identity, RecommendationRoutes.create(config, dynamo, identity, clock), RequestLog.toStdout("articles"));
     }
 
-    ArticlesHandler(ArticleReads reads, ReaderIdentity identity, RequestLog log) {
+    ArticlesHandler(ArticleReads reads, ReaderIdentity identity, RecommendationRoutes recommendations, RequestLog log) {
         this.reads = reads;
         this.identity = identity;
         this.http = HttpFunction.builder(log)
                 .route("GET /articles", this::list)
                 .route("GET /articles/{slug}", this::article)
+                .route("GET /articles/{slug}/recommendations", recommendations::related)
+                .route("GET /trending", request -> recommendations.trending(request, cachePolicy(request)))
                 .route("GET /videos", this::videos)
                 .build();
     }
@@ -71,11 +74,12 @@ public final class ArticlesHandler implements RequestHandler<APIGatewayV2HTTPEve
         return http.handle(event, context);
     }
 
-    /** SnapStart: warm the read paths before the snapshot; both requests only read. */
+    /** SnapStart: warm the read paths before the snapshot; these requests only read. */
     @Override
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
         http.prime("GET /articles", "/articles", null);
         http.prime("GET /articles/{slug}", "/articles/snapstart-priming", null);
+        http.prime("GET /trending", "/trending", null);
     }
 
     @Override

@@ -4,13 +4,21 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import id.warta.accounts.ReaderAccount;
+import id.warta.activity.ReaderKey;
+import id.warta.activity.View;
+import id.warta.content.Article;
 import id.warta.content.Edition;
 import id.warta.http.ReaderIdentity;
+import id.warta.http.ReaderResolver;
 import id.warta.http.RequestLog;
 import id.warta.identity.AccessTokens;
 import id.warta.json.Json;
 import id.warta.paywall.AccessPolicy;
 import id.warta.paywall.MeterPeriod;
+import id.warta.memory.InMemoryRecommendationStore;
+import id.warta.memory.InMemoryViewLog;
+import id.warta.recommendations.RankedList;
+import id.warta.recommendations.Recommendations;
 import id.warta.testing.EventFixtures;
 import id.warta.testing.InMemoryContentRepository;
 import id.warta.testing.InMemoryPaywall;
@@ -23,6 +31,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,6 +45,8 @@ class ArticlesHandlerTest {
     private final InMemoryContentRepository content = new InMemoryContentRepository();
     private final InMemoryPaywall paywall = new InMemoryPaywall(content);
     private final AccessTokens tokens = new AccessTokens(SECRET, Clock.fixed(NOW, ZoneOffset.UTC));
+    private final InMemoryViewLog views = new InMemoryViewLog();
+    private final InMemoryRecommendationStore recommendations = new InMemoryRecommendationStore();
     private final List<String> logLines = new ArrayList<>();
     private ArticlesHandler handler;
 
@@ -53,8 +64,12 @@ class ArticlesHandlerTest {
         for (int i = 0; i < 4; i++) {
             content.save(SampleContent.video("vid-" + i, SampleContent.minutesBefore(NOW, 60L * i)));
         }
-        handler = new ArticlesHandler(new ArticleReads(content, paywall, new AccessPolicy(2), clock),
-                new ReaderIdentity(new AccessTokens(SECRET, clock)), new RequestLog("articles", logLines::add));
+        ReaderIdentity identity = new ReaderIdentity(new AccessTokens(SECRET, clock));
+        RecommendationRoutes recommendationRoutes = new RecommendationRoutes(
+                new Recommendations(recommendations, views, content),
+                new ReaderResolver(identity, accountId -> Optional.empty()), clock);
+        handler = new ArticlesHandler(new ArticleReads(content, paywall, new AccessPolicy(2), clock), identity,
+                recommendationRoutes, new RequestLog("articles", logLines::add));
     }
 
     private JsonNode invoke(String fixture, int expectedStatus) throws Exception {
@@ -183,6 +198,48 @@ class ArticlesHandlerTest {
                 .isEqualTo("UNAUTHORIZED");
         assertThat(invokeAs(deleted, "articles/get-article-unknown.json", 401).path("error").path("code").asText())
                 .isEqualTo("UNAUTHORIZED");
+    }
+
+    @Test
+    void recommendsBuiltRelatedArticlesExceptWhatTheReaderOfTheFixtureAlreadyRead() throws Exception {
+        Article related = SampleContent.article("beras-impor-tiba", "ekonomi", Edition.WEB, false,
+                SampleContent.minutesBefore(NOW, 30), "beras");
+        content.save(related);
+        recommendations.saveLists(List.of(RankedList.related("harga-beras-medium-naik-di-pasar-induk", List.of(
+                related.summary(),
+                content.findArticle("derbi-berakhir-imbang").orElseThrow().summary(),
+                content.findArticle("jerat-tengkulak-di-lumbung-padi").orElseThrow().summary()))));
+        views.record(new View("derbi-berakhir-imbang", ReaderKey.browser("2b1c8f5e-8f4a-4c47-9d0e-0c8a7b9e1f11"), NOW));
+
+        APIGatewayV2HTTPResponse response = handler.handleRequest(
+                EventFixtures.httpEvent("articles/get-recommendations.json"), null);
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(response.getHeaders()).containsEntry("cache-control", "private, no-store");
+        JsonNode items = Json.mapper().readTree(response.getBody()).path("items");
+        assertThat(items.findValuesAsText("slug")).containsExactly("beras-impor-tiba", "jerat-tengkulak-di-lumbung-padi");
+        assertThat(items.get(0).path("relativeTime").asText()).isEqualTo("30 menit lalu");
+        assertThat(items.get(0).path("sponsored").isBoolean()).isTrue();
+    }
+
+    @Test
+    void beforeAnyViewsRecommendsTheLatestOfTheSameSection() throws Exception {
+        JsonNode body = invoke("articles/get-recommendations.json", 200);
+
+        assertThat(body.path("items").findValuesAsText("slug")).containsExactly("jerat-tengkulak-di-lumbung-padi");
+    }
+
+    @Test
+    void servesTheTrendingListOfTheRequestedSection() throws Exception {
+        recommendations.saveLists(List.of(RankedList.trending("ekonomi", List.of(
+                content.findArticle("jerat-tengkulak-di-lumbung-padi").orElseThrow().summary(),
+                content.findArticle("harga-beras-medium-naik-di-pasar-induk").orElseThrow().summary()))));
+
+        JsonNode body = invoke("articles/get-trending.json", 200);
+
+        assertThat(body.path("items").findValuesAsText("slug"))
+                .containsExactly("jerat-tengkulak-di-lumbung-padi", "harga-beras-medium-naik-di-pasar-induk");
+        assertThat(body.path("items").get(0).path("accessLevel").asText()).isEqualTo("SUBSCRIBER");
     }
 
     @Test
