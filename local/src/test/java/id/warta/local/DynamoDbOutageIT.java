@@ -1,9 +1,14 @@
 package id.warta.local;
 
+import id.warta.dynamo.AccountKeys;
+import id.warta.dynamo.Attr;
+import id.warta.dynamo.DynamoMeters;
 import id.warta.identity.AccessTokens;
+import id.warta.paywall.MeterPeriod;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.io.IOException;
 import java.net.URI;
@@ -12,14 +17,18 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * With DynamoDB unreachable, every route answers quickly with 503 INTERNAL and Retry-After (or a 4xx
  * it can decide without the database), never a hang or a bare 500; when DynamoDB is back, service
- * resumes. A proxy in front of the shared emulator plays the outage, so no data is lost.
+ * resumes with meters whole: no lost or doubled credit. A proxy in front of the shared emulator plays
+ * the outage, so no data is lost.
  */
 class DynamoDbOutageIT {
     private static final String SLUG = "harga-beras-medium-naik-di-pasar-induk";
@@ -124,5 +133,41 @@ class DynamoDbOutageIT {
 
         HttpResponse<String> after = send(SAMPLES.get("GET /articles"));
         assertThat(after.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aMeterComesBackWhole() throws Exception {
+        String accountId = UUID.randomUUID().toString();
+        Map<String, AttributeValue> account = new HashMap<>(AccountKeys.key(accountId));
+        account.put(AccountKeys.ACTIVATED, Attr.bool(true));
+        account.put(AccountKeys.CREDENTIAL_VERSION, Attr.n(0));
+        Map<String, String> environment = cloud.environmentOf(cloud.template().functions().getFirst());
+        cloud.dynamo().putItem(b -> b.tableName(environment.get("ACCOUNTS_TABLE")).item(account));
+        String bearer = "Bearer " + new AccessTokens(environment.get("ACCESS_TOKEN_SECRET"), Clock.systemUTC()).issue(accountId, 0);
+        String first = "petani-karawang-tunda-tanam-karena-pupuk-langka";
+        String second = "kebun-kota-surabaya-panen-perdana";
+
+        assertThat(unlock(first, bearer).statusCode()).isEqualTo(200);
+        proxy.cut();
+        try {
+            assertThat(unlock(second, bearer).statusCode()).isEqualTo(503);
+            assertThat(unlock(first, bearer).statusCode()).isEqualTo(503);
+        } finally {
+            proxy.restore();
+        }
+        assertThat(unlock(second, bearer).body()).contains("\"granted\":true");
+        assertThat(unlock(first, bearer).body()).contains("\"granted\":true");
+
+        Map<String, AttributeValue> meter = cloud.dynamo().getItem(b -> b.tableName(environment.get("ACTIVITY_TABLE"))
+                .key(DynamoMeters.key(accountId, MeterPeriod.containing(Instant.now()))).consistentRead(true)).item();
+        assertThat(meter.get("used").n()).isEqualTo("2");
+        assertThat(meter.get("unlocked").ss()).containsExactlyInAnyOrder(first, second);
+    }
+
+    private HttpResponse<String> unlock(String slug, String bearer) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(server.uri() + "/articles/" + slug + "/views"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", bearer)
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
     }
 }
