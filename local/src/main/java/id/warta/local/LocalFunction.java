@@ -93,11 +93,14 @@ public final class LocalFunction {
         }
     }
 
+    /** The I of RequestHandler<I, O>, declared by the handler or one of its superclasses. */
     private static Class<?> inputTypeOf(Class<?> handlerClass) {
-        for (Type type : handlerClass.getGenericInterfaces()) {
-            if (type instanceof ParameterizedType p && p.getRawType() == RequestHandler.class) {
-                Type input = p.getActualTypeArguments()[0];
-                return input instanceof ParameterizedType pi ? (Class<?>) pi.getRawType() : (Class<?>) input;
+        for (Class<?> type = handlerClass; type != null; type = type.getSuperclass()) {
+            for (Type implemented : type.getGenericInterfaces()) {
+                if (implemented instanceof ParameterizedType p && p.getRawType() == RequestHandler.class) {
+                    Type input = p.getActualTypeArguments()[0];
+                    return input instanceof ParameterizedType pi ? (Class<?>) pi.getRawType() : (Class<?>) input;
+                }
             }
         }
         throw new IllegalStateException(handlerClass + " does not implement RequestHandler<I, O>");

@@ -38,9 +38,15 @@ final class CallCounts {
         private long count(String... operations) {
             long total = 0;
             for (String operation : operations) {
-                total += calls.getOrDefault("DynamoDB:" + operation, 0L);
+                total += calls.getOrDefault("dynamodb:" + operation, 0L);
             }
             return total;
+        }
+
+        /** "GetItem ×1, BatchWriteItem ×1" */
+        String operations() {
+            return String.join(", ", calls.entrySet().stream()
+                    .map(e -> e.getKey().substring(e.getKey().indexOf(':') + 1) + " ×" + e.getValue()).toList());
         }
     }
 
@@ -82,7 +88,7 @@ final class CallCounts {
         CountingInterceptor.reset();
         mailer.invokeJson(sweep);
         Map<String, Long> delivery = CountingInterceptor.calls();
-        long emails = delivery.getOrDefault("SESv2:SendEmail", 0L) + delivery.getOrDefault("SES:SendEmail", 0L);
+        long emails = delivery.getOrDefault("ses:SendEmail", 0L);
         costs.add(new RouteCost("activation-mailer — deliveries of those registrations, per email", perEmail(delivery, emails),
                 CountingInterceptor.readUnits() / Math.max(1, emails), CountingInterceptor.writeUnits() / Math.max(1, emails),
                 1, 0));

@@ -68,7 +68,8 @@ public final class CountingInterceptor implements ExecutionInterceptor {
     public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
         String service = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME);
         String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
-        CALLS.computeIfAbsent(service + ":" + operation, k -> new AtomicLong()).incrementAndGet();
+        CALLS.computeIfAbsent(service.toLowerCase(java.util.Locale.ROOT) + ":" + operation, k -> new AtomicLong())
+                .incrementAndGet();
         DoubleAdder units = WRITES.contains(operation) ? WRITE_UNITS : READ_UNITS;
         context.response().getValueForField("ConsumedCapacity", Object.class).ifPresent(capacity -> {
             if (capacity instanceof ConsumedCapacity single) {

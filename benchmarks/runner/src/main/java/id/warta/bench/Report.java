@@ -82,14 +82,14 @@ final class Report {
         md.append("## Calls and cost per request\n\nAWS calls counted by an SDK `ExecutionInterceptor` registered for every "
                 + "client in the JVM, with the capacity units DynamoDB reported (`ReturnConsumedCapacity`), and the "
                 + "warm duration of the handler (mean of 50) for Lambda compute at 1024 MB arm64.\n\n");
-        md.append("| route | DynamoDB reads | DynamoDB writes | RRU | WRU | emails | warm ms | USD per million requests |\n");
-        md.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        md.append("| route | AWS calls | DynamoDB reads | DynamoDB writes | RRU | WRU | emails | warm ms | USD per million requests |\n");
+        md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
         for (CallCounts.RouteCost r : routes) {
             double lambda = LAMBDA_PER_MILLION_REQUESTS + r.warmMillis() / 1000 * FUNCTION_GB * LAMBDA_ARM_GB_SECOND * 1e6;
             double api = r.route().startsWith("activation-mailer") ? 0 : HTTP_API_PER_MILLION;
             double dynamo = r.readUnits() * DYNAMODB_PER_MILLION_READ_UNITS + r.writeUnits() * DYNAMODB_PER_MILLION_WRITE_UNITS;
             double ses = r.emails() * SES_PER_MILLION_EMAILS;
-            md.append(f("| %s | %d | %d | %.1f | %.1f | %d | %.1f | %.2f |%n", r.route(), r.dynamoReads(), r.dynamoWrites(),
+            md.append(f("| %s | %s | %d | %d | %.1f | %.1f | %d | %.1f | %.2f |%n", r.route(), r.operations(), r.dynamoReads(), r.dynamoWrites(),
                     r.readUnits(), r.writeUnits(), r.emails(), r.warmMillis(), lambda + api + dynamo + ses));
         }
         md.append(f("%nPrices (us-east-1 list prices, as published on the AWS pricing pages on %s): Lambda arm64 "

@@ -68,7 +68,7 @@ class ArticlesHandlerTest {
         RecommendationRoutes recommendationRoutes = new RecommendationRoutes(
                 new Recommendations(recommendations, views, content),
                 new ReaderResolver(identity, accountId -> Optional.empty()), clock);
-        handler = new ArticlesHandler(new ArticleReads(content, paywall, new AccessPolicy(2), clock), identity,
+        handler = new ArticlesHandler(new ArticleRoutes(new ArticleReads(content, paywall, new AccessPolicy(2), clock), identity),
                 recommendationRoutes, new RequestLog("articles", logLines::add));
     }
 

@@ -1,9 +1,5 @@
 package id.warta.views;
 
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import id.warta.activity.Crawlers;
 import id.warta.config.AwsClients;
 import id.warta.config.Env;
@@ -11,6 +7,7 @@ import id.warta.dynamo.DynamoMeters;
 import id.warta.dynamo.DynamoReadingContexts;
 import id.warta.dynamo.DynamoViewLog;
 import id.warta.http.ApiException;
+import id.warta.http.ApiHandler;
 import id.warta.http.ApiRequest;
 import id.warta.http.ApiResponse;
 import id.warta.http.CachePolicy;
@@ -22,8 +19,6 @@ import id.warta.identity.AccessClaims;
 import id.warta.identity.AccessTokens;
 import id.warta.paywall.Access;
 import id.warta.paywall.AccessPolicy;
-import org.crac.Core;
-import org.crac.Resource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.time.Clock;
@@ -31,10 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** POST /articles/{slug}/views: records a view and, with credit left, unlocks a metered article. */
-public final class ViewsHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>, Resource {
-    private final HttpFunction http;
-    private final ArticleViews views;
-    private final ReaderIdentity identity;
+public final class ViewsHandler extends ApiHandler {
 
     public ViewsHandler() {
         this(System.getenv());
@@ -42,12 +34,12 @@ public final class ViewsHandler implements RequestHandler<APIGatewayV2HTTPEvent,
 
     public ViewsHandler(Map<String, String> environment) {
         this(ViewsConfig.from(new Env(environment)), Clock.systemUTC());
+        primeBeforeSnapshots();
     }
 
     private ViewsHandler(ViewsConfig config, Clock clock) {
         this(views(config, AwsClients.dynamoDb(config.aws()), clock),
                 new ReaderIdentity(new AccessTokens(config.accessTokenSecret(), clock)), RequestLog.toStdout("views"));
-        Core.getGlobalContext().register(this);
     }
 
     private static ArticleViews views(ViewsConfig config, DynamoDbClient dynamo, Clock clock) {
@@ -59,30 +51,12 @@ public final class ViewsHandler implements RequestHandler<APIGatewayV2HTTPEvent,
     }
 
     ViewsHandler(ArticleViews views, ReaderIdentity identity, RequestLog log) {
-        this.views = views;
-        this.identity = identity;
-        this.http = HttpFunction.builder(log)
-                .route("POST /articles/{slug}/views", this::recordView)
-                .build();
+        super(HttpFunction.builder(log)
+                .route("POST /articles/{slug}/views", request -> recordView(views, identity, request))
+                .build());
     }
 
-    @Override
-    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return http.handle(event, context);
-    }
-
-    /** SnapStart: a view of an article that does not exist reads, answers 404, and records nothing. */
-    @Override
-    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
-        http.prime("POST /articles/{slug}/views", "/articles/snapstart-priming/views", "{}");
-    }
-
-    @Override
-    public void afterRestore(org.crac.Context<? extends Resource> context) {
-        // Nothing to refresh: the clients re-resolve credentials and connections on use.
-    }
-
-    private ApiResponse recordView(ApiRequest request) {
+    private static ApiResponse recordView(ArticleViews views, ReaderIdentity identity, ApiRequest request) {
         request.jsonObject(true);
         Optional<String> browserId = ReaderIdentity.readerId(request);
         Optional<AccessClaims> claims = identity.bearer(request);
@@ -90,5 +64,11 @@ public final class ViewsHandler implements RequestHandler<APIGatewayV2HTTPEvent,
         Access access = views.view(request.pathParameter("slug"), claims, browserId, crawler)
                 .orElseThrow(() -> ApiException.of(ErrorCode.ARTICLE_NOT_FOUND, "Artikel tidak ditemukan."));
         return ApiResponse.ok(Map.of("access", access), CachePolicy.PRIVATE);
+    }
+
+    /** A view of an article that does not exist reads, answers 404, and records nothing. */
+    @Override
+    protected void prime(HttpFunction http) {
+        http.prime("POST /articles/{slug}/views", "/articles/snapstart-priming/views", "{}");
     }
 }

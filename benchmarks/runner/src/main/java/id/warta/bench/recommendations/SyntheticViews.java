@@ -1,4 +1,4 @@
-package id.warta.local.bench;
+package id.warta.bench.recommendations;
 
 import id.warta.activity.ReaderKey;
 import id.warta.activity.View;

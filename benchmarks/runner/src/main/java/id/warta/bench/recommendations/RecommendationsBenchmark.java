@@ -1,4 +1,4 @@
-package id.warta.local.bench;
+package id.warta.bench.recommendations;
 
 import id.warta.memory.InMemoryRecommendationStore;
 import id.warta.memory.InMemoryViewLog;

@@ -1,0 +1,58 @@
+package id.warta.articles;
+
+import id.warta.content.AccessLevel;
+import id.warta.content.InvalidCursorException;
+import id.warta.http.ApiException;
+import id.warta.http.ApiRequest;
+import id.warta.http.ApiResponse;
+import id.warta.http.CachePolicy;
+import id.warta.http.ErrorCode;
+import id.warta.http.QueryParams;
+import id.warta.http.ReaderIdentity;
+import id.warta.identity.AccessClaims;
+
+import java.util.Map;
+import java.util.Optional;
+
+/** GET /articles, GET /articles/{slug} and GET /videos: parse, read, choose the cache policy. */
+final class ArticleRoutes {
+    private final ArticleReads reads;
+    private final ReaderIdentity identity;
+
+    ArticleRoutes(ArticleReads reads, ReaderIdentity identity) {
+        this.reads = reads;
+        this.identity = identity;
+    }
+
+    ApiResponse list(ApiRequest request) {
+        CachePolicy cache = cachePolicy(request);
+        int limit = QueryParams.intInRange(request, "limit", 1, 50, 20);
+        try {
+            return ApiResponse.ok(reads.list(request.query("section"), request.query("edition"), limit,
+                    request.query("cursor")), cache);
+        } catch (InvalidCursorException e) {
+            throw ApiException.validation(Map.of("cursor", "kursor tidak valid"));
+        }
+    }
+
+    ApiResponse article(ApiRequest request) {
+        ReaderIdentity.readerId(request);
+        Optional<AccessClaims> claims = identity.bearer(request);
+        ArticleJson.Full article = reads.article(request.pathParameter("slug"), claims)
+                .orElseThrow(() -> ApiException.of(ErrorCode.ARTICLE_NOT_FOUND, "Artikel tidak ditemukan."));
+        // A shared cache may keep only what every anonymous reader gets alike: teasers and meters stay private.
+        boolean sameForEveryone = claims.isEmpty() && article.access().level() == AccessLevel.FREE;
+        return ApiResponse.ok(article, sameForEveryone ? CachePolicy.PUBLIC_SHORT : CachePolicy.PRIVATE);
+    }
+
+    ApiResponse videos(ApiRequest request) {
+        CachePolicy cache = cachePolicy(request);
+        return ApiResponse.ok(reads.videos(QueryParams.intInRange(request, "limit", 1, 20, 5)), cache);
+    }
+
+    /** Validates the caller's identity headers; content that is the same for every anonymous reader may be cached publicly. */
+    CachePolicy cachePolicy(ApiRequest request) {
+        ReaderIdentity.readerId(request);
+        return identity.bearer(request).isPresent() ? CachePolicy.PRIVATE : CachePolicy.PUBLIC_SHORT;
+    }
+}
