@@ -1,12 +1,9 @@
 package id.warta.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import id.warta.activity.ReaderKey;
-import id.warta.activity.View;
 import id.warta.content.Article;
 import id.warta.content.ArticleSummary;
 import id.warta.dynamo.DynamoRecommendations;
-import id.warta.dynamo.DynamoViewLog;
 import id.warta.json.Json;
 import id.warta.recommendations.RankedList;
 import id.warta.testing.EventFixtures;
@@ -26,8 +23,8 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Views recorded in DynamoDB, the builder run through its real handler on the events/ Schedule
- * fixture, and the lists read back through the local API server.
+ * Views recorded through POST /articles/{slug}/views, the builder run through its real handler on
+ * the events/ Schedule fixture, and the lists read back through the local API server.
  */
 class RecommendationsIT {
     private static final String SOURCE = "harga-beras-medium-naik-di-pasar-induk";
@@ -40,25 +37,30 @@ class RecommendationsIT {
 
     @BeforeAll
     static void recordViewsAndRunTheBuilder() throws Exception {
-        // Views go straight into the log here; once POST /articles/{slug}/views is merged, this IT should record them through it.
-        DynamoViewLog views = new DynamoViewLog(stack.cloud().dynamo(), "ActivityTable");
-        Instant now = Instant.now();
         for (int i = 0; i < 6; i++) {
             String reader = UUID.randomUUID().toString();
             coReaders.add(reader);
-            views.record(new View(SOURCE, ReaderKey.browser(reader), now));
-            views.record(new View(CO_READ, ReaderKey.browser(reader), now));
+            view(SOURCE, reader);
+            view(CO_READ, reader);
         }
         for (int i = 0; i < 3; i++) {
             String reader = UUID.randomUUID().toString();
-            views.record(new View(SOURCE, ReaderKey.browser(reader), now));
-            views.record(new View(SPONSORED, ReaderKey.browser(reader), now));
+            view(SOURCE, reader);
+            view(SPONSORED, reader);
         }
         for (int i = 0; i < 4; i++) {
-            views.record(new View(CO_READ, ReaderKey.ANONYMOUS, now));
+            view(CO_READ, null);
         }
         String event = Files.readString(EventFixtures.path("recommendations/rebuild-schedule.json"));
         report = Json.mapper().readTree(stack.cloud().function("RecommendationsFunction").invokeJson(event));
+    }
+
+    /** A view through the API, as a browser with its X-Reader-Id (or none) sends it. */
+    private static void view(String slug, String readerId) {
+        TestStack.Response response = readerId == null
+                ? stack.post("/articles/" + slug + "/views", "{}")
+                : stack.post("/articles/" + slug + "/views", "{}", "X-Reader-Id", readerId);
+        assertThat(response.status()).isEqualTo(200);
     }
 
     private static List<String> slugs(TestStack.Response response) {
