@@ -1,7 +1,7 @@
 package id.warta.accounts;
 
-import com.nimbusds.jose.KeySourceException;
 import id.warta.accounts.oidc.IdTokenVerifier;
+import id.warta.accounts.oidc.KeysUnavailableException;
 import id.warta.accounts.oidc.ProviderIdentity;
 import id.warta.http.ApiException;
 import id.warta.http.ErrorCode;
@@ -77,7 +77,7 @@ public final class SocialSignIn {
     private static ProviderIdentity verified(IdTokenVerifier verifier, String idToken, String nonce) {
         try {
             return verifier.verify(idToken, nonce).orElseThrow(SocialSignIn::unauthorized);
-        } catch (KeySourceException e) {
+        } catch (KeysUnavailableException e) {
             throw ApiException.unavailable();
         }
     }

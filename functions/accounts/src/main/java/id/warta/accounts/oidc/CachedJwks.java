@@ -1,18 +1,12 @@
 package id.warta.accounts.oidc;
 
-import com.nimbusds.jose.KeySourceException;
-import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.JWKSelector;
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.source.JWKSource;
-import com.nimbusds.jose.proc.SecurityContext;
-
 import java.io.IOException;
 import java.net.URI;
+import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
+import java.util.Optional;
 
 /**
  * One provider's public keys, kept in the container for {@link #LIFETIME} and never fetched per
@@ -21,14 +15,14 @@ import java.util.List;
  * retried sooner either: a flood of tokens with made-up key ids, or an unreachable provider, never
  * turns into a flood of requests to the provider.
  */
-public final class CachedJwks implements JWKSource<SecurityContext> {
+public final class CachedJwks {
     public static final Duration LIFETIME = Duration.ofHours(1);
     public static final Duration MIN_REFETCH_INTERVAL = Duration.ofSeconds(30);
 
     private final URI url;
     private final JwksFetcher fetcher;
     private final Clock clock;
-    private JWKSet keys;
+    private JsonWebKeys keys;
     private Instant fetchedAt;
     private Instant lastUnknownKeyRefetch;
     private Instant lastFailure;
@@ -39,39 +33,38 @@ public final class CachedJwks implements JWKSource<SecurityContext> {
         this.clock = clock;
     }
 
-    @Override
-    public synchronized List<JWK> get(JWKSelector selector, SecurityContext context) throws KeySourceException {
+    /** @return empty when the provider does not publish that key id (even after a permitted re-fetch) */
+    public synchronized Optional<PublicKey> key(String keyId) throws KeysUnavailableException {
         Instant now = clock.instant();
         boolean justFetched = false;
         if (keys == null || !now.isBefore(fetchedAt.plus(LIFETIME))) {
             fetch(now);
             justFetched = true;
         }
-        List<JWK> matches = selector.select(keys);
-        if (matches.isEmpty() && !justFetched && !recently(lastUnknownKeyRefetch, now)) {
+        Optional<PublicKey> key = keys.find(keyId);
+        if (key.isEmpty() && !justFetched && !recently(lastUnknownKeyRefetch, now)) {
             lastUnknownKeyRefetch = now;
             fetch(now);
-            matches = selector.select(keys);
+            key = keys.find(keyId);
         }
-        return matches;
+        return key;
     }
 
     private static boolean recently(Instant then, Instant now) {
         return then != null && now.isBefore(then.plus(MIN_REFETCH_INTERVAL));
     }
 
-    private void fetch(Instant now) throws KeySourceException {
+    private void fetch(Instant now) throws KeysUnavailableException {
         if (recently(lastFailure, now)) {
-            throw new KeySourceException("Fetching the JWKS " + url + " failed moments ago; not retrying yet");
+            throw new KeysUnavailableException("Fetching the JWKS " + url + " failed moments ago; not retrying yet", null);
         }
         try {
-            // Public keys only: a symmetric ("oct") entry could otherwise serve as an HMAC secret.
-            keys = fetcher.fetch(url).toPublicJWKSet();
+            keys = JsonWebKeys.parse(fetcher.fetch(url));
             fetchedAt = now;
             lastFailure = null;
         } catch (IOException | RuntimeException e) {
             lastFailure = now;
-            throw new KeySourceException("Cannot fetch the JWKS " + url, e);
+            throw new KeysUnavailableException("Cannot fetch the JWKS " + url, e);
         }
     }
 }

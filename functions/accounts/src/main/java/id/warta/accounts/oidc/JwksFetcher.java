@@ -1,12 +1,10 @@
 package id.warta.accounts.oidc;
 
-import com.nimbusds.jose.jwk.JWKSet;
-
 import java.io.IOException;
 import java.net.URI;
 
-/** Downloads a provider's published key set (production: over HTTPS; tests: from memory). */
+/** Downloads a provider's published JWK set document (production: over HTTPS; tests: from memory). */
 @FunctionalInterface
 public interface JwksFetcher {
-    JWKSet fetch(URI jwksUrl) throws IOException;
+    String fetch(URI jwksUrl) throws IOException;
 }

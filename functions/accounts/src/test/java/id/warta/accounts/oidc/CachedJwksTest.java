@@ -1,10 +1,6 @@
 package id.warta.accounts.oidc;
 
-import com.nimbusds.jose.KeySourceException;
-import com.nimbusds.jose.jwk.JWKMatcher;
-import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.OctetSequenceKey;
 import com.nimbusds.jose.jwk.gen.OctetSequenceKeyGenerator;
 import id.warta.accounts.MutableClock;
 import org.junit.jupiter.api.Test;
@@ -21,8 +17,8 @@ class CachedJwksTest {
     private final TestIssuer issuer = new TestIssuer();
     private final CachedJwks jwks = new CachedJwks(TestIssuer.JWKS_URL, issuer.fetcher(), clock);
 
-    private boolean hasCurrentKey() throws KeySourceException {
-        return !jwks.get(new JWKSelector(new JWKMatcher.Builder().keyID(issuer.signingKey().getKeyID()).build()), null).isEmpty();
+    private boolean hasCurrentKey() throws KeysUnavailableException {
+        return jwks.key(issuer.signingKey().getKeyID()).isPresent();
     }
 
     @Test
@@ -46,6 +42,7 @@ class CachedJwksTest {
         issuer.rotate();
         clock.advance(CachedJwks.MIN_REFETCH_INTERVAL.minusSeconds(1));
         assertThat(hasCurrentKey()).as("too soon for another refetch").isFalse();
+        assertThat(jwks.key("made-up")).isEmpty();
         assertThat(issuer.fetches()).isEqualTo(2);
 
         clock.advance(Duration.ofSeconds(1));
@@ -56,9 +53,9 @@ class CachedJwksTest {
     @Test
     void aFailedFetchIsNotRetriedWithinTheInterval() throws Exception {
         issuer.reachable(false);
-        assertThatThrownBy(this::hasCurrentKey).isInstanceOf(KeySourceException.class);
+        assertThatThrownBy(this::hasCurrentKey).isInstanceOf(KeysUnavailableException.class);
         issuer.reachable(true);
-        assertThatThrownBy(this::hasCurrentKey).isInstanceOf(KeySourceException.class);
+        assertThatThrownBy(this::hasCurrentKey).isInstanceOf(KeysUnavailableException.class);
         assertThat(issuer.fetches()).isEqualTo(1);
 
         clock.advance(CachedJwks.MIN_REFETCH_INTERVAL);
@@ -67,10 +64,23 @@ class CachedJwksTest {
     }
 
     @Test
-    void symmetricKeysInTheSetAreNeverUsed() throws Exception {
-        OctetSequenceKey secret = new OctetSequenceKeyGenerator(256).keyID("shared").generate();
-        CachedJwks withSecret = new CachedJwks(TestIssuer.JWKS_URL, url -> new JWKSet(secret), clock);
+    void aDocumentThatIsNoKeySetIsUnavailableKeys() {
+        CachedJwks broken = new CachedJwks(TestIssuer.JWKS_URL, url -> "<html>maintenance</html>", clock);
 
-        assertThat(withSecret.get(new JWKSelector(new JWKMatcher.Builder().keyID("shared").build()), null)).isEmpty();
+        assertThatThrownBy(() -> broken.key("any")).isInstanceOf(KeysUnavailableException.class);
+    }
+
+    @Test
+    void symmetricAndEncryptionKeysInTheSetAreNeverUsed() throws Exception {
+        String withSecret = new JWKSet(new OctetSequenceKeyGenerator(256).keyID("shared").generate()).toString(false);
+        String encryptionKey = """
+                {"keys": [{"kty": "RSA", "use": "enc", "kid": "enc-1", "e": "AQAB", "n": "%s"}]}"""
+                .formatted(issuer.signingKey().getModulus().toString());
+        CachedJwks jwksWithSecret = new CachedJwks(TestIssuer.JWKS_URL, url -> withSecret, clock);
+        CachedJwks jwksWithEncryptionKey = new CachedJwks(TestIssuer.JWKS_URL, url -> encryptionKey, clock);
+
+        assertThat(withSecret).contains("\"k\"");
+        assertThat(jwksWithSecret.key("shared")).isEmpty();
+        assertThat(jwksWithEncryptionKey.key("enc-1")).isEmpty();
     }
 }

@@ -1,11 +1,14 @@
 package id.warta.accounts.oidc;
 
-import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.KeySourceException;
+import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
@@ -18,6 +21,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -41,7 +45,7 @@ class IdTokenVerifierTest {
         return issuer.claims(EMAIL, NONCE, NOW);
     }
 
-    private Optional<ProviderIdentity> verify(String token) throws KeySourceException {
+    private Optional<ProviderIdentity> verify(String token) throws KeysUnavailableException {
         return verifier.verify(token, NONCE);
     }
 
@@ -150,6 +154,20 @@ class IdTokenVerifierTest {
     }
 
     @Test
+    void aProviderSigningWithEs256IsVerifiedWithItsEcKey() throws Exception {
+        ECKey ecKey = new ECKeyGenerator(Curve.P_256).keyID("ec-1").generate();
+        OidcProvider provider = new OidcProvider("ec", Set.of(TestIssuer.ISSUER), TestIssuer.JWKS_URL,
+                Set.of(TestIssuer.CLIENT_ID), Set.of("ES256"), false);
+        IdTokenVerifier ecVerifier = new IdTokenVerifier(provider,
+                new CachedJwks(TestIssuer.JWKS_URL, url -> new JWKSet(ecKey.toPublicJWK()).toString(), clock), clock);
+        SignedJWT token = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID("ec-1").build(), claims().build());
+        token.sign(new ECDSASigner(ecKey));
+
+        assertThat(ecVerifier.verify(token.serialize(), NONCE)).isPresent();
+        assertThat(ecVerifier.verify(issuer.sign(claims().build()), NONCE)).as("RS256 is not this provider's").isEmpty();
+    }
+
+    @Test
     void aRotatedKeyIsFetchedWhenATokenNamesIt() throws Exception {
         assertThat(verify(issuer.sign(claims().build()))).isPresent();
         String oldKeyToken = issuer.sign(claims().build());
@@ -165,11 +183,11 @@ class IdTokenVerifierTest {
     void anUnreachableKeySetIsTheServersProblemNotAnInvalidToken() {
         issuer.reachable(false);
 
-        assertThatThrownBy(() -> verify(issuer.sign(claims().build()))).isInstanceOf(KeySourceException.class);
+        assertThatThrownBy(() -> verify(issuer.sign(claims().build()))).isInstanceOf(KeysUnavailableException.class);
     }
 
     @Test
-    void keysAreNotFetchedPerToken() throws JOSEException, KeySourceException {
+    void keysAreNotFetchedPerToken() throws KeysUnavailableException {
         for (int i = 0; i < 5; i++) {
             assertThat(verify(issuer.sign(claims().build()))).isPresent();
         }

@@ -1,6 +1,5 @@
 package id.warta.accounts.oidc;
 
-import com.nimbusds.jose.JWSAlgorithm;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -32,7 +31,7 @@ class OidcProviderTest {
         assertThat(google.issuers()).containsExactlyInAnyOrder("https://accounts.google.com", "accounts.google.com");
         assertThat(google.clientIds()).containsExactlyInAnyOrder("web.apps.googleusercontent.com", "ios.apps.googleusercontent.com");
         assertThat(google.jwksUrl()).isEqualTo(URI.create("https://www.googleapis.com/oauth2/v3/certs"));
-        assertThat(google.algorithms()).containsExactly(JWSAlgorithm.RS256);
+        assertThat(google.algorithms()).containsExactly("RS256");
     }
 
     @Test
@@ -42,7 +41,7 @@ class OidcProviderTest {
 
     @Test
     void symmetricAlgorithmsAndNoneAreRejected() {
-        for (String algorithm : new String[]{"HS256", "none", "RS256,HS512"}) {
+        for (String algorithm : new String[]{"HS256", "none", "RS256,HS512", "PS256"}) {
             assertThatThrownBy(() -> OidcProvider.parseAll(spec("web", "https://keys.example/jwks", algorithm)))
                     .as(algorithm).isInstanceOf(IllegalStateException.class);
         }
@@ -53,7 +52,7 @@ class OidcProviderTest {
         assertThatThrownBy(() -> OidcProvider.parseAll(spec("web", "http://keys.example/jwks", "RS256")))
                 .isInstanceOf(IllegalStateException.class);
         assertThat(new OidcProvider("local", Set.of("http://127.0.0.1:9999"), URI.create("http://127.0.0.1:9999/jwks"),
-                Set.of("warta-local"), Set.of(JWSAlgorithm.RS256), false).jwksUrl().getHost()).isEqualTo("127.0.0.1");
+                Set.of("warta-local"), Set.of("RS256"), false).jwksUrl().getHost()).isEqualTo("127.0.0.1");
     }
 
     @Test

@@ -18,7 +18,10 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** An OpenID provider in memory for unit tests: one signing key at a time, its JWKS served from memory. */
+/**
+ * An OpenID provider in memory for unit tests: one signing key at a time, its JWKS served from memory.
+ * It signs with Nimbus JOSE+JWT, a JOSE implementation independent of the one under test.
+ */
 public final class TestIssuer {
     public static final String ISSUER = "https://issuer.test";
     public static final String CLIENT_ID = "warta-web";
@@ -29,8 +32,7 @@ public final class TestIssuer {
     private volatile boolean reachable = true;
 
     public static OidcProvider provider(String name, boolean emailVerifiedByDefault) {
-        return new OidcProvider(name, Set.of(ISSUER), JWKS_URL, Set.of(CLIENT_ID), Set.of(JWSAlgorithm.RS256),
-                emailVerifiedByDefault);
+        return new OidcProvider(name, Set.of(ISSUER), JWKS_URL, Set.of(CLIENT_ID), Set.of("RS256"), emailVerifiedByDefault);
     }
 
     public static RSAKey newKey() {
@@ -48,7 +50,7 @@ public final class TestIssuer {
             if (!reachable) {
                 throw new java.io.IOException("connection refused");
             }
-            return new JWKSet(signingKey.toPublicJWK());
+            return new JWKSet(signingKey.toPublicJWK()).toString();
         };
     }
 
