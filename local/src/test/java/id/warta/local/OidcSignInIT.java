@@ -11,6 +11,12 @@ import id.warta.local.oidc.LocalOidcIssuer;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -175,6 +181,20 @@ class OidcSignInIT {
         TestStack.Response withNewKey = signIn(token(email));
         assertThat(withNewKey.status()).as(withNewKey.body()).isEqualTo(200);
         assertUnauthorized(fromRetiredKey);
+    }
+
+    @Test
+    void aDeveloperSignsInWithATokenFromTheIssuersMintEndpoint() throws Exception {
+        String email = AccountsMailbox.uniqueAddress("oidc-dev");
+        HttpResponse<String> minted = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(issuer.issuer()
+                        + "/mint?email=" + URLEncoder.encode(email, StandardCharsets.UTF_8) + "&nonce=" + nonce + "&name=Dewi"))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(minted.statusCode()).isEqualTo(200);
+
+        TestStack.Response response = signIn(minted.body());
+
+        assertThat(response.json().path("created").asBoolean()).isTrue();
+        assertThat(me(response).path("name").asText()).isEqualTo("Dewi");
     }
 
     @Test
