@@ -1,12 +1,14 @@
 package id.warta.local;
 
 import id.warta.dynamo.DynamoContentRepository;
+import id.warta.local.oidc.LocalOidcIssuer;
 
 import java.io.IOException;
 import java.net.BindException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
@@ -20,13 +22,17 @@ public final class Dev {
         int speedUp = Integer.parseInt(System.getenv().getOrDefault("WARTA_SCHEDULE_SPEEDUP", "20"));
         String apiUrl = "http://127.0.0.1:" + port;
 
-        LocalCloud cloud = LocalCloud.start(
-                Map.of("SiteUrl", apiUrl, "SiteOrigin", "http://localhost:" + port), Map.of());
+        LocalOidcIssuer oidc = LocalOidcIssuer.start(Integer.parseInt(System.getenv().getOrDefault("WARTA_OIDC_PORT", "0")));
+        Map<String, String> parameters = new HashMap<>(oidc.googleParameters());
+        parameters.put("SiteUrl", apiUrl);
+        parameters.put("SiteOrigin", "http://localhost:" + port);
+        LocalCloud cloud = LocalCloud.start(parameters, Map.of());
         LocalApiServer server;
         try {
             server = new LocalApiServer(cloud, port).start();
         } catch (BindException e) {
             cloud.close();
+            oidc.close();
             System.err.println("Port " + port + " is in use: set WARTA_PORT to another port.");
             System.exit(1);
             return;
@@ -41,6 +47,7 @@ public final class Dev {
             scheduler.close();
             server.close();
             cloud.close();
+            oidc.close();
             deleteQuietly(endpoints);
             System.out.println("Stopped.");
             stopped.countDown();
@@ -49,6 +56,8 @@ public final class Dev {
         System.out.println("Seeded " + seeded.articles().size() + " articles and " + seeded.videos().size() + " videos.");
         System.out.println("API: " + apiUrl);
         System.out.println("Mailbox: " + cloud.emulators().mailbox());
+        System.out.println("OIDC test issuer: " + oidc.issuer() + "  (GET " + oidc.issuer()
+                + "/mint?email=...&nonce=... returns an ID token for POST /auth/oidc/google)");
         System.out.println("DynamoDB: " + cloud.emulators().dynamoDbEndpoint() + "  (aws dynamodb list-tables --endpoint-url "
                 + cloud.emulators().dynamoDbEndpoint() + ")");
         stopped.await();

@@ -312,15 +312,6 @@ class AccountsApiIT {
     }
 
     @Test
-    void noOidcProviderIsConfiguredYet() {
-        for (String provider : List.of("google", "apple", "facebook", "myspace")) {
-            TestStack.Response response = stack.post("/auth/oidc/" + provider, json(Map.of("idToken", "x", "nonce", "n")));
-            assertThat(response.status()).isEqualTo(404);
-            assertThat(response.errorCode()).isEqualTo("NOT_FOUND");
-        }
-    }
-
-    @Test
     void theAdminRouteSetsAndClearsSubscriptions() {
         String email = activatedAccount("subscriber");
         String accessToken = signIn(email, PASSWORD);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import id.warta.dynamo.DynamoContentRepository;
 import id.warta.json.Json;
+import id.warta.local.oidc.LocalOidcIssuer;
 
 import java.io.IOException;
 import java.net.URI;
@@ -13,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -27,12 +29,14 @@ public final class TestStack {
     private final LocalCloud cloud;
     private final LocalApiServer server;
     private final Seeder.Seeded seeded;
+    private final LocalOidcIssuer oidcIssuer;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private TestStack(LocalCloud cloud, LocalApiServer server, Seeder.Seeded seeded) {
+    private TestStack(LocalCloud cloud, LocalApiServer server, Seeder.Seeded seeded, LocalOidcIssuer oidcIssuer) {
         this.cloud = cloud;
         this.server = server;
         this.seeded = seeded;
+        this.oidcIssuer = oidcIssuer;
     }
 
     public static synchronized TestStack shared() {
@@ -49,19 +53,30 @@ public final class TestStack {
                 : Emulators.start(root);
         int port = Emulators.freePort();
         String api = "http://127.0.0.1:" + port;
-        LocalCloud cloud = LocalCloud.start(root, emulators, Map.of("SiteUrl", api, "SiteOrigin", "http://localhost:3000"),
-                Map.of());
+        LocalOidcIssuer oidcIssuer;
+        try {
+            oidcIssuer = LocalOidcIssuer.start(0);
+        } catch (IOException e) {
+            emulators.close();
+            throw new IllegalStateException(e);
+        }
+        Map<String, String> parameters = new HashMap<>(oidcIssuer.googleParameters());
+        parameters.put("SiteUrl", api);
+        parameters.put("SiteOrigin", "http://localhost:3000");
+        LocalCloud cloud = LocalCloud.start(root, emulators, parameters, Map.of());
         try {
             LocalApiServer server = new LocalApiServer(cloud, port).start();
             Seeder.Seeded seeded = Seeder.seed(new DynamoContentRepository(cloud.dynamo(), Seeder.CONTENT_TABLE), Instant.now());
-            TestStack stack = new TestStack(cloud, server, seeded);
+            TestStack stack = new TestStack(cloud, server, seeded, oidcIssuer);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 server.close();
                 cloud.close();
+                oidcIssuer.close();
             }));
             return stack;
         } catch (IOException e) {
             cloud.close();
+            oidcIssuer.close();
             throw new IllegalStateException(e);
         }
     }
@@ -76,6 +91,11 @@ public final class TestStack {
 
     public Seeder.Seeded seeded() {
         return seeded;
+    }
+
+    /** The OIDC test issuer that POST /auth/oidc/google trusts in this stack. */
+    public LocalOidcIssuer oidcIssuer() {
+        return oidcIssuer;
     }
 
     /** A response as a browser sees it. */

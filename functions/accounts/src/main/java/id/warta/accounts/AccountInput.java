@@ -54,6 +54,26 @@ public final class AccountInput {
         return name;
     }
 
+    /**
+     * The name of an account the reader did not type one for (social sign-in): the provider's, when
+     * it is a valid name, else the local part of the address.
+     */
+    public static String displayName(String providerName, String email) {
+        AccountInput input = new AccountInput();
+        String name = input.name(providerName);
+        if (input.valid()) {
+            return name;
+        }
+        String localPart = email.substring(0, email.indexOf('@'));
+        return localPart.codePointCount(0, localPart.length()) <= NAME_MAX ? localPart
+                : localPart.substring(0, localPart.offsetByCodePoints(0, NAME_MAX));
+    }
+
+    /** True when no value checked so far has a problem. */
+    public boolean valid() {
+        return problems.isEmpty();
+    }
+
     /** Throws 400 VALIDATION_FAILED listing every bad field at once. */
     public void check() {
         if (!problems.isEmpty()) {

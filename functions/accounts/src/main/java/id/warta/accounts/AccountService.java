@@ -61,6 +61,9 @@ public final class AccountService {
     }
 
     public record Session(String accessToken, long expiresInSeconds) {
+        static Session of(AccessTokens accessTokens, Account account) {
+            return new Session(accessTokens.issue(account.id(), account.credentialVersion()), AccessTokens.LIFETIME.toSeconds());
+        }
     }
 
     public record Profile(String id, String email, String name, boolean activated, boolean subscriber,
@@ -158,8 +161,7 @@ public final class AccountService {
             failedLogins.record(email);
             throw ApiException.of(ErrorCode.UNAUTHORIZED, "Email atau kata sandi salah.");
         }
-        return new Session(accessTokens.issue(account.get().id(), account.get().credentialVersion()),
-                AccessTokens.LIFETIME.toSeconds());
+        return Session.of(accessTokens, account.get());
     }
 
     /** Always the same answer; a reset email goes out only to a known address, at most as often as activation mail. */

@@ -7,6 +7,7 @@ import java.util.Optional;
  * Account persistence with single-item conditional writes only. An address belongs to an account
  * through a separate ownership item, claimed once; the account item is written first, so a crash
  * in between leaves at most an unreachable account item, never an address pointing nowhere.
+ * Provider identities (social sign-in) are linked the same way, through their own items.
  */
 public interface AccountStore {
 
@@ -37,4 +38,18 @@ public interface AccountStore {
 
     /** @param until null clears the subscription; false when there is no such account. */
     boolean setSubscriberUntil(String accountId, Instant until);
+
+    /** The account a provider identity (the provider's stable subject id) is linked to. */
+    Optional<Account> findByIdentity(String provider, String subject);
+
+    /** Links a provider identity to the account, once; false when the identity is already linked. */
+    boolean linkIdentity(String provider, String subject, String accountId, Instant linkedAt);
+
+    /**
+     * Activates an unactivated account whose address a provider has just vouched for. Whoever
+     * registered it never proved owning the address, so the password they chose is removed (the
+     * owner can set one with a reset link) and their access tokens revoked; the pending activation
+     * link is used up. Does nothing to an account that is already activated.
+     */
+    void activateForVerifiedOwner(String accountId);
 }

@@ -1,11 +1,18 @@
 package id.warta.accounts;
 
+import id.warta.accounts.oidc.OidcProvider;
 import id.warta.config.AwsSettings;
 import id.warta.config.Env;
 
-/** Everything the accounts function reads from its environment, read once per container. */
+import java.util.Map;
+
+/**
+ * Everything the accounts function reads from its environment, read once per container.
+ * {@code oidcProviders}: the sign-in providers with at least one client id, by name (OIDC_PROVIDERS,
+ * see {@link OidcProvider#parseAll}); none when the variable is absent.
+ */
 public record AccountsConfig(String accountsTable, String activityTable, int freeArticlesPerMonth,
-                             String accessTokenSecret, AwsSettings aws) {
+                             String accessTokenSecret, Map<String, OidcProvider> oidcProviders, AwsSettings aws) {
 
     public static AccountsConfig from(Env env) {
         return new AccountsConfig(
@@ -13,6 +20,7 @@ public record AccountsConfig(String accountsTable, String activityTable, int fre
                 env.required("ACTIVITY_TABLE"),
                 env.requiredInt("FREE_ARTICLES_PER_MONTH"),
                 env.required("ACCESS_TOKEN_SECRET"),
+                OidcProvider.parseAll(env.optional("OIDC_PROVIDERS", "{}")),
                 AwsSettings.from(env));
     }
 }

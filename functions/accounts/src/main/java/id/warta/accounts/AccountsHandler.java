@@ -4,16 +4,16 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import id.warta.accounts.oidc.HttpJwksFetcher;
+import id.warta.accounts.oidc.IdTokenVerifier;
 import id.warta.config.AwsClients;
 import id.warta.config.Env;
 import id.warta.dynamo.DynamoMailOutbox;
 import id.warta.dynamo.DynamoMeters;
 import id.warta.dynamo.DynamoReaderAccounts;
-import id.warta.http.ApiException;
 import id.warta.http.ApiRequest;
 import id.warta.http.ApiResponse;
 import id.warta.http.CachePolicy;
-import id.warta.http.ErrorCode;
 import id.warta.http.HttpFunction;
 import id.warta.http.ReaderIdentity;
 import id.warta.http.ReaderResolver;
@@ -35,8 +35,12 @@ public final class AccountsHandler implements RequestHandler<APIGatewayV2HTTPEve
     private static final String PRIMING_TOKEN = "{\"token\":\"00000000-0000-4000-8000-000000000000."
             + "A".repeat(43) + "\"}";
 
+    private static final int MAX_ID_TOKEN_LENGTH = 16 * 1024;
+    private static final int MAX_NONCE_LENGTH = 512;
+
     private final HttpFunction http;
     private final AccountService accounts;
+    private final SocialSignIn socialSignIn;
     private final ReaderResolver readers;
 
     public AccountsHandler() {
@@ -55,17 +59,24 @@ public final class AccountsHandler implements RequestHandler<APIGatewayV2HTTPEve
 
     private AccountsHandler(AccountsConfig config, DynamoDbClient dynamo, AccessTokens accessTokens, SecureRandom random,
                             Clock clock) {
-        this(new AccountService(new DynamoAccountStore(dynamo, config.accountsTable()),
-                        new DynamoMailOutbox(dynamo, config.accountsTable(), clock),
+        this(config, new DynamoAccountStore(dynamo, config.accountsTable()), dynamo, accessTokens, random, clock);
+    }
+
+    private AccountsHandler(AccountsConfig config, AccountStore store, DynamoDbClient dynamo, AccessTokens accessTokens,
+                            SecureRandom random, Clock clock) {
+        this(new AccountService(store, new DynamoMailOutbox(dynamo, config.accountsTable(), clock),
                         new PasswordHasher(PasswordHasher.PRODUCTION, random), new OneTimeTokens(random),
                         accessTokens, new DynamoRateLimitStore(dynamo, config.accountsTable()),
                         new DynamoMeters(dynamo, config.activityTable()), config.freeArticlesPerMonth(), clock),
+                new SocialSignIn(IdTokenVerifier.forProviders(config.oidcProviders().values(), new HttpJwksFetcher(), clock),
+                        store, accessTokens, clock),
                 new ReaderResolver(new ReaderIdentity(accessTokens), new DynamoReaderAccounts(dynamo, config.accountsTable())),
                 RequestLog.toStdout("accounts"));
     }
 
-    AccountsHandler(AccountService accounts, ReaderResolver readers, RequestLog log) {
+    AccountsHandler(AccountService accounts, SocialSignIn socialSignIn, ReaderResolver readers, RequestLog log) {
         this.accounts = accounts;
+        this.socialSignIn = socialSignIn;
         this.readers = readers;
         this.http = HttpFunction.builder(log)
                 .route("POST /auth/register", this::register)
@@ -74,7 +85,7 @@ public final class AccountsHandler implements RequestHandler<APIGatewayV2HTTPEve
                 .route("POST /auth/login", this::login)
                 .route("POST /auth/password/forgot", this::forgot)
                 .route("POST /auth/password/reset", this::reset)
-                .route("POST /auth/oidc/{provider}", AccountsHandler::oidc)
+                .route("POST /auth/oidc/{provider}", this::oidc)
                 .route("GET /me", this::me)
                 .route("PUT /admin/accounts/{accountId}/subscription", this::subscription)
                 .build();
@@ -140,10 +151,17 @@ public final class AccountsHandler implements RequestHandler<APIGatewayV2HTTPEve
         return ApiResponse.noContent();
     }
 
-    /** No OpenID Connect provider is configured yet, so every provider is unknown. */
-    private static ApiResponse oidc(ApiRequest request) {
-        request.pathParameter("provider");
-        throw ApiException.of(ErrorCode.NOT_FOUND, "Penyedia login tidak dikenal.");
+    /** An unknown provider is 404 before the body is even read. */
+    private ApiResponse oidc(ApiRequest request) {
+        String provider = request.pathParameter("provider");
+        socialSignIn.requireProvider(provider);
+        RequestFields body = new RequestFields(request);
+        String idToken = body.text("idToken", MAX_ID_TOKEN_LENGTH);
+        String nonce = body.text("nonce", MAX_NONCE_LENGTH);
+        body.check();
+        SocialSignIn.Result result = socialSignIn.signIn(provider, idToken, nonce);
+        return ApiResponse.status(200, Map.of("accessToken", result.session().accessToken(), "tokenType", "Bearer",
+                "expiresIn", result.session().expiresInSeconds(), "created", result.created()));
     }
 
     private ApiResponse me(ApiRequest request) {

@@ -17,6 +17,8 @@ import java.util.Optional;
  * {@code name}, {@code passwordHash} (Argon2id PHC string), {@code createdAt}, and per link purpose
  * {@code <purpose>Hash}/{@code <purpose>ExpiresAt} (SHA-256 of the current token, never the token).
  * Address ownership item: {@code pk = EMAIL#<normalised address>}, {@code sk = EMAIL}, {@code accountId}.
+ * Provider identity item: {@code pk = IDENTITY#<provider>#<subject>}, {@code sk = IDENTITY}, {@code accountId},
+ * {@code linkedAt}. An account created by social sign-in has no {@code passwordHash}.
  */
 public final class DynamoAccountStore implements AccountStore {
     private static final String EMAIL = "email";
@@ -25,6 +27,7 @@ public final class DynamoAccountStore implements AccountStore {
     private static final String CREATED_AT = "createdAt";
     private static final String ACCOUNT_ID = "accountId";
     private static final String EMAIL_SORT_KEY = "EMAIL";
+    private static final String IDENTITY_SORT_KEY = "IDENTITY";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -36,6 +39,10 @@ public final class DynamoAccountStore implements AccountStore {
 
     private static Map<String, AttributeValue> emailKey(String email) {
         return Map.of("pk", Attr.s("EMAIL#" + email), "sk", Attr.s(EMAIL_SORT_KEY));
+    }
+
+    private static Map<String, AttributeValue> identityKey(String provider, String subject) {
+        return Map.of("pk", Attr.s("IDENTITY#" + provider + "#" + subject), "sk", Attr.s(IDENTITY_SORT_KEY));
     }
 
     private static String hashAttribute(TokenPurpose purpose) {
@@ -51,7 +58,9 @@ public final class DynamoAccountStore implements AccountStore {
         Map<String, AttributeValue> item = new HashMap<>(AccountKeys.key(account.id()));
         item.put(EMAIL, Attr.s(account.email()));
         item.put(NAME, Attr.s(account.name()));
-        item.put(PASSWORD_HASH, Attr.s(account.passwordHash()));
+        if (account.passwordHash() != null) {
+            item.put(PASSWORD_HASH, Attr.s(account.passwordHash()));
+        }
         item.put(AccountKeys.ACTIVATED, Attr.bool(account.activated()));
         item.put(AccountKeys.CREDENTIAL_VERSION, Attr.n(account.credentialVersion()));
         item.put(CREATED_AT, Attr.s(account.createdAt().toString()));
@@ -66,6 +75,10 @@ public final class DynamoAccountStore implements AccountStore {
     public boolean claimEmail(String email, String accountId) {
         Map<String, AttributeValue> item = new HashMap<>(emailKey(email));
         item.put(ACCOUNT_ID, Attr.s(accountId));
+        return putIfAbsent(item);
+    }
+
+    private boolean putIfAbsent(Map<String, AttributeValue> item) {
         try {
             dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
             return true;
@@ -88,10 +101,43 @@ public final class DynamoAccountStore implements AccountStore {
 
     @Override
     public Optional<Account> findByEmail(String email) {
+        return findThrough(emailKey(email));
+    }
+
+    @Override
+    public Optional<Account> findByIdentity(String provider, String subject) {
+        return findThrough(identityKey(provider, subject));
+    }
+
+    /** The account that an ownership item (address or provider identity) points to. */
+    private Optional<Account> findThrough(Map<String, AttributeValue> ownershipKey) {
         Map<String, AttributeValue> owner = dynamo.getItem(b -> b.tableName(table)
-                .key(emailKey(email)).consistentRead(true)).item();
+                .key(ownershipKey).consistentRead(true)).item();
         String accountId = owner == null ? null : Attr.string(owner, ACCOUNT_ID);
         return accountId == null ? Optional.empty() : find(accountId);
+    }
+
+    @Override
+    public boolean linkIdentity(String provider, String subject, String accountId, Instant linkedAt) {
+        Map<String, AttributeValue> item = new HashMap<>(identityKey(provider, subject));
+        item.put(ACCOUNT_ID, Attr.s(accountId));
+        item.put("linkedAt", Attr.s(linkedAt.toString()));
+        return putIfAbsent(item);
+    }
+
+    @Override
+    public void activateForVerifiedOwner(String accountId) {
+        try {
+            dynamo.updateItem(b -> b.tableName(table)
+                    .key(AccountKeys.key(accountId))
+                    .conditionExpression("attribute_exists(pk) AND activated = :false")
+                    .updateExpression("SET activated = :true ADD credentialVersion :one"
+                            + " REMOVE passwordHash, activationHash, activationExpiresAt")
+                    .expressionAttributeValues(Map.of(":false", Attr.bool(false), ":true", Attr.bool(true),
+                            ":one", Attr.n(1))));
+        } catch (ConditionalCheckFailedException alreadyActivated) {
+            // Activated meanwhile by its owner's link: nothing to take over.
+        }
     }
 
     @Override

@@ -48,10 +48,14 @@ public final class PasswordHasher {
         return encode(cost, salt, derive(password, salt, cost, HASH_BYTES));
     }
 
-    /** Constant-time comparison; a malformed stored hash never matches. */
+    /**
+     * Constant-time comparison. A missing (an account made by social sign-in) or malformed stored
+     * hash never matches, and takes as long as a wrong password, so it tells nothing.
+     */
     public boolean verify(String password, String storedHash) {
         Parsed parsed = Parsed.of(storedHash);
         if (parsed == null) {
+            verifyAgainstNothing(password);
             return false;
         }
         byte[] actual = derive(password, parsed.salt(), parsed.cost(), parsed.hash().length);

@@ -34,6 +34,15 @@ final class RequestFields {
         return value;
     }
 
+    /** A required string field of at most {@code maxLength} characters. */
+    String text(String field, int maxLength) {
+        String value = text(field);
+        if (value != null && value.length() > maxLength) {
+            problems.put(field, "maksimal " + maxLength + " karakter");
+        }
+        return value;
+    }
+
     boolean bool(String field) {
         JsonNode value = body.get(field);
         if (value == null || !value.isBoolean()) {

@@ -1,5 +1,7 @@
 package id.warta.accounts;
 
+import id.warta.accounts.oidc.IdTokenVerifier;
+import id.warta.accounts.oidc.TestIssuer;
 import id.warta.identity.AccessTokens;
 import id.warta.mail.MailKind;
 import id.warta.mail.OutboxMessage;
@@ -23,6 +25,8 @@ final class AccountsFixture {
     final PasswordHasher passwords;
     final AccessTokens accessTokens = new AccessTokens(SECRET, clock);
     final AccountService service;
+    final TestIssuer issuer = new TestIssuer();
+    final SocialSignIn socialSignIn;
 
     AccountsFixture() {
         this(CHEAP);
@@ -32,6 +36,13 @@ final class AccountsFixture {
         passwords = new PasswordHasher(cost, new SecureRandom());
         service = new AccountService(store, outbox::add, passwords, new OneTimeTokens(new SecureRandom()),
                 accessTokens, new InMemoryRateLimitStore(), (accountId, period) -> new MeterState(Set.of("kopi-gayo")), 2, clock);
+        socialSignIn = new SocialSignIn(IdTokenVerifier.forProviders(List.of(TestIssuer.provider("google", false)),
+                issuer.fetcher(), clock), store, accessTokens, clock);
+    }
+
+    /** A valid Google ID token for the address, as the browser would send it with {@code nonce}. */
+    String idToken(String email, String nonce) {
+        return issuer.sign(issuer.claims(email, nonce, clock.instant()).build());
     }
 
     OutboxMessage lastMail(MailKind kind) {

@@ -35,7 +35,7 @@ class AccountsHandlerTest {
 
     @BeforeEach
     void setUp() {
-        handler = new AccountsHandler(f.service,
+        handler = new AccountsHandler(f.service, f.socialSignIn,
                 new ReaderResolver(new ReaderIdentity(f.accessTokens), id -> f.store.find(id)
                         .map(a -> new ReaderAccount(a.id(), a.activated(), a.subscriberUntil(), a.credentialVersion()))),
                 new RequestLog("accounts", logLines::add));
@@ -171,8 +171,44 @@ class AccountsHandlerTest {
     }
 
     @Test
-    void everyOidcProviderIsUnknownUntilOneIsConfigured() throws Exception {
-        assertThat(json("accounts/oidc-google.json", 404).path("error").path("code").asText()).isEqualTo("NOT_FOUND");
+    void anUnverifiableIdTokenIsUnauthorized() throws Exception {
+        assertThat(json("accounts/oidc-sign-in.json", 401).path("error").path("code").asText()).isEqualTo("UNAUTHORIZED");
+    }
+
+    @Test
+    void anUnknownProviderIsNotFound() throws Exception {
+        assertThat(json("accounts/oidc-unknown-provider.json", 404).path("error").path("code").asText()).isEqualTo("NOT_FOUND");
+    }
+
+    @Test
+    void aValidIdTokenSignsInAndSaysWhetherTheAccountIsNew() throws Exception {
+        APIGatewayV2HTTPEvent event = EventFixtures.httpEvent("accounts/oidc-sign-in.json");
+        event.setBody(Json.mapper().writeValueAsString(Map.of("idToken", f.idToken(FIXTURE_EMAIL, "n-1"), "nonce", "n-1")));
+
+        JsonNode first = Json.mapper().readTree(invoke(event, 200).getBody());
+        JsonNode again = Json.mapper().readTree(invoke(event, 200).getBody());
+
+        assertThat(first.path("tokenType").asText()).isEqualTo("Bearer");
+        assertThat(first.path("expiresIn").asLong()).isEqualTo(3600);
+        assertThat(first.path("created").asBoolean()).isTrue();
+        assertThat(again.path("created").asBoolean()).isFalse();
+        assertThat(f.accessTokens.verify(again.path("accessToken").asText()).accountId())
+                .isEqualTo(f.accessTokens.verify(first.path("accessToken").asText()).accountId());
+        assertThat(String.join("\n", logLines)).doesNotContain(FIXTURE_EMAIL).doesNotContain("n-1");
+    }
+
+    @Test
+    void aSignInBodyNeedsTheTokenAndTheNonce() throws Exception {
+        APIGatewayV2HTTPEvent event = EventFixtures.httpEvent("accounts/oidc-sign-in.json");
+        event.setBody("{\"idToken\": 42}");
+        JsonNode problems = Json.mapper().readTree(invoke(event, 400).getBody()).path("error");
+
+        assertThat(problems.path("code").asText()).isEqualTo("VALIDATION_FAILED");
+        assertThat(problems.path("fields").has("idToken")).isTrue();
+        assertThat(problems.path("fields").has("nonce")).isTrue();
+
+        event.setBody("[\"not\", \"an object\"]");
+        assertThat(Json.mapper().readTree(invoke(event, 400).getBody()).path("error").path("code").asText()).isEqualTo("BAD_REQUEST");
     }
 
     @Test

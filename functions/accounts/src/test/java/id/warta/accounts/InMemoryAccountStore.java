@@ -10,6 +10,7 @@ import java.util.Optional;
 final class InMemoryAccountStore implements AccountStore {
     private final Map<String, Account> accounts = new HashMap<>();
     private final Map<String, String> owners = new HashMap<>();
+    private final Map<String, String> identities = new HashMap<>();
 
     @Override
     public synchronized void create(Account account) {
@@ -85,6 +86,25 @@ final class InMemoryAccountStore implements AccountStore {
         accounts.put(accountId, with(account, account.activated(), account.passwordHash(), account.credentialVersion(),
                 until, account.pendingTokens()));
         return true;
+    }
+
+    @Override
+    public synchronized Optional<Account> findByIdentity(String provider, String subject) {
+        return Optional.ofNullable(identities.get(provider + "#" + subject)).flatMap(this::find);
+    }
+
+    @Override
+    public synchronized boolean linkIdentity(String provider, String subject, String accountId, Instant linkedAt) {
+        return identities.putIfAbsent(provider + "#" + subject, accountId) == null;
+    }
+
+    @Override
+    public synchronized void activateForVerifiedOwner(String accountId) {
+        Account account = accounts.get(accountId);
+        if (account != null && !account.activated()) {
+            accounts.put(accountId, with(account, true, null, account.credentialVersion() + 1, account.subscriberUntil(),
+                    without(account, TokenPurpose.ACTIVATION)));
+        }
     }
 
     private static boolean isCurrent(Account account, TokenPurpose purpose, String hash) {

@@ -1,0 +1,113 @@
+package id.warta.accounts;
+
+import id.warta.accounts.oidc.IdTokenVerifier;
+import id.warta.accounts.oidc.KeysUnavailableException;
+import id.warta.accounts.oidc.ProviderIdentity;
+import id.warta.http.ApiException;
+import id.warta.http.ErrorCode;
+import id.warta.identity.AccessTokens;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Sign-in and sign-up with an OpenID Connect ID token. A linked provider identity finds its account
+ * whatever address the provider now reports. Otherwise only an address the provider vouches for is
+ * used: it signs in the account that owns it (and links the identity) or creates a new, already
+ * activated account. An address the provider does not vouch for never reaches an account.
+ */
+public final class SocialSignIn {
+    private final Map<String, IdTokenVerifier> verifiers;
+    private final AccountStore store;
+    private final AccessTokens accessTokens;
+    private final Clock clock;
+
+    public SocialSignIn(Map<String, IdTokenVerifier> verifiers, AccountStore store, AccessTokens accessTokens, Clock clock) {
+        this.verifiers = Map.copyOf(verifiers);
+        this.store = store;
+        this.accessTokens = accessTokens;
+        this.clock = clock;
+    }
+
+    public record Result(AccountService.Session session, boolean created) {
+    }
+
+    /** @throws ApiException 404 NOT_FOUND for a provider the stack does not configure */
+    public void requireProvider(String provider) {
+        verifierFor(provider);
+    }
+
+    private IdTokenVerifier verifierFor(String provider) {
+        IdTokenVerifier verifier = verifiers.get(provider);
+        if (verifier == null) {
+            throw ApiException.of(ErrorCode.NOT_FOUND, "Penyedia login tidak dikenal.");
+        }
+        return verifier;
+    }
+
+    public Result signIn(String provider, String idToken, String nonce) {
+        ProviderIdentity identity = verified(verifierFor(provider), idToken, nonce);
+        Optional<Account> linked = store.findByIdentity(provider, identity.subject());
+        if (linked.isPresent()) {
+            return new Result(AccountService.Session.of(accessTokens, linked.get()), false);
+        }
+        String email = vouchedEmail(identity);
+        Optional<Account> owner = store.findByEmail(email);
+        if (owner.isEmpty()) {
+            Account created = newAccount(email, identity);
+            store.create(created);
+            if (store.claimEmail(email, created.id())) {
+                return new Result(AccountService.Session.of(accessTokens, link(identity, created)), true);
+            }
+            // Someone else claimed the address a moment ago: sign in to that account instead.
+            store.discard(created.id());
+            owner = store.findByEmail(email);
+        }
+        Account account = owner.orElseThrow(SocialSignIn::unauthorized);
+        if (!account.activated()) {
+            store.activateForVerifiedOwner(account.id());
+            account = store.find(account.id()).orElseThrow(SocialSignIn::unauthorized);
+        }
+        return new Result(AccountService.Session.of(accessTokens, link(identity, account)), false);
+    }
+
+    private static ProviderIdentity verified(IdTokenVerifier verifier, String idToken, String nonce) {
+        try {
+            return verifier.verify(idToken, nonce).orElseThrow(SocialSignIn::unauthorized);
+        } catch (KeysUnavailableException e) {
+            throw ApiException.unavailable();
+        }
+    }
+
+    private static String vouchedEmail(ProviderIdentity identity) {
+        String email = AccountInput.normalizeEmail(identity.email());
+        AccountInput input = new AccountInput();
+        input.email(email);
+        if (!identity.emailVerified() || email == null || !input.valid()) {
+            throw unauthorized();
+        }
+        return email;
+    }
+
+    /** The account the identity ends up linked to: a concurrent sign-in may have linked it first. */
+    private Account link(ProviderIdentity identity, Account account) {
+        if (store.linkIdentity(identity.provider(), identity.subject(), account.id(), clock.instant())) {
+            return account;
+        }
+        return store.findByIdentity(identity.provider(), identity.subject()).orElseThrow(SocialSignIn::unauthorized);
+    }
+
+    /** Activated at once (the provider vouched for the address) and without a password: every password login fails. */
+    private Account newAccount(String email, ProviderIdentity identity) {
+        Instant now = clock.instant();
+        return new Account(UUID.randomUUID().toString(), email, AccountInput.displayName(identity.name(), email), null,
+                true, 0, null, now, Map.of());
+    }
+
+    private static ApiException unauthorized() {
+        return ApiException.of(ErrorCode.UNAUTHORIZED, "Masuk dengan akun ini tidak dapat diverifikasi.");
+    }
+}
