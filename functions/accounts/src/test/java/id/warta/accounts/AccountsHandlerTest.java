@@ -35,9 +35,9 @@ class AccountsHandlerTest {
 
     @BeforeEach
     void setUp() {
-        handler = new AccountsHandler(f.service, f.socialSignIn,
+        handler = new AccountsHandler(new AccountRoutes(f.service, f.socialSignIn,
                 new ReaderResolver(new ReaderIdentity(f.accessTokens), id -> f.store.find(id)
-                        .map(a -> new ReaderAccount(a.id(), a.activated(), a.subscriberUntil(), a.credentialVersion()))),
+                        .map(a -> new ReaderAccount(a.id(), a.activated(), a.subscriberUntil(), a.credentialVersion())))),
                 new RequestLog("accounts", logLines::add));
     }
 
