@@ -76,10 +76,10 @@ public final class Benchmarks {
     static Map<String, ColdStartResult> coldStarts(ColdStarts coldStarts, List<Contender> contenders, int rounds)
             throws IOException, InterruptedException {
         Map<String, List<Double>> samples = new LinkedHashMap<>();
-        Map<String, Integer> classes = new LinkedHashMap<>();
+        Map<String, Map<String, Integer>> classes = new LinkedHashMap<>();
         for (Contender contender : contenders) {
             coldStarts.once(contender, false); // warms the OS page cache, not counted
-            classes.put(contender.name(), coldStarts.once(contender, true).classesLoaded());
+            classes.put(contender.name(), coldStarts.once(contender, true).classesByOrigin());
             samples.put(contender.name(), new ArrayList<>());
         }
         for (int round = 0; round < rounds; round++) {
@@ -92,6 +92,9 @@ public final class Benchmarks {
         return results;
     }
 
-    record ColdStartResult(Stats stats, int classesLoaded) {
+    record ColdStartResult(Stats stats, Map<String, Integer> classesByOrigin) {
+        int classesLoaded() {
+            return classesByOrigin.values().stream().mapToInt(Integer::intValue).sum();
+        }
     }
 }

@@ -86,18 +86,25 @@ final class CallCounts {
                 accounts, 0);
         costs.add(register);
         CountingInterceptor.reset();
+        long started = System.nanoTime();
         mailer.invokeJson(sweep);
+        double sweepMillis = (System.nanoTime() - started) / 1_000_000.0;
         Map<String, Long> delivery = CountingInterceptor.calls();
-        long emails = delivery.getOrDefault("ses:SendEmail", 0L);
+        long emails = Math.max(1, delivery.getOrDefault("ses:SendEmail", 0L));
         costs.add(new RouteCost("activation-mailer — deliveries of those registrations, per email", perEmail(delivery, emails),
-                CountingInterceptor.readUnits() / Math.max(1, emails), CountingInterceptor.writeUnits() / Math.max(1, emails),
-                1, 0));
+                CountingInterceptor.readUnits() / emails, CountingInterceptor.writeUnits() / emails, 1, sweepMillis / emails));
         return costs;
     }
 
+    /** Per email; the sweep's one Query for the pending items is shared by all of them and rounds away. */
     private static Map<String, Long> perEmail(Map<String, Long> calls, long emails) {
         Map<String, Long> each = new LinkedHashMap<>();
-        calls.forEach((k, v) -> each.put(k, Math.round((double) v / Math.max(1, emails))));
+        calls.forEach((k, v) -> {
+            long share = Math.round((double) v / emails);
+            if (share > 0) {
+                each.put(k, share);
+            }
+        });
         return each;
     }
 

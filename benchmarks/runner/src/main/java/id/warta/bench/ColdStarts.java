@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -31,7 +32,44 @@ final class ColdStarts implements AutoCloseable {
     private final Path scratch;
     private final RuntimeApiEmulator api;
 
-    record Run(double millis, int classesLoaded) {
+    /** @param classesByOrigin classes loaded before the response, by where they come from (empty unless counted) */
+    record Run(double millis, Map<String, Integer> classesByOrigin) {
+        int classesLoaded() {
+            return classesByOrigin.values().stream().mapToInt(Integer::intValue).sum();
+        }
+    }
+
+    /** Package prefixes, in the order they are matched, and the origin they are reported under. */
+    private static final List<Map.Entry<String, String>> ORIGINS = List.of(
+            Map.entry("software.amazon.awssdk.", "AWS SDK"),
+            Map.entry("com.fasterxml.jackson.", "Jackson"),
+            Map.entry("com.amazonaws.lambda.thirdparty.", "Lambda runtime client"),
+            Map.entry("com.amazonaws.services.lambda.runtime.api.", "Lambda runtime client"),
+            Map.entry("com.amazonaws.services.lambda.runtime.serialization.", "Lambda runtime client"),
+            Map.entry("com.amazonaws.services.lambda.runtime.", "Lambda events and core"),
+            Map.entry("id.warta.", "Warta"),
+            Map.entry("java.", "JDK"),
+            Map.entry("javax.", "JDK"),
+            Map.entry("jdk.", "JDK"),
+            Map.entry("sun.", "JDK"),
+            Map.entry("com.sun.", "JDK"));
+    static final List<String> ORIGIN_NAMES = List.of(
+            "JDK", "Lambda runtime client", "Lambda events and core", "AWS SDK", "Jackson", "Warta", "other libraries");
+
+    private static Map<String, Integer> classesByOrigin(Path classLog) throws IOException {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        ORIGIN_NAMES.forEach(name -> counts.put(name, 0));
+        for (String line : Files.readAllLines(classLog)) {
+            int source = line.indexOf(" source:");
+            if (source < 0) {
+                continue;
+            }
+            String className = line.substring(line.lastIndexOf("] ", source) + 2, source);
+            String origin = ORIGINS.stream().filter(o -> className.startsWith(o.getKey())).map(Map.Entry::getValue)
+                    .findFirst().orElse("other libraries");
+            counts.merge(origin, 1, Integer::sum);
+        }
+        return counts;
     }
 
     ColdStarts(Path ric, Path scratch) throws IOException {
@@ -85,8 +123,7 @@ final class ColdStarts implements AutoCloseable {
                 throw new IllegalStateException(contender.name() + " failed: " + outcome.body());
             }
             double millis = (outcome.atNanos() - started) / 1_000_000.0;
-            int classes = countClasses ? (int) Files.readAllLines(classLog).stream().filter(l -> l.contains("source:")).count() : 0;
-            return new Run(millis, classes);
+            return new Run(millis, countClasses ? classesByOrigin(classLog) : Map.of());
         } finally {
             process.destroyForcibly();
             process.waitFor(10, TimeUnit.SECONDS);

@@ -19,6 +19,26 @@ final class Report {
     static final double SES_PER_MILLION_EMAILS = 100.0;
     static final double FUNCTION_GB = 1.0;
 
+    /** What the measurements below say about the targets this design misses. */
+    private static final String LIMITS = """
+            ### What limits the missed targets
+
+            - **Cold start without SnapStart.** Beyond the floor (the JVM, the runtime interface client and \
+            its event deserialisation), an API function loads the AWS SDK client and its first request and \
+            Jackson (the request and response mapping, and java-jwt's own parser): see the classes-by-origin \
+            table. The timestamps of that log (an example run: SDK client construction about 160 ms, Jackson about \
+            80 ms, the first request's lazy loading about 170 ms) say where the difference goes. In AWS the API functions run with \
+            SnapStart (template.yaml), where a restore replaces this start; the priming table shows the first \
+            invocation after a primed snapshot. Closing the gap without SnapStart would take a JSON path without \
+            jackson-databind, or a class-data/AOT cache built with the Lambda runtime's own JDK, which cannot be \
+            built or verified on this machine.
+            - **Unlock: one read and two writes.** The meter's conditional UpdateItem is the only call that \
+            may spend a credit (atomic on one item); the view and the reader's history, which trending and \
+            recommendations need, go in one BatchWriteItem. Without transactions the two cannot be one call; \
+            the view write is idempotent and never touches the meter.
+
+            """;
+
     private final Path root;
     private final int rounds;
     private final StringBuilder md = new StringBuilder();
@@ -52,6 +72,16 @@ final class Report {
                     Stats.ms(r.stats().p90()), Stats.ratio(r.stats().p50() / floor.p50()),
                     Stats.ratio(r.stats().p50() / naive.p50()), r.classesLoaded(),
                     contender.deployment().zippedBytes() / 1_048_576.0));
+        }
+        md.append('\n');
+        md.append("Classes loaded before the response, by origin (from `-Xlog:class+load` in one extra start each):\n\n");
+        md.append("| contender | ").append(String.join(" | ", ColdStarts.ORIGIN_NAMES)).append(" |\n|---|");
+        md.append("---:|".repeat(ColdStarts.ORIGIN_NAMES.size())).append('\n');
+        for (Contender contender : contenders) {
+            Map<String, Integer> origins = results.get(contender.name()).classesByOrigin();
+            md.append("| ").append(contender.name()).append(" | ");
+            md.append(String.join(" | ", ColdStarts.ORIGIN_NAMES.stream().map(o -> Integer.toString(origins.getOrDefault(o, 0))).toList()));
+            md.append(" |\n");
         }
         md.append('\n');
         Stats articles = results.get("ArticlesFunction").stats();
@@ -145,6 +175,7 @@ final class Report {
                 + "context only: the ratios between contenders measured side by side in this one run are the result.%n%n",
                 LocalDate.now(), machine()));
         out.append("## Targets\n\n| target | measured | |\n|---|---|---|\n").append(verdicts).append('\n');
+        out.append(LIMITS);
         out.append(md);
         return out.toString();
     }
