@@ -15,8 +15,6 @@ import id.warta.content.Video;
 import id.warta.json.Json;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
@@ -102,12 +100,7 @@ public final class DynamoContentRepository implements ContentRepository {
                     .projectionExpression("id, slug, title, summary, #s, edition, coverStory, publishedAt, image, sponsored, tags")
                     .expressionAttributeNames(Map.of("#s", "section"))
                     .build());
-            while (request != null && !request.isEmpty()) {
-                BatchGetItemResponse response = dynamo.batchGetItem(BatchGetItemRequest.builder().requestItems(request).build());
-                response.responses().getOrDefault(table, List.of()).forEach(item -> found.add(toSummary(item)));
-                request = response.hasUnprocessedKeys() && !response.unprocessedKeys().isEmpty()
-                        ? response.unprocessedKeys() : null;
-            }
+            Batches.getAll(dynamo, request).getOrDefault(table, List.of()).forEach(item -> found.add(toSummary(item)));
         }
         return found;
     }

@@ -9,10 +9,8 @@ import id.warta.paywall.ReadingContext;
 import id.warta.paywall.ReadingContexts;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,24 +58,11 @@ public final class DynamoReadingContexts implements ReadingContexts {
                 .keys(DynamoMeters.key(id, period))
                 .consistentRead(true)
                 .projectionExpression("unlocked").build()));
-        Map<String, List<Map<String, AttributeValue>>> items = batchGet(request);
+        Map<String, List<Map<String, AttributeValue>>> items = Batches.getAll(dynamo, request);
         Optional<Article> article = first(items, contentTable).map(DynamoContentRepository::toArticle);
         Optional<ReaderAccount> account = first(items, accountsTable).map(item -> DynamoReaderAccounts.fromItem(id, item));
         Optional<MeterState> meter = meterPeriod.map(period -> DynamoMeters.stateOf(first(items, activityTable).orElse(null)));
         return new ReadingContext(article, account, meter);
-    }
-
-    /** BatchGetItem may leave keys unprocessed under throttling; they are asked for again. */
-    private Map<String, List<Map<String, AttributeValue>>> batchGet(Map<String, KeysAndAttributes> request) {
-        Map<String, List<Map<String, AttributeValue>>> items = new HashMap<>();
-        Map<String, KeysAndAttributes> pending = request;
-        while (!pending.isEmpty()) {
-            Map<String, KeysAndAttributes> asked = pending;
-            BatchGetItemResponse response = dynamo.batchGetItem(b -> b.requestItems(asked));
-            response.responses().forEach((table, found) -> items.computeIfAbsent(table, t -> new ArrayList<>()).addAll(found));
-            pending = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
-        }
-        return items;
     }
 
     private static Optional<Map<String, AttributeValue>> first(Map<String, List<Map<String, AttributeValue>>> items,

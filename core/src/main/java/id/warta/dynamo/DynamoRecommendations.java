@@ -6,7 +6,6 @@ import id.warta.recommendations.RecommendationStore;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
@@ -19,7 +18,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -181,24 +179,7 @@ public final class DynamoRecommendations implements RecommendationStore {
             List<WriteRequest> writes = items.subList(from, Math.min(items.size(), from + BATCH_WRITE_LIMIT)).stream()
                     .map(item -> WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build())
                     .toList();
-            Map<String, List<WriteRequest>> pending = Map.of(table, writes);
-            for (int attempt = 0; !pending.isEmpty(); attempt++) {
-                if (attempt > 0) {
-                    backOff(attempt);
-                }
-                var response = dynamo.batchWriteItem(BatchWriteItemRequest.builder().requestItems(pending).build());
-                pending = response.hasUnprocessedItems() ? new HashMap<>(response.unprocessedItems()) : Map.of();
-            }
-        }
-    }
-
-    /** Unprocessed items mean throttling: retrying at once would be throttled again. */
-    private static void backOff(int attempt) {
-        try {
-            Thread.sleep(Math.min(2000, 50L << Math.min(attempt, 6)));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while writing recommendations", e);
+            Batches.writeAll(dynamo, Map.of(table, writes));
         }
     }
 }

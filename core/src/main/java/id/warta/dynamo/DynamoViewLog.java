@@ -5,7 +5,6 @@ import id.warta.activity.View;
 import id.warta.activity.ViewLog;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
@@ -70,11 +69,7 @@ public final class DynamoViewLog implements ViewLog {
                     "at", at,
                     "expiresAt", expiresAt)));
         }
-        Map<String, List<WriteRequest>> pending = Map.of(table, writes);
-        while (!pending.isEmpty()) {
-            var response = dynamo.batchWriteItem(BatchWriteItemRequest.builder().requestItems(pending).build());
-            pending = response.hasUnprocessedItems() ? response.unprocessedItems() : Map.of();
-        }
+        Batches.writeAll(dynamo, Map.of(table, writes));
     }
 
     private static WriteRequest put(Map<String, AttributeValue> item) {
