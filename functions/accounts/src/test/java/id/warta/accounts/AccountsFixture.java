@@ -33,7 +33,11 @@ final class AccountsFixture {
     }
 
     AccountsFixture(PasswordHasher.Cost cost) {
-        passwords = new PasswordHasher(cost, new SecureRandom());
+        this(new PasswordHasher(cost, new SecureRandom()));
+    }
+
+    AccountsFixture(PasswordHasher passwords) {
+        this.passwords = passwords;
         service = new AccountService(store, outbox::add, passwords, new OneTimeTokens(new SecureRandom()),
                 accessTokens, new InMemoryRateLimitStore(), (accountId, period) -> new MeterState(Set.of("kopi-gayo")), 2, clock);
         socialSignIn = new SocialSignIn(IdTokenVerifier.forProviders(List.of(TestIssuer.provider("google", false)),
