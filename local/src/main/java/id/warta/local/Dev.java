@@ -58,6 +58,9 @@ public final class Dev {
         System.out.println("Mailbox: " + cloud.emulators().mailbox());
         System.out.println("OIDC test issuer: " + oidc.issuer() + "  (GET " + oidc.issuer()
                 + "/mint?email=...&nonce=... returns an ID token for POST /auth/oidc/google)");
+        System.out.println("Admin: AWS_ACCESS_KEY_ID=" + cloud.adminCredentials().accessKeyId()
+                + " AWS_SECRET_ACCESS_KEY=" + cloud.adminCredentials().secretAccessKey() + " region " + LocalCloud.REGION
+                + " (sign with service " + LocalIamAuthorizer.SERVICE + "; the IAM-authorised /admin routes need it)");
         System.out.println("DynamoDB: " + cloud.emulators().dynamoDbEndpoint() + "  (aws dynamodb list-tables --endpoint-url "
                 + cloud.emulators().dynamoDbEndpoint() + ")");
         stopped.await();

@@ -52,7 +52,7 @@ final class HttpApiEvents {
     }
 
     static APIGatewayV2HTTPEvent build(Request request, RouteTable.Match match, Map<String, List<String>> query,
-                                       byte[] body) {
+                                       byte[] body, APIGatewayV2HTTPEvent.RequestContext.Authorizer authorizer) {
         Map<String, String> headers = new LinkedHashMap<>();
         List<String> cookies = new ArrayList<>();
         for (HttpField field : request.getHeaders()) {
@@ -95,6 +95,7 @@ final class HttpApiEvents {
                         .withDomainPrefix(domainName.split("\\.", 2)[0])
                         .withTime(REQUEST_TIME.format(now))
                         .withTimeEpoch(now.toEpochMilli())
+                        .withAuthorizer(authorizer)
                         .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
                                 .withMethod(request.getMethod())
                                 .withPath(rawPath)

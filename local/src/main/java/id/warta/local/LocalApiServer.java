@@ -3,6 +3,7 @@ package id.warta.local;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import id.warta.json.Json;
+import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.UriCompliance;
@@ -24,6 +25,8 @@ import java.net.BindException;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,6 +53,8 @@ public final class LocalApiServer implements AutoCloseable {
     private static final UriCompliance URI_COMPLIANCE = UriCompliance.UNSAFE.without("WARTA_LOCAL",
             UriCompliance.Violation.BAD_UTF8_ENCODING, UriCompliance.Violation.UTF16_ENCODINGS);
 
+    private static final String LOCAL_ADMIN_USER_ID = "AIDALOCALWARTAADMIN";
+
     /** Calls the function a route names; tests put a recorder here to see the events. */
     interface Integration {
         APIGatewayV2HTTPResponse invoke(String functionId, APIGatewayV2HTTPEvent event);
@@ -59,6 +64,7 @@ public final class LocalApiServer implements AutoCloseable {
     private final Cors cors;
     private final SitePages sitePages;
     private final Integration integration;
+    private final LocalIamAuthorizer iam;
     private final Server server;
     private final ServerConnector connector;
 
@@ -71,6 +77,7 @@ public final class LocalApiServer implements AutoCloseable {
         this.cors = Cors.from(cloud.template().corsConfiguration(), cloud.intrinsics());
         this.sitePages = new SitePages();
         this.integration = integration;
+        this.iam = new LocalIamAuthorizer(cloud.adminCredentials(), LocalCloud.REGION, Clock.systemUTC());
         QueuedThreadPool threads = new QueuedThreadPool();
         threads.setName("local-api");
         // Functions block on their AWS calls; a virtual thread per request, as Lambda gives each its own container.
@@ -164,9 +171,19 @@ public final class LocalApiServer implements AutoCloseable {
             send(response, callback, origin, 404, "{\"message\":\"Not Found\"}");
             return;
         }
+        APIGatewayV2HTTPEvent.RequestContext.Authorizer authorizer = null;
+        if (match.route().iamAuthorised()) {
+            try {
+                authorizer = iamContext(iam.authorize(arrived(request, rawPath, body)));
+            } catch (LocalIamAuthorizer.Refused e) {
+                sendError(response, callback, origin, 403, "FORBIDDEN", e.getMessage());
+                return;
+            }
+        }
         APIGatewayV2HTTPResponse result;
         try {
-            result = integration.invoke(match.route().functionId(), HttpApiEvents.build(request, match, query, body));
+            result = integration.invoke(match.route().functionId(),
+                    HttpApiEvents.build(request, match, query, body, authorizer));
         } catch (RuntimeException e) {
             // What API Gateway answers when the integration fails; the cause goes to the console only.
             System.err.println("Function " + match.route().functionId() + " failed: " + e);
@@ -174,6 +191,27 @@ public final class LocalApiServer implements AutoCloseable {
             return;
         }
         write(response, callback, result, origin);
+    }
+
+    private static LocalIamAuthorizer.Arrived arrived(Request request, String rawPath, byte[] body) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (HttpField field : request.getHeaders()) {
+            headers.computeIfAbsent(field.getLowerCaseName(), name -> new ArrayList<>()).add(field.getValue());
+        }
+        return new LocalIamAuthorizer.Arrived(request.getMethod(), rawPath, request.getHttpURI().getQuery(), headers, body);
+    }
+
+    /** What API Gateway tells the function about an IAM caller (requestContext.authorizer.iam). */
+    private static APIGatewayV2HTTPEvent.RequestContext.Authorizer iamContext(LocalIamAuthorizer.Caller caller) {
+        return APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
+                .withIam(APIGatewayV2HTTPEvent.RequestContext.IAM.builder()
+                        .withAccessKey(caller.accessKeyId())
+                        .withAccountId(HttpApiEvents.ACCOUNT_ID)
+                        .withCallerId(LOCAL_ADMIN_USER_ID)
+                        .withUserId(LOCAL_ADMIN_USER_ID)
+                        .withUserArn("arn:aws:iam::" + HttpApiEvents.ACCOUNT_ID + ":user/warta-local-admin")
+                        .build())
+                .build();
     }
 
     private void write(Response response, Callback callback, APIGatewayV2HTTPResponse result, String origin) {

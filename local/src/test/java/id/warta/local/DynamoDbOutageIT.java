@@ -15,6 +15,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -85,19 +86,33 @@ class DynamoDbOutageIT {
         proxy.close();
     }
 
-    /** Signed in (a token the functions accept), except on /auth routes, which take credentials in the body. */
+    /**
+     * Signed in (a token the functions accept), except on /auth routes, which take credentials in the
+     * body, and on IAM-authorised routes, which are signed with the local admin credentials.
+     */
     private HttpResponse<String> send(Sample sample) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.uri() + sample.path()))
+        URI uri = URI.create(server.uri() + sample.path());
+        byte[] body = sample.body() == null ? new byte[0] : sample.body().getBytes(StandardCharsets.UTF_8);
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .method(sample.method(), sample.body() == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(sample.body()));
-        if (!sample.path().startsWith("/auth/")) {
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (iamAuthorised(sample)) {
+            new AdminSigner(cloud.adminCredentials())
+                    .sign(sample.method(), uri, Map.of("Content-Type", "application/json"), body)
+                    .forEach(request::header);
+        } else if (!sample.path().startsWith("/auth/")) {
             String secret = cloud.environmentOf(cloud.template().functions().getFirst()).get("ACCESS_TOKEN_SECRET");
             request.header("Authorization",
                     "Bearer " + new AccessTokens(secret, Clock.systemUTC()).issue("outage-reader", 0));
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static boolean iamAuthorised(Sample sample) {
+        return cloud.template().httpRoutes().stream()
+                .anyMatch(r -> r.iamAuthorised() && SAMPLES.get(r.routeKey()) == sample);
     }
 
     @Test
