@@ -53,6 +53,7 @@ public final class LocalApiServer implements AutoCloseable {
     private static final UriCompliance URI_COMPLIANCE = UriCompliance.UNSAFE.without("WARTA_LOCAL",
             UriCompliance.Violation.BAD_UTF8_ENCODING, UriCompliance.Violation.UTF16_ENCODINGS);
 
+    private static final String UNREADABLE = "Permintaan tidak dapat dibaca.";
     private static final String LOCAL_ADMIN_USER_ID = "AIDALOCALWARTAADMIN";
 
     /** Calls the function a route names; tests put a recorder here to see the events. */
@@ -144,7 +145,7 @@ public final class LocalApiServer implements AutoCloseable {
         try {
             query = HttpApiEvents.query(request.getHttpURI().getQuery());
         } catch (IllegalArgumentException e) {
-            sendError(response, callback, origin, 400, "BAD_REQUEST", "Alamat permintaan tidak dapat dibaca.");
+            sendError(response, callback, origin, 400, "BAD_REQUEST", UNREADABLE);
             return;
         }
         if (method.equals("GET")) {
@@ -186,7 +187,7 @@ public final class LocalApiServer implements AutoCloseable {
                     HttpApiEvents.build(request, match, query, body, authorizer));
         } catch (RuntimeException e) {
             // What API Gateway answers when the integration fails; the cause goes to the console only.
-            System.err.println("Function " + match.route().functionId() + " failed: " + e);
+            System.err.println("Function " + match.route().functionId() + " failed: " + e + (e.getCause() == null ? "" : ", caused by " + e.getCause()));
             send(response, callback, origin, 500, "{\"message\":\"Internal Server Error\"}");
             return;
         }
@@ -257,13 +258,17 @@ public final class LocalApiServer implements AutoCloseable {
     /** Requests Jetty refuses before any handler (an undecodable path, oversized headers): the contract's error body. */
     private static boolean rejected(Request request, Response response, Callback callback) {
         int status = request.getAttribute(ErrorHandler.ERROR_STATUS) instanceof Integer s ? s : 400;
+        if (status >= 500) {
+            System.err.println("Local API server failed on " + request.getMethod() + " " + request.getHttpURI().getPath()
+                    + ": " + request.getAttribute(ErrorHandler.ERROR_EXCEPTION));
+        }
         String code = switch (status) {
             case 413 -> "PAYLOAD_TOO_LARGE";
             case 404 -> "NOT_FOUND";
             case 405 -> "METHOD_NOT_ALLOWED";
             default -> status >= 500 ? "INTERNAL" : "BAD_REQUEST";
         };
-        String message = status >= 500 ? "Terjadi kesalahan." : "Permintaan tidak dapat dibaca.";
+        String message = status >= 500 ? "Terjadi kesalahan." : UNREADABLE;
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
         respond(response, callback, status, errorBody(code, message).getBytes(StandardCharsets.UTF_8));
         return true;

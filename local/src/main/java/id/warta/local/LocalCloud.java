@@ -69,6 +69,8 @@ public final class LocalCloud implements AutoCloseable {
         parameters.putAll(parameterOverrides);
         LocalCloud cloud = new LocalCloud(root, template, emulators, parameters, extraEnvironment);
         LocalTables.createAll(template, cloud.dynamo);
+        // An in-memory dynalite comes back from a crash empty; tables that survived are left as they are.
+        emulators.onDynamoDbRestart(() -> LocalTables.createAll(template, cloud.dynamo));
         return cloud;
     }
 
