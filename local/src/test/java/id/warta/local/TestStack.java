@@ -31,7 +31,8 @@ public final class TestStack {
     private final LocalApiServer server;
     private final Seeder.Seeded seeded;
     private final LocalOidcIssuer oidcIssuer;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** Load tests open hundreds of connections at once on two shared cores: a connect may wait its turn. */
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build();
 
     private TestStack(LocalCloud cloud, LocalApiServer server, Seeder.Seeded seeded, LocalOidcIssuer oidcIssuer) {
         this.cloud = cloud;
