@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,6 +34,29 @@ class SamTemplateTest {
         assertThat(intrinsics.resolveString(articles.environment().get("CONTENT_TABLE"))).isEqualTo("ContentTable");
         assertThat(intrinsics.resolveString(articles.environment().get("FREE_ARTICLES_PER_MONTH"))).isEqualTo("2");
         assertThat(intrinsics.resolveString(articles.environment().get("JAVA_TOOL_OPTIONS"))).contains("TieredStopAtLevel=1");
+    }
+
+    @Test
+    void everyTableOutlivesItsStackAndRefusesDeletion() {
+        assertThat(template.tables()).hasSize(4);
+        for (SamTemplate.Table table : template.tables()) {
+            Map<String, Object> resource = SamTemplate.map(template.resources(), table.logicalId());
+            assertThat(resource.get("DeletionPolicy")).as(table.logicalId() + " DeletionPolicy").isEqualTo("Retain");
+            assertThat(resource.get("UpdateReplacePolicy")).as(table.logicalId() + " UpdateReplacePolicy").isEqualTo("Retain");
+            assertThat(table.properties().get("DeletionProtectionEnabled")).as(table.logicalId() + " deletion protection")
+                    .isEqualTo(true);
+        }
+    }
+
+    @Test
+    void tablesThatCannotBeRebuiltHavePointInTimeRecovery() {
+        for (String sourceOfTruth : Set.of("ContentTable", "AccountsTable", "ActivityTable")) {
+            SamTemplate.Table table = template.tables().stream()
+                    .filter(t -> t.logicalId().equals(sourceOfTruth)).findFirst().orElseThrow();
+            assertThat(SamTemplate.map(table.properties(), "PointInTimeRecoverySpecification"))
+                    .as(sourceOfTruth + " point-in-time recovery")
+                    .containsEntry("PointInTimeRecoveryEnabled", true);
+        }
     }
 
     @Test
