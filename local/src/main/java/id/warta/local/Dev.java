@@ -26,7 +26,12 @@ public final class Dev {
         Map<String, String> parameters = new HashMap<>(oidc.googleParameters());
         parameters.put("SiteUrl", apiUrl);
         parameters.put("SiteOrigin", "http://localhost:" + port);
-        LocalCloud cloud = LocalCloud.start(parameters, Map.of());
+        // Fixed ports and a non-loopback address let sam local's containers reach the emulators (README: sam local).
+        Path root = ProjectRoot.find();
+        Emulators emulators = Emulators.start(root, System.getenv().getOrDefault("WARTA_EMULATOR_HOST", "127.0.0.1"),
+                Integer.parseInt(System.getenv().getOrDefault("WARTA_DYNAMODB_PORT", "0")),
+                Integer.parseInt(System.getenv().getOrDefault("WARTA_SES_PORT", "0")));
+        LocalCloud cloud = LocalCloud.start(root, emulators, parameters, Map.of());
         LocalApiServer server;
         try {
             server = new LocalApiServer(cloud, port).start();

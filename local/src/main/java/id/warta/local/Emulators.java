@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Emulators implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+    private static final String LOOPBACK = "127.0.0.1";
 
     private final Path root;
     private final URI externalDynamoDb;
@@ -35,19 +36,32 @@ public final class Emulators implements AutoCloseable {
     }
 
     public static Emulators start(Path root) {
+        return start(root, LOOPBACK, 0, 0);
+    }
+
+    /**
+     * @param host         the address both emulators listen on: loopback, or one a Docker container
+     *                     reaches (sam local)
+     * @param dynamoDbPort the DynamoDB emulator's port, 0 for any free one
+     * @param sesPort      the SES emulator's port, 0 for any free one
+     */
+    public static Emulators start(Path root, String host, int dynamoDbPort, int sesPort) {
         String external = System.getenv("AWS_ENDPOINT_URL");
         if (external != null && !external.isBlank()) {
             return external(root, URI.create(external), URI.create(external));
         }
         Emulators emulators = new Emulators(root, null, null);
         emulators.installPackagesIfMissing();
-        emulators.dynamo = new Emulator(root, "node_modules/dynalite/cli.js", freePort(),
-                List.of("--host", "127.0.0.1", "--createTableMs", "0", "--deleteTableMs", "0", "--updateTableMs", "0"));
-        emulators.ses = new Emulator(root, "node_modules/aws-ses-v2-local/dist/cli.js", freePort(),
-                List.of("--host", "127.0.0.1"));
+        emulators.dynamo = new Emulator(root, "node_modules/dynalite/cli.js", host, portOrFree(dynamoDbPort),
+                List.of("--createTableMs", "0", "--deleteTableMs", "0", "--updateTableMs", "0"));
+        emulators.ses = new Emulator(root, "node_modules/aws-ses-v2-local/dist/cli.js", host, portOrFree(sesPort), List.of());
         emulators.dynamo.start();
         emulators.ses.start();
         return emulators;
+    }
+
+    private static int portOrFree(int port) {
+        return port == 0 ? freePort() : port;
     }
 
     /** Endpoints that something else started (LocalStack, or a running bin/dev); nothing is stopped on close. */
@@ -121,23 +135,27 @@ public final class Emulators implements AutoCloseable {
     private static final class Emulator {
         private final Path root;
         private final String cli;
+        private final String host;
         private final int port;
         private final List<String> arguments;
         private Process process;
 
-        Emulator(Path root, String cli, int port, List<String> arguments) {
+        Emulator(Path root, String cli, String host, int port, List<String> arguments) {
             this.root = root;
             this.cli = cli;
+            this.host = host;
             this.port = port;
             this.arguments = arguments;
         }
 
+        /** Where this machine reaches it: loopback when it listens on every address. */
         URI uri() {
-            return URI.create("http://127.0.0.1:" + port);
+            return URI.create("http://" + ("0.0.0.0".equals(host) ? LOOPBACK : host) + ":" + port);
         }
 
         void start() {
-            List<String> command = new ArrayList<>(List.of("node", "local/emulators/run.cjs", cli, "--port", Integer.toString(port)));
+            List<String> command = new ArrayList<>(List.of("node", "local/emulators/run.cjs", cli,
+                    "--host", host, "--port", Integer.toString(port)));
             command.addAll(arguments);
             try {
                 process = new ProcessBuilder(command)
@@ -178,7 +196,7 @@ public final class Emulators implements AutoCloseable {
 
         private boolean accepting() {
             try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+                socket.connect(new InetSocketAddress(uri().getHost(), port), 200);
                 return true;
             } catch (IOException e) {
                 return false;

@@ -3,6 +3,7 @@ package id.warta.local;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -34,6 +35,24 @@ class SamTemplateTest {
         assertThat(intrinsics.resolveString(articles.environment().get("CONTENT_TABLE"))).isEqualTo("ContentTable");
         assertThat(intrinsics.resolveString(articles.environment().get("FREE_ARTICLES_PER_MONTH"))).isEqualTo("2");
         assertThat(intrinsics.resolveString(articles.environment().get("JAVA_TOOL_OPTIONS"))).contains("TieredStopAtLevel=1");
+    }
+
+    @Test
+    void functionsTakeTheirEndpointsFromParametersThatDefaultToRealAws() {
+        for (String parameter : List.of("DynamoDbEndpoint", "SesEndpoint")) {
+            assertThat(SamTemplate.map(template.parameters(), parameter).get("Default")).as(parameter).isEqualTo("");
+        }
+        for (SamTemplate.Function function : template.functions()) {
+            assertThat(function.environment()).as(function.logicalId())
+                    .containsEntry("DYNAMODB_ENDPOINT", Map.of("Ref", "DynamoDbEndpoint"));
+        }
+        assertThat(template.functions().stream().filter(f -> f.environment().containsKey("SES_ENDPOINT")))
+                .extracting(SamTemplate.Function::logicalId).containsExactly("ActivationMailerFunction");
+        assertThat(mailer().environment()).containsEntry("SES_ENDPOINT", Map.of("Ref", "SesEndpoint"));
+    }
+
+    private SamTemplate.Function mailer() {
+        return template.functions().stream().filter(f -> f.logicalId().equals("ActivationMailerFunction")).findFirst().orElseThrow();
     }
 
     @Test
