@@ -29,7 +29,11 @@ public final class Dev {
         Path root = ProjectRoot.find();
         Path logs = root.resolve(".warta/logs");
         Path data = dataDirectory(root);
-        LocalCloud cloud = LocalCloud.start(root, Emulators.start(root, logs, data), parameters, Map.of());
+        // Fixed ports and a non-loopback address let sam local's containers reach the emulators (README: sam local).
+        Emulators emulators = Emulators.start(root, System.getenv().getOrDefault("WARTA_EMULATOR_HOST", "127.0.0.1"),
+                Integer.parseInt(System.getenv().getOrDefault("WARTA_DYNAMODB_PORT", "0")),
+                Integer.parseInt(System.getenv().getOrDefault("WARTA_SES_PORT", "0")), logs, data);
+        LocalCloud cloud = LocalCloud.start(root, emulators, parameters, Map.of());
         LocalApiServer server;
         try {
             server = new LocalApiServer(cloud, port).start();

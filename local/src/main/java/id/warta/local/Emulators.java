@@ -29,6 +29,7 @@ public final class Emulators implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
     /** A crash loop (an emulator that dies as soon as it starts) ends after this many restarts. */
     private static final int MAX_RESTARTS = 5;
+    private static final String LOOPBACK = "127.0.0.1";
 
     private final Path root;
     private final URI externalDynamoDb;
@@ -49,31 +50,45 @@ public final class Emulators implements AutoCloseable {
         return start(root, root.resolve("local/target/emulator-logs"), null);
     }
 
+    /** On free loopback ports; see the overload below for the parameters. */
+    public static Emulators start(Path root, Path logDirectory, Path dynamoDbDataDirectory) {
+        return start(root, LOOPBACK, 0, 0, logDirectory, dynamoDbDataDirectory);
+    }
+
     /**
-     * @param logDirectory       where each emulator's output goes (dynalite.log, ses.log), appended
+     * @param host                  the address both emulators listen on: loopback, or one a Docker
+     *                              container reaches (sam local)
+     * @param dynamoDbPort          the DynamoDB emulator's port, 0 for any free one
+     * @param sesPort               the SES emulator's port, 0 for any free one
+     * @param logDirectory          where each emulator's output goes (dynalite.log, ses.log), appended
      * @param dynamoDbDataDirectory where dynalite keeps its tables (LevelDB), so they outlive it; null keeps them in memory
      */
-    public static Emulators start(Path root, Path logDirectory, Path dynamoDbDataDirectory) {
+    public static Emulators start(Path root, String host, int dynamoDbPort, int sesPort, Path logDirectory,
+                                  Path dynamoDbDataDirectory) {
         String external = System.getenv("AWS_ENDPOINT_URL");
         if (external != null && !external.isBlank()) {
             return external(root, URI.create(external), URI.create(external));
         }
         Emulators emulators = new Emulators(root, null, null);
         emulators.installPackagesIfMissing();
-        List<String> dynaliteArguments = new ArrayList<>(List.of("--host", "127.0.0.1",
+        List<String> dynaliteArguments = new ArrayList<>(List.of(
                 "--createTableMs", "0", "--deleteTableMs", "0", "--updateTableMs", "0"));
         if (dynamoDbDataDirectory != null) {
             createDirectories(dynamoDbDataDirectory.getParent());
             dynaliteArguments.addAll(List.of("--path", dynamoDbDataDirectory.toAbsolutePath().toString()));
         }
         createDirectories(logDirectory);
-        emulators.dynamo = emulators.new Emulator("dynalite", "local/emulators/dynalite.cjs", freePort(),
+        emulators.dynamo = emulators.new Emulator("dynalite", "local/emulators/dynalite.cjs", host, portOrFree(dynamoDbPort),
                 dynaliteArguments, logDirectory.resolve("dynalite.log"));
-        emulators.ses = emulators.new Emulator("aws-ses-v2-local", "node_modules/aws-ses-v2-local/dist/cli.js", freePort(),
-                List.of("--host", "127.0.0.1"), logDirectory.resolve("ses.log"));
+        emulators.ses = emulators.new Emulator("aws-ses-v2-local", "node_modules/aws-ses-v2-local/dist/cli.js", host,
+                portOrFree(sesPort), List.of(), logDirectory.resolve("ses.log"));
         emulators.dynamo.start();
         emulators.ses.start();
         return emulators;
+    }
+
+    private static int portOrFree(int port) {
+        return port == 0 ? freePort() : port;
     }
 
     /** Endpoints that something else started (LocalStack, or a running bin/dev); nothing is stopped on close. */
@@ -180,6 +195,7 @@ public final class Emulators implements AutoCloseable {
     private final class Emulator {
         private final String name;
         private final String cli;
+        private final String host;
         private final int port;
         private final List<String> arguments;
         private final Path log;
@@ -187,20 +203,23 @@ public final class Emulators implements AutoCloseable {
         private volatile boolean stopping;
         private int restarts;
 
-        Emulator(String name, String cli, int port, List<String> arguments, Path log) {
+        Emulator(String name, String cli, String host, int port, List<String> arguments, Path log) {
             this.name = name;
             this.cli = cli;
+            this.host = host;
             this.port = port;
             this.arguments = arguments;
             this.log = log;
         }
 
+        /** Where this machine reaches it: loopback when it listens on every address. */
         URI uri() {
-            return URI.create("http://127.0.0.1:" + port);
+            return URI.create("http://" + ("0.0.0.0".equals(host) ? LOOPBACK : host) + ":" + port);
         }
 
         synchronized void start() {
-            List<String> command = new ArrayList<>(List.of("node", "local/emulators/run.cjs", cli, "--port", Integer.toString(port)));
+            List<String> command = new ArrayList<>(List.of("node", "local/emulators/run.cjs", cli,
+                    "--host", host, "--port", Integer.toString(port)));
             command.addAll(arguments);
             stopping = false;
             Process started;
@@ -279,7 +298,7 @@ public final class Emulators implements AutoCloseable {
 
         private boolean accepting() {
             try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+                socket.connect(new InetSocketAddress(uri().getHost(), port), 200);
                 return true;
             } catch (IOException e) {
                 return false;

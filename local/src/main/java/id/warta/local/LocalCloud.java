@@ -39,14 +39,17 @@ public final class LocalCloud implements AutoCloseable {
         this.emulators = emulators;
         this.intrinsics = new Intrinsics(template, parameters, REGION);
         this.extraEnvironment = Map.copyOf(extraEnvironment);
-        this.dynamo = AwsClients.dynamoDb(AwsSettings.from(new Env(awsEnvironment())));
+        Map<String, String> harness = new HashMap<>(awsEnvironment());
+        harness.put(AwsSettings.DYNAMODB_ENDPOINT, emulators.dynamoDbEndpoint().toString());
+        this.dynamo = AwsClients.dynamoDb(AwsSettings.from(new Env(harness)));
     }
 
     /**
      * Starts the emulators and creates the tables.
      *
      * @param parameterOverrides local values of template parameters (SiteUrl, ...); the rest take
-     *                           their defaults, and AccessTokenSecret a fresh random development secret
+     *                           their defaults, AccessTokenSecret a fresh random development secret,
+     *                           and DynamoDbEndpoint and SesEndpoint the emulators
      * @param extraEnvironment   added to every function's environment (tests use it for short timings)
      */
     public static LocalCloud start(Map<String, String> parameterOverrides, Map<String, String> extraEnvironment) {
@@ -60,6 +63,8 @@ public final class LocalCloud implements AutoCloseable {
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("Stage", "local");
         parameters.put("AccessTokenSecret", developmentSecret());
+        parameters.put("DynamoDbEndpoint", emulators.dynamoDbEndpoint().toString());
+        parameters.put("SesEndpoint", emulators.sesEndpoint().toString());
         template.parameters().forEach((name, value) -> {
             Object defaultValue = SamTemplate.map(template.parameters(), name).get("Default");
             if (defaultValue != null) {
@@ -117,7 +122,10 @@ public final class LocalCloud implements AutoCloseable {
         return dynamo;
     }
 
-    /** The environment of one function: the template's variables resolved locally, plus local AWS settings. */
+    /**
+     * The environment of one function: the template's variables resolved locally (the endpoints among
+     * them), plus the region and credentials Lambda gives every function.
+     */
     public Map<String, String> environmentOf(SamTemplate.Function function) {
         Map<String, String> environment = new HashMap<>();
         function.environment().forEach((name, value) -> environment.put(name, intrinsics.resolveString(value)));
@@ -143,8 +151,6 @@ public final class LocalCloud implements AutoCloseable {
         aws.put("AWS_REGION", REGION);
         aws.put("AWS_ACCESS_KEY_ID", "local");
         aws.put("AWS_SECRET_ACCESS_KEY", "local");
-        aws.put("AWS_ENDPOINT_URL_DYNAMODB", emulators.dynamoDbEndpoint().toString());
-        aws.put("AWS_ENDPOINT_URL_SES", emulators.sesEndpoint().toString());
         return aws;
     }
 

@@ -154,11 +154,12 @@ class ArticlesApiIT {
 
     @Test
     void answersCorsForTheSiteOriginOnly() {
+        String siteOrigin = stack.siteOrigin();
         TestStack.Response allowed = stack.send("OPTIONS", "/articles", null,
-                "Origin", "http://localhost:3000", "Access-Control-Request-Method", "GET");
+                "Origin", siteOrigin, "Access-Control-Request-Method", "GET");
         TestStack.Response other = stack.get("/articles", "Origin", "https://evil.example");
 
-        assertThat(allowed.header("Access-Control-Allow-Origin")).isEqualTo("http://localhost:3000");
+        assertThat(allowed.header("Access-Control-Allow-Origin")).isEqualTo(siteOrigin);
         assertThat(allowed.header("Access-Control-Allow-Credentials")).isEqualTo("true");
         assertThat(other.header("Access-Control-Allow-Origin")).isNull();
     }

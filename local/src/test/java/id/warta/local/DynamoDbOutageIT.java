@@ -30,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * resumes with meters whole: no lost or doubled credit. A proxy in front of the shared emulator plays
  * the outage, so no data is lost.
  */
+@LocalStackOnly
 class DynamoDbOutageIT {
     private static FaultProxy proxy;
     private static LocalCloud cloud;
