@@ -103,7 +103,7 @@ public final class FaultProxy implements AutoCloseable {
             socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
             server = socket;
-            Thread.ofVirtual().name("fault-proxy-accept-" + port).start(() -> accept(socket));
+            Thread.ofPlatform().daemon().name("fault-proxy-accept-" + port).start(() -> accept(socket));
         } catch (IOException e) {
             throw new IllegalStateException("Cannot listen on " + port, e);
         }
@@ -134,7 +134,9 @@ public final class FaultProxy implements AutoCloseable {
             try {
                 Socket client = socket.accept();
                 open.add(client);
-                Thread.ofVirtual().start(() -> serve(client));
+                // Platform threads: like the network it stands for, the proxy must keep moving while
+                // CPU-bound work (Argon2 in the functions) occupies every virtual-thread carrier.
+                Thread.ofPlatform().daemon().name("fault-proxy-" + port).start(() -> serve(client));
             } catch (IOException closed) {
                 connections.release();
                 return;
