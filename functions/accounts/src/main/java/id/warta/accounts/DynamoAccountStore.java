@@ -2,9 +2,11 @@ package id.warta.accounts;
 
 import id.warta.dynamo.AccountKeys;
 import id.warta.dynamo.Attr;
+import id.warta.dynamo.ConditionalWrite;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 
 import java.time.Instant;
 import java.util.EnumMap;
@@ -18,7 +20,8 @@ import java.util.Optional;
  * {@code <purpose>Hash}/{@code <purpose>ExpiresAt} (SHA-256 of the current token, never the token).
  * Address ownership item: {@code pk = EMAIL#<normalised address>}, {@code sk = EMAIL}, {@code accountId}.
  * Provider identity item: {@code pk = IDENTITY#<provider>#<subject>}, {@code sk = IDENTITY}, {@code accountId},
- * {@code linkedAt}. An account created by social sign-in has no {@code passwordHash}.
+ * {@code linkedAt}. An account created by social sign-in has no {@code passwordHash}. Items written
+ * by a conditional write carry its {@code writeId} ({@link ConditionalWrite}).
  */
 public final class DynamoAccountStore implements AccountStore {
     private static final String EMAIL = "email";
@@ -68,23 +71,26 @@ public final class DynamoAccountStore implements AccountStore {
             item.put(hashAttribute(purpose), Attr.s(token.hash()));
             item.put(expiryAttribute(purpose), Attr.s(token.expiresAt().toString()));
         });
-        dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+        // The id is new: the item can only exist already as the result of this very write.
+        if (!putIfAbsent(AccountKeys.key(account.id()), item)) {
+            throw new IllegalStateException("Account id collision");
+        }
     }
 
     @Override
     public boolean claimEmail(String email, String accountId) {
         Map<String, AttributeValue> item = new HashMap<>(emailKey(email));
         item.put(ACCOUNT_ID, Attr.s(accountId));
-        return putIfAbsent(item);
+        return putIfAbsent(emailKey(email), item);
     }
 
-    private boolean putIfAbsent(Map<String, AttributeValue> item) {
-        try {
-            dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
-        }
+    /**
+     * Puts an item that must not exist yet. A retry of a put that landed finds its own item, not
+     * someone else's claim (it was once read as "address taken" and the new account thrown away).
+     */
+    private boolean putIfAbsent(Map<String, AttributeValue> key, Map<String, AttributeValue> item) {
+        return ConditionalWrite.start().put(dynamo, PutItemRequest.builder().tableName(table).item(item)
+                .conditionExpression("attribute_not_exists(pk)").build(), key);
     }
 
     @Override
@@ -122,11 +128,13 @@ public final class DynamoAccountStore implements AccountStore {
         Map<String, AttributeValue> item = new HashMap<>(identityKey(provider, subject));
         item.put(ACCOUNT_ID, Attr.s(accountId));
         item.put("linkedAt", Attr.s(linkedAt.toString()));
-        return putIfAbsent(item);
+        return putIfAbsent(identityKey(provider, subject), item);
     }
 
     @Override
     public void activateForVerifiedOwner(String accountId) {
+        // Retry-safe without a write id: a retry that finds the account activated (by its own first
+        // attempt or by the owner's link) has nothing left to do either way.
         try {
             dynamo.updateItem(b -> b.tableName(table)
                     .key(AccountKeys.key(accountId))
@@ -142,6 +150,7 @@ public final class DynamoAccountStore implements AccountStore {
 
     @Override
     public void replaceToken(String accountId, TokenPurpose purpose, String hash, Instant expiresAt) {
+        // Retry-safe as it is: a retry sets the same values again, and the account still exists.
         dynamo.updateItem(b -> b.tableName(table)
                 .key(AccountKeys.key(accountId))
                 .conditionExpression("attribute_exists(pk)")
@@ -183,6 +192,7 @@ public final class DynamoAccountStore implements AccountStore {
 
     @Override
     public boolean setSubscriberUntil(String accountId, Instant until) {
+        // Retry-safe as it is: a retry sets the same value on the same, still existing, account.
         try {
             dynamo.updateItem(b -> {
                 b.tableName(table).key(AccountKeys.key(accountId)).conditionExpression("attribute_exists(pk)");

@@ -1,0 +1,121 @@
+package id.warta.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import id.warta.local.faults.Fault;
+import id.warta.local.faults.FaultRule;
+import id.warta.local.faults.Match;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 19 row 6 and the rest of the retry-safe writes: DynamoDB applies a conditional write but
+ * its answer is lost, so the SDK sends it again and the condition fails against the write's own
+ * result. Each request still gets the answer its first attempt earned.
+ */
+class LostAnswersIT {
+    private static final String NEW_PASSWORD = "es-teh-manis-2026";
+    private static final String METERED_ARTICLE = "petani-karawang-tunda-tanam-karena-pupuk-langka";
+
+    private static ProxiedStack proxied;
+    private static TestStack stack;
+    private static AccountRequests accounts;
+    private static AccountsMailbox mailbox;
+
+    @BeforeAll
+    static void start() {
+        proxied = TestStack.behindFaultProxy();
+        stack = proxied.stack();
+        accounts = new AccountRequests(stack);
+        mailbox = new AccountsMailbox(stack);
+    }
+
+    @AfterAll
+    static void stop() {
+        proxied.close();
+    }
+
+    @AfterEach
+    void clearFaults() {
+        proxied.dynamoDb().clear();
+    }
+
+    /** The next matching write lands and its answer is lost (the connection closes unanswered). */
+    private static FaultRule loseNextAnswer(String operation, String... bodyFragments) {
+        Match match = Match.operation(operation);
+        for (String fragment : bodyFragments) {
+            match = match.bodyContains(fragment);
+        }
+        return proxied.dynamoDb().inject(match, Fault.dropAfterWrite(), 1);
+    }
+
+    @Test
+    void aRegistrationWhoseOutboxAnswerWasLostAnswers202AndQueuesOneEmail() {
+        String email = AccountsMailbox.uniqueAddress("lost-outbox");
+        FaultRule lost = loseNextAnswer("PutItem", "OUTBOX#", email);
+
+        TestStack.Response registered = accounts.register(email);
+
+        assertThat(lost.hits()).isEqualTo(1);
+        assertThat(registered.status()).as(registered.body()).isEqualTo(202);
+        assertThat(mailbox.pendingOutboxTo(email)).isEqualTo(1);
+    }
+
+    @Test
+    void aForgotPasswordWhoseOutboxAnswerWasLostAnswers202AndQueuesOneEmail() {
+        String email = accounts.activatedAccount("lost-forgot");
+        FaultRule lost = loseNextAnswer("PutItem", "OUTBOX#", email);
+
+        TestStack.Response forgot = accounts.forgot(email);
+
+        assertThat(lost.hits()).isEqualTo(1);
+        assertThat(forgot.status()).as(forgot.body()).isEqualTo(202);
+        assertThat(mailbox.pendingOutboxTo(email)).isEqualTo(1);
+        String token = AccountsMailbox.token(mailbox.awaitLatestEmail(email, 2));
+        assertThat(accounts.reset(token, NEW_PASSWORD).status()).isEqualTo(204);
+    }
+
+    @Test
+    void aMeterUnlockWhoseAnswerWasLostSpendsOneCredit() {
+        String email = accounts.activatedAccount("lost-unlock");
+        String bearer = "Bearer " + accounts.login(email, AccountRequests.PASSWORD).json().path("accessToken").asText();
+        FaultRule lost = loseNextAnswer("UpdateItem", "METER#");
+
+        TestStack.Response unlocked = stack.post("/articles/" + METERED_ARTICLE + "/views", "{}", "Authorization", bearer);
+
+        assertThat(lost.hits()).isEqualTo(1);
+        assertThat(unlocked.body()).as(unlocked.body()).contains("\"granted\":true");
+        JsonNode meter = stack.get("/me", "Authorization", bearer).json().path("meter");
+        assertThat(meter.path("remaining").asInt()).isEqualTo(meter.path("limit").asInt() - 1);
+    }
+
+    @Test
+    void aSocialSignUpWhoseClaimAndLinkAnswersWereLostCreatesOneAccount() {
+        String email = AccountsMailbox.uniqueAddress("lost-oidc");
+        String nonce = UUID.randomUUID().toString();
+        FaultRule lostClaim = loseNextAnswer("PutItem", "EMAIL#" + email);
+        FaultRule lostLink = loseNextAnswer("PutItem", "IDENTITY#google#");
+        String idToken = stack.oidcIssuer().mint(stack.oidcIssuer().claims(email, nonce).build());
+
+        TestStack.Response first = stack.post("/auth/oidc/google", AccountRequests.json(Map.of("idToken", idToken, "nonce", nonce)));
+
+        assertThat(lostClaim.hits()).isEqualTo(1);
+        assertThat(lostLink.hits()).isEqualTo(1);
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        assertThat(first.json().path("created").asBoolean()).isTrue();
+        String again = stack.oidcIssuer().mint(stack.oidcIssuer().claims(email, nonce).build());
+        TestStack.Response second = stack.post("/auth/oidc/google", AccountRequests.json(Map.of("idToken", again, "nonce", nonce)));
+        assertThat(second.json().path("created").asBoolean()).isFalse();
+        assertThat(accountId(second)).isEqualTo(accountId(first));
+    }
+
+    private static String accountId(TestStack.Response session) {
+        return stack.get("/me", "Authorization", "Bearer " + session.json().path("accessToken").asText()).json().path("id").asText();
+    }
+}
