@@ -15,7 +15,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue 19 row 6 and the rest of the retry-safe writes: DynamoDB applies a conditional write but
+ * Issue 19 rows 2 and 6 and the rest of the retry-safe writes: DynamoDB applies a conditional write but
  * its answer is lost, so the SDK sends it again and the condition fails against the write's own
  * result. Each request still gets the answer its first attempt earned.
  */
@@ -53,6 +53,38 @@ class LostAnswersIT {
             match = match.bodyContains(fragment);
         }
         return proxied.dynamoDb().inject(match, Fault.dropAfterWrite(), 1);
+    }
+
+    @Test
+    void aResetWhoseAnswerWasLostSucceedsAndUsesTheLinkUp() {
+        String email = accounts.activatedAccount("lost-reset");
+        assertThat(accounts.forgot(email).status()).isEqualTo(202);
+        String token = AccountsMailbox.token(mailbox.awaitLatestEmail(email, 2));
+        FaultRule lost = loseNextAnswer("UpdateItem", "passwordHash = :password");
+
+        TestStack.Response reset = accounts.reset(token, NEW_PASSWORD);
+
+        assertThat(lost.hits()).isEqualTo(1);
+        assertThat(reset.status()).as(reset.body()).isEqualTo(204);
+        assertThat(accounts.login(email, NEW_PASSWORD).status()).isEqualTo(200);
+        assertThat(accounts.login(email, AccountRequests.PASSWORD).status()).isEqualTo(401);
+        assertThat(accounts.reset(token, "another-password-1").errorCode()).isEqualTo("TOKEN_INVALID");
+    }
+
+    @Test
+    void anActivationWhoseAnswerWasLostSucceeds() {
+        String email = AccountsMailbox.uniqueAddress("lost-activation");
+        assertThat(accounts.register(email).status()).isEqualTo(202);
+        String token = AccountsMailbox.token(mailbox.awaitLatestEmail(email, 1));
+        FaultRule lost = loseNextAnswer("UpdateItem", "activated = :true");
+
+        TestStack.Response activated = accounts.activate(token);
+
+        assertThat(lost.hits()).isEqualTo(1);
+        assertThat(activated.status()).as(activated.body()).isEqualTo(200);
+        TestStack.Response session = accounts.login(email, AccountRequests.PASSWORD);
+        TestStack.Response me = stack.get("/me", "Authorization", "Bearer " + session.json().path("accessToken").asText());
+        assertThat(me.json().path("activated").asBoolean()).isTrue();
     }
 
     @Test

@@ -7,6 +7,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 import java.time.Instant;
 import java.util.EnumMap;
@@ -31,6 +32,7 @@ public final class DynamoAccountStore implements AccountStore {
     private static final String ACCOUNT_ID = "accountId";
     private static final String EMAIL_SORT_KEY = "EMAIL";
     private static final String IDENTITY_SORT_KEY = "IDENTITY";
+    private static final String WRITE_ID = ConditionalWrite.ATTRIBUTE + " = " + ConditionalWrite.VALUE;
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -161,33 +163,33 @@ public final class DynamoAccountStore implements AccountStore {
 
     @Override
     public boolean activate(String accountId, String tokenHash) {
-        return updateIfCurrentToken(accountId, TokenPurpose.ACTIVATION, tokenHash, "SET activated = :true",
-                Map.of(":true", Attr.bool(true)));
+        return updateIfCurrentToken(accountId, TokenPurpose.ACTIVATION, tokenHash,
+                "SET activated = :true, " + WRITE_ID, Map.of(":true", Attr.bool(true)));
     }
 
     @Override
     public boolean resetPassword(String accountId, String tokenHash, String passwordHash) {
         return updateIfCurrentToken(accountId, TokenPurpose.PASSWORD_RESET, tokenHash,
-                "SET passwordHash = :password ADD credentialVersion :one",
+                "SET passwordHash = :password, " + WRITE_ID + " ADD credentialVersion :one",
                 Map.of(":password", Attr.s(passwordHash), ":one", Attr.n(1)));
     }
 
-    /** The condition on the stored hash makes the link single-use even when two requests race. */
+    /**
+     * The condition on the stored hash makes the link single-use even when two requests race; the
+     * write id recognises a retry whose first attempt used the link (else a reset or activation
+     * that succeeded would be reported as an invalid link).
+     */
     private boolean updateIfCurrentToken(String accountId, TokenPurpose purpose, String tokenHash, String update,
                                          Map<String, AttributeValue> values) {
         Map<String, AttributeValue> allValues = new HashMap<>(values);
         allValues.put(":hash", Attr.s(tokenHash));
-        try {
-            dynamo.updateItem(b -> b.tableName(table)
-                    .key(AccountKeys.key(accountId))
-                    .conditionExpression("#hash = :hash")
-                    .updateExpression(update + " REMOVE #hash, #expires")
-                    .expressionAttributeNames(Map.of("#hash", hashAttribute(purpose), "#expires", expiryAttribute(purpose)))
-                    .expressionAttributeValues(allValues));
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
-        }
+        return ConditionalWrite.start().update(dynamo, UpdateItemRequest.builder().tableName(table)
+                .key(AccountKeys.key(accountId))
+                .conditionExpression("#hash = :hash")
+                .updateExpression(update + " REMOVE #hash, #expires")
+                .expressionAttributeNames(Map.of("#hash", hashAttribute(purpose), "#expires", expiryAttribute(purpose)))
+                .expressionAttributeValues(allValues)
+                .build());
     }
 
     @Override
