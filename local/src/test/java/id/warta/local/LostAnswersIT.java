@@ -1,6 +1,7 @@
 package id.warta.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import id.warta.accounts.OneTimeTokens;
 import id.warta.local.faults.Fault;
 import id.warta.local.faults.FaultRule;
 import id.warta.local.faults.Match;
@@ -15,9 +16,9 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue 19 rows 2 and 6 and the rest of the retry-safe writes: DynamoDB applies a conditional write but
- * its answer is lost, so the SDK sends it again and the condition fails against the write's own
- * result. Each request still gets the answer its first attempt earned.
+ * Issue 19 rows 2, 3 and 6 and the rest of the retry-safe writes: DynamoDB applies a conditional
+ * write but its answer is lost, so the SDK sends it again and the condition fails against the
+ * write's own result. Each request still gets the answer its first attempt earned.
  */
 class LostAnswersIT {
     private static final String NEW_PASSWORD = "es-teh-manis-2026";
@@ -55,6 +56,10 @@ class LostAnswersIT {
         return proxied.dynamoDb().inject(match, Fault.dropAfterWrite(), 1);
     }
 
+    private static String limitKey(String limit, String email) {
+        return "RATE#" + limit + "#" + OneTimeTokens.sha256(email);
+    }
+
     @Test
     void aResetWhoseAnswerWasLostSucceedsAndUsesTheLinkUp() {
         String email = accounts.activatedAccount("lost-reset");
@@ -85,6 +90,37 @@ class LostAnswersIT {
         TestStack.Response session = accounts.login(email, AccountRequests.PASSWORD);
         TestStack.Response me = stack.get("/me", "Authorization", "Bearer " + session.json().path("accessToken").asText());
         assertThat(me.json().path("activated").asBoolean()).isTrue();
+    }
+
+    @Test
+    void threeWrongPasswordsWithLostAnswersCountThreeFailuresNotSix() {
+        String email = accounts.activatedAccount("lost-login");
+        for (int i = 0; i < 3; i++) {
+            FaultRule lost = loseNextAnswer("PutItem", limitKey("LOGIN_FAILURE", email));
+            assertThat(accounts.login(email, "wrong-password-" + i).status()).isEqualTo(401);
+            assertThat(lost.hits()).isEqualTo(1);
+        }
+
+        // Five failures lock the address: two more wrong passwords are still answered, then it locks.
+        assertThat(accounts.login(email, "wrong-password-3").status()).isEqualTo(401);
+        assertThat(accounts.login(email, "wrong-password-4").status()).isEqualTo(401);
+        assertThat(accounts.login(email, AccountRequests.PASSWORD).status()).isEqualTo(429);
+    }
+
+    @Test
+    void aResendWhoseRateLimitAnswerWasLostSendsItsEmail() {
+        String email = AccountsMailbox.uniqueAddress("lost-resend");
+        assertThat(accounts.register(email).status()).isEqualTo(202);
+        mailbox.awaitEmails(email, 1);
+        mailbox.forgetLimit("ACTIVATION_SEND", email);
+        FaultRule lost = loseNextAnswer("PutItem", limitKey("ACTIVATION_SEND", email));
+
+        TestStack.Response resent = accounts.resend(email);
+
+        assertThat(lost.hits()).isEqualTo(1);
+        assertThat(resent.status()).as(resent.body()).isEqualTo(202);
+        assertThat(mailbox.pendingOutboxTo(email)).isEqualTo(1);
+        assertThat(accounts.activate(AccountsMailbox.token(mailbox.awaitLatestEmail(email, 2))).status()).isEqualTo(200);
     }
 
     @Test
