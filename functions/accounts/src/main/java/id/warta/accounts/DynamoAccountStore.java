@@ -10,15 +10,19 @@ import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Accounts in the AccountsTable. Account item: see {@link AccountKeys}, plus {@code email},
  * {@code name}, {@code passwordHash} (Argon2id PHC string), {@code createdAt}, and per link purpose
- * {@code <purpose>Hash}/{@code <purpose>ExpiresAt} (SHA-256 of the current token, never the token).
+ * {@code <purpose>Hash}/{@code <purpose>ExpiresAt} (SHA-256 of the current token, never the token)
+ * and {@code <purpose>NextHash}/{@code <purpose>NextExpiresAt} (a newer link whose email is being
+ * queued; both work until it is promoted to current).
  * Address ownership item: {@code pk = EMAIL#<normalised address>}, {@code sk = EMAIL}, {@code accountId}.
  * Provider identity item: {@code pk = IDENTITY#<provider>#<subject>}, {@code sk = IDENTITY}, {@code accountId},
  * {@code linkedAt}. An account created by social sign-in has no {@code passwordHash}. Items written
@@ -50,12 +54,30 @@ public final class DynamoAccountStore implements AccountStore {
         return Map.of("pk", Attr.s("IDENTITY#" + provider + "#" + subject), "sk", Attr.s(IDENTITY_SORT_KEY));
     }
 
+    private static String prefix(TokenPurpose purpose) {
+        return purpose == TokenPurpose.ACTIVATION ? "activation" : "reset";
+    }
+
     private static String hashAttribute(TokenPurpose purpose) {
-        return purpose == TokenPurpose.ACTIVATION ? "activationHash" : "resetHash";
+        return prefix(purpose) + "Hash";
     }
 
     private static String expiryAttribute(TokenPurpose purpose) {
-        return purpose == TokenPurpose.ACTIVATION ? "activationExpiresAt" : "resetExpiresAt";
+        return prefix(purpose) + "ExpiresAt";
+    }
+
+    private static String nextHashAttribute(TokenPurpose purpose) {
+        return prefix(purpose) + "NextHash";
+    }
+
+    private static String nextExpiryAttribute(TokenPurpose purpose) {
+        return prefix(purpose) + "NextExpiresAt";
+    }
+
+    /** {@code #hash}, {@code #expires}, {@code #nextHash}, {@code #nextExpires} for the purpose's attributes. */
+    private static Map<String, String> tokenNames(TokenPurpose purpose) {
+        return Map.of("#hash", hashAttribute(purpose), "#expires", expiryAttribute(purpose),
+                "#nextHash", nextHashAttribute(purpose), "#nextExpires", nextExpiryAttribute(purpose));
     }
 
     @Override
@@ -69,7 +91,9 @@ public final class DynamoAccountStore implements AccountStore {
         item.put(AccountKeys.ACTIVATED, Attr.bool(account.activated()));
         item.put(AccountKeys.CREDENTIAL_VERSION, Attr.n(account.credentialVersion()));
         item.put(CREATED_AT, Attr.s(account.createdAt().toString()));
-        account.pendingTokens().forEach((purpose, token) -> {
+        account.pendingTokens().forEach((purpose, links) -> {
+            // A new account has one link per purpose, its current one.
+            Account.PendingToken token = links.getFirst();
             item.put(hashAttribute(purpose), Attr.s(token.hash()));
             item.put(expiryAttribute(purpose), Attr.s(token.expiresAt().toString()));
         });
@@ -141,8 +165,8 @@ public final class DynamoAccountStore implements AccountStore {
             dynamo.updateItem(b -> b.tableName(table)
                     .key(AccountKeys.key(accountId))
                     .conditionExpression("attribute_exists(pk) AND activated = :false")
-                    .updateExpression("SET activated = :true ADD credentialVersion :one"
-                            + " REMOVE passwordHash, activationHash, activationExpiresAt")
+                    .updateExpression("SET activated = :true ADD credentialVersion :one REMOVE passwordHash,"
+                            + " activationHash, activationExpiresAt, activationNextHash, activationNextExpiresAt")
                     .expressionAttributeValues(Map.of(":false", Attr.bool(false), ":true", Attr.bool(true),
                             ":one", Attr.n(1))));
         } catch (ConditionalCheckFailedException alreadyActivated) {
@@ -151,14 +175,30 @@ public final class DynamoAccountStore implements AccountStore {
     }
 
     @Override
-    public void replaceToken(String accountId, TokenPurpose purpose, String hash, Instant expiresAt) {
+    public void addToken(String accountId, TokenPurpose purpose, String hash, Instant expiresAt) {
         // Retry-safe as it is: a retry sets the same values again, and the account still exists.
         dynamo.updateItem(b -> b.tableName(table)
                 .key(AccountKeys.key(accountId))
                 .conditionExpression("attribute_exists(pk)")
-                .updateExpression("SET #hash = :hash, #expires = :expires")
-                .expressionAttributeNames(Map.of("#hash", hashAttribute(purpose), "#expires", expiryAttribute(purpose)))
+                .updateExpression("SET #nextHash = :hash, #nextExpires = :expires")
+                .expressionAttributeNames(Map.of("#nextHash", nextHashAttribute(purpose),
+                        "#nextExpires", nextExpiryAttribute(purpose)))
                 .expressionAttributeValues(Map.of(":hash", Attr.s(hash), ":expires", Attr.s(expiresAt.toString()))));
+    }
+
+    @Override
+    public void promoteToken(String accountId, TokenPurpose purpose, String hash) {
+        try {
+            dynamo.updateItem(b -> b.tableName(table)
+                    .key(AccountKeys.key(accountId))
+                    .conditionExpression("#nextHash = :hash")
+                    .updateExpression("SET #hash = #nextHash, #expires = #nextExpires REMOVE #nextHash, #nextExpires")
+                    .expressionAttributeNames(tokenNames(purpose))
+                    .expressionAttributeValues(Map.of(":hash", Attr.s(hash))));
+        } catch (ConditionalCheckFailedException nothingToPromote) {
+            // Retry-safe without a write id: the link is current already (this write's earlier
+            // attempt), used up, or replaced by a newer one; in each case nothing is left to do.
+        }
     }
 
     @Override
@@ -175,7 +215,7 @@ public final class DynamoAccountStore implements AccountStore {
     }
 
     /**
-     * The condition on the stored hash makes the link single-use even when two requests race; the
+     * The condition on the stored hashes makes the link single-use even when two requests race; the
      * write id recognises a retry whose first attempt used the link (else a reset or activation
      * that succeeded would be reported as an invalid link).
      */
@@ -185,9 +225,9 @@ public final class DynamoAccountStore implements AccountStore {
         allValues.put(":hash", Attr.s(tokenHash));
         return ConditionalWrite.start().update(dynamo, UpdateItemRequest.builder().tableName(table)
                 .key(AccountKeys.key(accountId))
-                .conditionExpression("#hash = :hash")
-                .updateExpression(update + " REMOVE #hash, #expires")
-                .expressionAttributeNames(Map.of("#hash", hashAttribute(purpose), "#expires", expiryAttribute(purpose)))
+                .conditionExpression("#hash = :hash OR #nextHash = :hash")
+                .updateExpression(update + " REMOVE #hash, #expires, #nextHash, #nextExpires")
+                .expressionAttributeNames(tokenNames(purpose))
                 .expressionAttributeValues(allValues)
                 .build());
     }
@@ -212,12 +252,13 @@ public final class DynamoAccountStore implements AccountStore {
     }
 
     private static Account fromItem(String accountId, Map<String, AttributeValue> item) {
-        Map<TokenPurpose, Account.PendingToken> tokens = new EnumMap<>(TokenPurpose.class);
+        Map<TokenPurpose, List<Account.PendingToken>> tokens = new EnumMap<>(TokenPurpose.class);
         for (TokenPurpose purpose : TokenPurpose.values()) {
-            String hash = Attr.string(item, hashAttribute(purpose));
-            String expires = Attr.string(item, expiryAttribute(purpose));
-            if (hash != null && expires != null) {
-                tokens.put(purpose, new Account.PendingToken(hash, Instant.parse(expires)));
+            List<Account.PendingToken> links = new ArrayList<>();
+            link(item, hashAttribute(purpose), expiryAttribute(purpose)).ifPresent(links::add);
+            link(item, nextHashAttribute(purpose), nextExpiryAttribute(purpose)).ifPresent(links::add);
+            if (!links.isEmpty()) {
+                tokens.put(purpose, links);
             }
         }
         String until = Attr.string(item, AccountKeys.SUBSCRIBER_UNTIL);
@@ -225,5 +266,13 @@ public final class DynamoAccountStore implements AccountStore {
         return new Account(accountId, Attr.string(item, EMAIL), Attr.string(item, NAME), Attr.string(item, PASSWORD_HASH),
                 Attr.bool(item, AccountKeys.ACTIVATED), Attr.number(item, AccountKeys.CREDENTIAL_VERSION, 0),
                 until == null ? null : Instant.parse(until), created == null ? null : Instant.parse(created), tokens);
+    }
+
+    private static Optional<Account.PendingToken> link(Map<String, AttributeValue> item, String hashAttribute,
+                                                       String expiryAttribute) {
+        String hash = Attr.string(item, hashAttribute);
+        String expires = Attr.string(item, expiryAttribute);
+        return hash == null || expires == null ? Optional.empty()
+                : Optional.of(new Account.PendingToken(hash, Instant.parse(expires)));
     }
 }
