@@ -46,13 +46,8 @@ public final class ConditionalWrite {
     public boolean put(DynamoDbClient dynamo, PutItemRequest request, Map<String, AttributeValue> key) {
         Map<String, AttributeValue> item = new HashMap<>(request.item());
         item.put(ATTRIBUTE, id);
-        try {
-            dynamo.putItem(request.toBuilder().item(item)
-                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build());
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return isOwn(itemAtFailure(dynamo, request.tableName(), key, e));
-        }
+        return applied(dynamo, request.tableName(), key, () -> dynamo.putItem(request.toBuilder().item(item)
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build()));
     }
 
     /**
@@ -67,26 +62,23 @@ public final class ConditionalWrite {
         }
         Map<String, AttributeValue> values = new HashMap<>(request.expressionAttributeValues());
         values.put(VALUE, id);
+        return applied(dynamo, request.tableName(), request.key(), () -> dynamo.updateItem(request.toBuilder()
+                .expressionAttributeValues(values)
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build()));
+    }
+
+    /**
+     * Runs the write; when its condition fails, whether the item as it stood then carries this
+     * write's id: from the exception if the service sent the old item, else read back consistently.
+     */
+    private boolean applied(DynamoDbClient dynamo, String table, Map<String, AttributeValue> key, Runnable write) {
         try {
-            dynamo.updateItem(request.toBuilder().expressionAttributeValues(values)
-                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build());
+            write.run();
             return true;
         } catch (ConditionalCheckFailedException e) {
-            return isOwn(itemAtFailure(dynamo, request.tableName(), request.key(), e));
+            Map<String, AttributeValue> item = e.hasItem() ? e.item()
+                    : dynamo.getItem(b -> b.tableName(table).key(key).consistentRead(true)).item();
+            return item != null && id.equals(item.get(ATTRIBUTE));
         }
-    }
-
-    private boolean isOwn(Map<String, AttributeValue> item) {
-        return item != null && id.equals(item.get(ATTRIBUTE));
-    }
-
-    /** The item that failed the condition: from the exception if the service sent it, else read back consistently. */
-    private static Map<String, AttributeValue> itemAtFailure(DynamoDbClient dynamo, String table,
-                                                             Map<String, AttributeValue> key,
-                                                             ConditionalCheckFailedException e) {
-        if (e.hasItem()) {
-            return e.item();
-        }
-        return dynamo.getItem(b -> b.tableName(table).key(key).consistentRead(true)).item();
     }
 }

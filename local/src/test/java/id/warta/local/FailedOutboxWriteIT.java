@@ -3,8 +3,7 @@ package id.warta.local;
 import id.warta.local.faults.Fault;
 import id.warta.local.faults.FaultRule;
 import id.warta.local.faults.Match;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import java.util.function.Supplier;
@@ -19,21 +18,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FailedOutboxWriteIT {
     private static final String NEW_PASSWORD = "es-teh-manis-2026";
 
-    private static ProxiedStack proxied;
-    private static AccountRequests accounts;
-    private static AccountsMailbox mailbox;
-
-    @BeforeAll
-    static void start() {
-        proxied = TestStack.behindFaultProxy();
-        accounts = new AccountRequests(proxied.stack());
-        mailbox = new AccountsMailbox(proxied.stack());
-    }
-
-    @AfterAll
-    static void stop() {
-        proxied.close();
-    }
+    @AutoClose
+    private static final ProxiedStack proxied = TestStack.behindFaultProxy();
+    private static final AccountRequests accounts = new AccountRequests(proxied.stack());
+    private static final AccountsMailbox mailbox = new AccountsMailbox(proxied.stack());
 
     /** The request, with every attempt at writing an outbox item for the address failing. */
     private static TestStack.Response withOutboxFailing(String email, Supplier<TestStack.Response> request) {
@@ -43,6 +31,15 @@ class FailedOutboxWriteIT {
             assertThat(failing.hits()).isGreaterThanOrEqualTo(1);
             return response;
         }
+    }
+
+    /** The address's latest link (from its {@code emails}-th email); then a send of a newer one fails (503). */
+    private static String earlierLinkThenAFailedSend(String email, int emails, String limit,
+                                                     Supplier<TestStack.Response> send) {
+        String earlier = AccountsMailbox.token(mailbox.awaitLatestEmail(email, emails));
+        mailbox.forgetLimit(limit, email);
+        assertThat(withOutboxFailing(email, send).status()).isEqualTo(503);
+        return earlier;
     }
 
     @Test
@@ -60,10 +57,8 @@ class FailedOutboxWriteIT {
     void aResendWhoseEmailCouldNotBeQueuedSendsWhenRetriedAtOnce() {
         String email = AccountsMailbox.uniqueAddress("failed-resend");
         assertThat(accounts.register(email).status()).isEqualTo(202);
-        String earlier = AccountsMailbox.token(mailbox.awaitLatestEmail(email, 1));
-        mailbox.forgetLimit("ACTIVATION_SEND", email);
+        String earlier = earlierLinkThenAFailedSend(email, 1, "ACTIVATION_SEND", () -> accounts.resend(email));
 
-        assertThat(withOutboxFailing(email, () -> accounts.resend(email)).status()).isEqualTo(503);
         assertThat(accounts.resend(email).status()).isEqualTo(202);
 
         String newer = AccountsMailbox.token(mailbox.awaitLatestEmail(email, 2));
@@ -87,10 +82,7 @@ class FailedOutboxWriteIT {
     void theEarlierResetLinkStillWorksAfterAForgotPasswordWhoseEmailCouldNotBeQueued() {
         String email = accounts.activatedAccount("failed-forgot-earlier");
         assertThat(accounts.forgot(email).status()).isEqualTo(202);
-        String earlier = AccountsMailbox.token(mailbox.awaitLatestEmail(email, 2));
-        mailbox.forgetLimit("RESET_SEND", email);
-
-        assertThat(withOutboxFailing(email, () -> accounts.forgot(email)).status()).isEqualTo(503);
+        String earlier = earlierLinkThenAFailedSend(email, 2, "RESET_SEND", () -> accounts.forgot(email));
 
         assertThat(accounts.reset(earlier, NEW_PASSWORD).status()).isEqualTo(204);
         assertThat(accounts.login(email, NEW_PASSWORD).status()).isEqualTo(200);

@@ -5,13 +5,13 @@ import id.warta.accounts.OneTimeTokens;
 import id.warta.local.faults.Fault;
 import id.warta.local.faults.FaultRule;
 import id.warta.local.faults.Match;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,23 +24,11 @@ class LostAnswersIT {
     private static final String NEW_PASSWORD = "es-teh-manis-2026";
     private static final String METERED_ARTICLE = "petani-karawang-tunda-tanam-karena-pupuk-langka";
 
-    private static ProxiedStack proxied;
-    private static TestStack stack;
-    private static AccountRequests accounts;
-    private static AccountsMailbox mailbox;
-
-    @BeforeAll
-    static void start() {
-        proxied = TestStack.behindFaultProxy();
-        stack = proxied.stack();
-        accounts = new AccountRequests(stack);
-        mailbox = new AccountsMailbox(stack);
-    }
-
-    @AfterAll
-    static void stop() {
-        proxied.close();
-    }
+    @AutoClose
+    private static final ProxiedStack proxied = TestStack.behindFaultProxy();
+    private static final TestStack stack = proxied.stack();
+    private static final AccountRequests accounts = new AccountRequests(proxied.stack());
+    private static final AccountsMailbox mailbox = new AccountsMailbox(proxied.stack());
 
     @AfterEach
     void clearFaults() {
@@ -123,28 +111,30 @@ class LostAnswersIT {
         assertThat(accounts.activate(AccountsMailbox.token(mailbox.awaitLatestEmail(email, 2))).status()).isEqualTo(200);
     }
 
+    /** The request, with its outbox insert's answer lost, is answered 202 and has queued exactly one email. */
+    private static void assertOneEmailQueuedDespiteALostOutboxAnswer(String email, Supplier<TestStack.Response> request) {
+        FaultRule lost = loseNextAnswer("PutItem", "OUTBOX#", email);
+
+        TestStack.Response response = request.get();
+
+        assertThat(lost.hits()).isEqualTo(1);
+        assertThat(response.status()).as(response.body()).isEqualTo(202);
+        assertThat(mailbox.pendingOutboxTo(email)).isEqualTo(1);
+    }
+
     @Test
     void aRegistrationWhoseOutboxAnswerWasLostAnswers202AndQueuesOneEmail() {
         String email = AccountsMailbox.uniqueAddress("lost-outbox");
-        FaultRule lost = loseNextAnswer("PutItem", "OUTBOX#", email);
 
-        TestStack.Response registered = accounts.register(email);
-
-        assertThat(lost.hits()).isEqualTo(1);
-        assertThat(registered.status()).as(registered.body()).isEqualTo(202);
-        assertThat(mailbox.pendingOutboxTo(email)).isEqualTo(1);
+        assertOneEmailQueuedDespiteALostOutboxAnswer(email, () -> accounts.register(email));
     }
 
     @Test
     void aForgotPasswordWhoseOutboxAnswerWasLostAnswers202AndQueuesOneEmail() {
         String email = accounts.activatedAccount("lost-forgot");
-        FaultRule lost = loseNextAnswer("PutItem", "OUTBOX#", email);
 
-        TestStack.Response forgot = accounts.forgot(email);
+        assertOneEmailQueuedDespiteALostOutboxAnswer(email, () -> accounts.forgot(email));
 
-        assertThat(lost.hits()).isEqualTo(1);
-        assertThat(forgot.status()).as(forgot.body()).isEqualTo(202);
-        assertThat(mailbox.pendingOutboxTo(email)).isEqualTo(1);
         String token = AccountsMailbox.token(mailbox.awaitLatestEmail(email, 2));
         assertThat(accounts.reset(token, NEW_PASSWORD).status()).isEqualTo(204);
     }

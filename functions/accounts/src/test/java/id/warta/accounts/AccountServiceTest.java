@@ -146,13 +146,19 @@ class AccountServiceTest {
         assertThat(f.store.findByEmail(EMAIL).orElseThrow().activated()).isTrue();
     }
 
-    @Test
-    void aResendWhoseEmailCouldNotBeQueuedLeavesTheEarlierLinkWorkingAndIsNotCharged() {
+    /** A registration's link; then, two minutes later, a resend whose email cannot be queued. */
+    private String earlierLinkThenAFailedResend() {
         String earlier = register();
         f.clock.advance(Duration.ofMinutes(2));
         f.failingOutboxWrites = 1;
-
         assertThatThrownBy(() -> f.service.resendActivation(EMAIL, MailLanguage.ID)).isInstanceOf(IllegalStateException.class);
+        return earlier;
+    }
+
+    @Test
+    void aResendWhoseEmailCouldNotBeQueuedLeavesTheEarlierLinkWorkingAndIsNotCharged() {
+        String earlier = earlierLinkThenAFailedResend();
+
         f.service.resendActivation(EMAIL, MailLanguage.ID);
 
         assertThat(f.outbox).filteredOn(m -> m.kind() == MailKind.ACTIVATION).hasSize(2);
@@ -162,11 +168,7 @@ class AccountServiceTest {
 
     @Test
     void theEarlierLinkWorksUntilTheNewOnesEmailIsQueued() {
-        String earlier = register();
-        f.clock.advance(Duration.ofMinutes(2));
-        f.failingOutboxWrites = 1;
-
-        assertThatThrownBy(() -> f.service.resendActivation(EMAIL, MailLanguage.ID)).isInstanceOf(IllegalStateException.class);
+        String earlier = earlierLinkThenAFailedResend();
 
         f.service.activate(earlier);
         assertThat(f.store.findByEmail(EMAIL).orElseThrow().activated()).isTrue();
@@ -192,10 +194,7 @@ class AccountServiceTest {
 
     @Test
     void usingEitherOfTwoValidLinksUsesUpBoth() {
-        String earlier = register();
-        f.clock.advance(Duration.ofMinutes(2));
-        f.failingOutboxWrites = 1;
-        assertThatThrownBy(() -> f.service.resendActivation(EMAIL, MailLanguage.ID)).isInstanceOf(IllegalStateException.class);
+        String earlier = earlierLinkThenAFailedResend();
         Account account = f.store.findByEmail(EMAIL).orElseThrow();
         assertThat(account.pendingTokens().get(TokenPurpose.ACTIVATION)).hasSize(2);
 
