@@ -3,12 +3,14 @@ package id.warta.local;
 import id.warta.config.AwsClients;
 import id.warta.config.AwsSettings;
 import id.warta.config.Env;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,6 +28,8 @@ public final class LocalCloud implements AutoCloseable {
     private final Intrinsics intrinsics;
     private final Map<String, String> extraEnvironment;
     private final DynamoDbClient dynamo;
+    private final AwsCredentialsIdentity adminCredentials = AwsCredentialsIdentity.create(
+            "AKIA" + HexFormat.of().withUpperCase().formatHex(randomBytes(8)), randomText(30));
     private final Map<String, LocalFunction> functions = new ConcurrentHashMap<>();
 
     private LocalCloud(Path root, SamTemplate template, Emulators emulators, Map<String, String> parameters,
@@ -65,13 +69,23 @@ public final class LocalCloud implements AutoCloseable {
         parameters.putAll(parameterOverrides);
         LocalCloud cloud = new LocalCloud(root, template, emulators, parameters, extraEnvironment);
         LocalTables.createAll(template, cloud.dynamo);
+        // An in-memory dynalite comes back from a crash empty; tables that survived are left as they are.
+        emulators.onDynamoDbRestart(() -> LocalTables.createAll(template, cloud.dynamo));
         return cloud;
     }
 
     private static String developmentSecret() {
-        byte[] bytes = new byte[32];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return randomText(32);
+    }
+
+    private static String randomText(int bytes) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(bytes));
+    }
+
+    private static byte[] randomBytes(int count) {
+        byte[] random = new byte[count];
+        new SecureRandom().nextBytes(random);
+        return random;
     }
 
     public Path root() {
@@ -88,6 +102,14 @@ public final class LocalCloud implements AutoCloseable {
 
     public Intrinsics intrinsics() {
         return intrinsics;
+    }
+
+    /**
+     * The IAM identity that may call the routes the template authorises with AWS_IAM (the local API
+     * server verifies their Signature Version 4 against it); new for every run, like the token secret.
+     */
+    public AwsCredentialsIdentity adminCredentials() {
+        return adminCredentials;
     }
 
     /** A client for the harness itself (seeding, assertions), configured like the functions' own. */
