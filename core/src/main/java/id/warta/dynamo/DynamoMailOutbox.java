@@ -4,6 +4,7 @@ import id.warta.mail.MailOutbox;
 import id.warta.mail.OutboxMessage;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -67,7 +68,8 @@ public final class DynamoMailOutbox implements MailOutbox {
     @Override
     public void enqueue(OutboxMessage message) {
         Instant now = clock.instant();
-        Map<String, AttributeValue> item = new HashMap<>(key(UUID.randomUUID().toString()));
+        Map<String, AttributeValue> key = key(UUID.randomUUID().toString());
+        Map<String, AttributeValue> item = new HashMap<>(key);
         item.put(STATE, Attr.s(PENDING));
         item.put(DUE_AT, Attr.s(sortable(now)));
         item.put(KIND, Attr.s(message.kind().name()));
@@ -80,6 +82,12 @@ public final class DynamoMailOutbox implements MailOutbox {
         item.put(ATTEMPTS, Attr.n(0));
         item.put(CREATED_AT, Attr.s(now.toString()));
         item.put(EXPIRES_AT, Attr.n(now.plus(RETENTION).getEpochSecond()));
-        dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+        // The id is new, so the item can only exist already if an earlier attempt of this write put it
+        // and its answer was lost (the SDK retried): that is success, not a failure to report.
+        boolean queued = ConditionalWrite.start().put(dynamo, PutItemRequest.builder().tableName(table).item(item)
+                .conditionExpression("attribute_not_exists(pk)").build(), key);
+        if (!queued) {
+            throw new IllegalStateException("Outbox id collision");
+        }
     }
 }

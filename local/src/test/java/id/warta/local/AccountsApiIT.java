@@ -5,12 +5,8 @@ import id.warta.json.Json;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -60,20 +56,6 @@ class AccountsApiIT {
         assertThat(register(email).status()).isEqualTo(202);
         assertThat(activate(AccountsMailbox.token(mailbox.awaitLatestEmail(email, 1))).status()).isEqualTo(200);
         return email;
-    }
-
-    private static String sha256(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Lets "a minute pass" for the address's activation-send limit by deleting its counter item. */
-    private void forgetActivationSends(String email) {
-        stack.cloud().dynamo().deleteItem(b -> b.tableName(ACCOUNTS_TABLE).key(Map.of(
-                "pk", AttributeValue.fromS("RATE#ACTIVATION_SEND#" + sha256(email)), "sk", AttributeValue.fromS("RATE"))));
     }
 
     @Test
@@ -144,7 +126,7 @@ class AccountsApiIT {
 
         assertThat(again.status()).isEqualTo(fresh.status()).isEqualTo(202);
         assertThat(again.body()).isEqualTo(fresh.body());
-        forgetActivationSends(known);
+        mailbox.forgetLimit("ACTIVATION_SEND", known);
         register(known);
         JsonNode notice = mailbox.awaitLatestEmail(known, 2);
         assertThat(notice.path("subject").asText()).isEqualTo("Anda sudah memiliki akun Warta");
@@ -156,7 +138,7 @@ class AccountsApiIT {
         String email = AccountsMailbox.uniqueAddress("newer-link");
         register(email);
         String older = AccountsMailbox.token(mailbox.awaitLatestEmail(email, 1));
-        forgetActivationSends(email);
+        mailbox.forgetLimit("ACTIVATION_SEND", email);
 
         assertThat(stack.post("/auth/activation/resend", json(Map.of("email", email))).status()).isEqualTo(202);
         String newer = AccountsMailbox.token(mailbox.awaitLatestEmail(email, 2));

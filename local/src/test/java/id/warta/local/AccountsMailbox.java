@@ -1,7 +1,10 @@
 package id.warta.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import id.warta.accounts.OneTimeTokens;
+import id.warta.dynamo.DynamoMailOutbox;
 import id.warta.json.Json;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,11 +16,15 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -50,15 +57,40 @@ final class AccountsMailbox {
         }
     }
 
+    /**
+     * Lets "an hour pass" for one of the address's send limits (ACTIVATION_SEND, RESET_SEND,
+     * LOGIN_FAILURE) by deleting its counter item.
+     */
+    void forgetLimit(String limit, String email) {
+        stack.cloud().dynamo().deleteItem(b -> b.tableName(AccountsApiIT.ACCOUNTS_TABLE).key(Map.of(
+                "pk", AttributeValue.fromS("RATE#" + limit + "#" + OneTimeTokens.sha256(email)), "sk", AttributeValue.fromS("RATE"))));
+    }
+
+    /** How many outbox items wait to be sent, per recipient (one scan: the pending index holds keys only). */
+    Map<String, Long> pendingOutboxByRecipient() {
+        return stack.cloud().dynamo().scanPaginator(b -> b.tableName(AccountsApiIT.ACCOUNTS_TABLE)
+                        .filterExpression(DynamoMailOutbox.STATE + " = :pending")
+                        .expressionAttributeValues(Map.of(":pending", AttributeValue.fromS(DynamoMailOutbox.PENDING))))
+                .items().stream()
+                .collect(Collectors.groupingBy(item -> item.get(DynamoMailOutbox.RECIPIENT).s(), Collectors.counting()));
+    }
+
+    /** How many outbox items wait to be sent to the address. */
+    long pendingOutboxTo(String address) {
+        return pendingOutboxByRecipient().getOrDefault(address, 0L);
+    }
+
     /** Every email the SES emulator holds for the address, oldest first. */
     List<JsonNode> emailsTo(String address) {
-        List<JsonNode> emails = new ArrayList<>();
+        return emailsByRecipient().getOrDefault(address.toLowerCase(Locale.ROOT), List.of());
+    }
+
+    /** Every email the SES emulator holds, by lower-cased recipient, oldest first. */
+    Map<String, List<JsonNode>> emailsByRecipient() {
+        Map<String, List<JsonNode>> emails = new HashMap<>();
         for (JsonNode email : allEmails()) {
-            email.path("destination").path("to").forEach(to -> {
-                if (to.asText().equalsIgnoreCase(address)) {
-                    emails.add(email);
-                }
-            });
+            email.path("destination").path("to").forEach(to ->
+                    emails.computeIfAbsent(to.asText().toLowerCase(Locale.ROOT), address -> new ArrayList<>()).add(email));
         }
         return emails;
     }

@@ -85,10 +85,12 @@ public final class AccountService {
         String accountId = UUID.randomUUID().toString();
         OneTimeTokens.Issued activation = tokens.issue(accountId);
         store.create(new Account(accountId, email, name, passwordHash, false, 0, null, now,
-                Map.of(TokenPurpose.ACTIVATION, pending(activation, TokenPurpose.ACTIVATION, now))));
+                Map.of(TokenPurpose.ACTIVATION, List.of(pending(activation, TokenPurpose.ACTIVATION, now)))));
         if (store.claimEmail(email, accountId)) {
-            activationSends.record(email);
+            // Charged once the email is queued: if queueing fails, a retry finds this account
+            // unactivated and sends it a link (the claim serialises registrations of the address).
             outbox.enqueue(new OutboxMessage(MailKind.ACTIVATION, language, email, name, activation.token()));
+            activationSends.record(email);
             return;
         }
         store.discard(accountId);
@@ -98,11 +100,10 @@ public final class AccountService {
         }
         // A repeated registration must not reveal the account: too-frequent sends are skipped silently.
         if (owner.get().activated()) {
-            if (activationSends.tryAcquire(email).isEmpty()) {
-                outbox.enqueue(new OutboxMessage(MailKind.ALREADY_REGISTERED, language, email, owner.get().name(), null));
-            }
+            activationSends.tryAcquireFor(email, () -> outbox.enqueue(
+                    new OutboxMessage(MailKind.ALREADY_REGISTERED, language, email, owner.get().name(), null)));
         } else {
-            sendActivation(owner.get(), language);
+            sendLink(owner.get(), TokenPurpose.ACTIVATION, MailKind.ACTIVATION, language, activationSends);
         }
     }
 
@@ -115,25 +116,32 @@ public final class AccountService {
         }
         Optional<Duration> wait = account.get().activated()
                 ? activationSends.tryAcquire(email)
-                : sendActivation(account.get(), language);
+                : sendLink(account.get(), TokenPurpose.ACTIVATION, MailKind.ACTIVATION, language, activationSends);
         if (wait.isPresent()) {
             throw ApiException.rateLimited(seconds(wait.get()));
         }
     }
 
-    /** A new link replaces the previous one (only the newest hash is stored on the account). */
-    private Optional<Duration> sendActivation(Account account, MailLanguage language) {
-        Optional<Duration> wait = activationSends.tryAcquire(account.email());
+    /**
+     * Sends a new link, which replaces the previous one, if the limit allows, in an order that never
+     * leaves the reader without a working link: the new link is stored beside the earlier one, its
+     * email queued, and only then does it replace the earlier one. A failure before the email is
+     * queued leaves the earlier link working and the limit uncharged (a retry sends at once); a
+     * failure after leaves both links working until the next send or use.
+     *
+     * @return empty when the email was queued, else the time to wait
+     */
+    private Optional<Duration> sendLink(Account account, TokenPurpose purpose, MailKind kind, MailLanguage language,
+                                        RateLimit limit) {
+        OneTimeTokens.Issued issued = tokens.issue(account.id());
+        Optional<Duration> wait = limit.tryAcquireFor(account.email(), () -> {
+            store.addToken(account.id(), purpose, issued.hash(), clock.instant().plus(purpose.lifetime()));
+            outbox.enqueue(new OutboxMessage(kind, language, account.email(), account.name(), issued.token()));
+        });
         if (wait.isEmpty()) {
-            sendLink(account, TokenPurpose.ACTIVATION, MailKind.ACTIVATION, language);
+            store.promoteToken(account.id(), purpose, issued.hash());
         }
         return wait;
-    }
-
-    private void sendLink(Account account, TokenPurpose purpose, MailKind kind, MailLanguage language) {
-        OneTimeTokens.Issued issued = tokens.issue(account.id());
-        store.replaceToken(account.id(), purpose, issued.hash(), clock.instant().plus(purpose.lifetime()));
-        outbox.enqueue(new OutboxMessage(kind, language, account.email(), account.name(), issued.token()));
     }
 
     public void activate(String token) {
@@ -168,8 +176,7 @@ public final class AccountService {
     public void forgotPassword(String rawEmail, MailLanguage language) {
         String email = checkedEmail(rawEmail);
         store.findByEmail(email)
-                .filter(account -> resetSends.tryAcquire(email).isEmpty())
-                .ifPresent(account -> sendLink(account, TokenPurpose.PASSWORD_RESET, MailKind.PASSWORD_RESET, language));
+                .ifPresent(account -> sendLink(account, TokenPurpose.PASSWORD_RESET, MailKind.PASSWORD_RESET, language, resetSends));
     }
 
     public void resetPassword(String token, String password) {
@@ -204,13 +211,19 @@ public final class AccountService {
         return new Subscription(accountId, subscriber, stored == null || OPEN_ENDED.equals(stored) ? null : Jakarta.iso(stored));
     }
 
-    /** The presented token if it is the account's current, unexpired one of that purpose (checked in constant time). */
+    /** The presented token if it is one of the account's valid, unexpired links of that purpose (compared in constant time). */
     private OneTimeTokens.Presented currentToken(String token, TokenPurpose purpose) {
         OneTimeTokens.Presented presented = OneTimeTokens.parse(token).orElseThrow(AccountService::tokenInvalid);
-        Account.PendingToken pending = store.find(presented.accountId())
-                .map(a -> a.pendingTokens().get(purpose))
-                .orElseThrow(AccountService::tokenInvalid);
-        if (!OneTimeTokens.sameHash(pending.hash(), presented.hash()) || !clock.instant().isBefore(pending.expiresAt())) {
+        List<Account.PendingToken> valid = store.find(presented.accountId())
+                .map(a -> a.pendingTokens().getOrDefault(purpose, List.of()))
+                .orElse(List.of());
+        Instant now = clock.instant();
+        // Every valid link is compared, so the time taken does not tell which one matched.
+        boolean matches = false;
+        for (Account.PendingToken pending : valid) {
+            matches |= OneTimeTokens.sameHash(pending.hash(), presented.hash()) && now.isBefore(pending.expiresAt());
+        }
+        if (!matches) {
             throw tokenInvalid();
         }
         return presented;

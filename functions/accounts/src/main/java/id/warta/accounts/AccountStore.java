@@ -24,15 +24,24 @@ public interface AccountStore {
 
     Optional<Account> findByEmail(String email);
 
-    /** Makes this the only valid link of its purpose for the account. */
-    void replaceToken(String accountId, TokenPurpose purpose, String hash, Instant expiresAt);
+    /**
+     * Adds a new link of its purpose beside the current one (replacing a newer link that was added
+     * but never promoted): the reader's earlier link keeps working until {@link #promoteToken}.
+     */
+    void addToken(String accountId, TokenPurpose purpose, String hash, Instant expiresAt);
 
-    /** Activates and uses up the activation link in one conditional write; false when it is not the current one. */
+    /**
+     * Makes the added link the only one of its purpose, so the earlier link stops working; called
+     * once the new link's email is queued. Does nothing when that link is no longer the added one.
+     */
+    void promoteToken(String accountId, TokenPurpose purpose, String hash);
+
+    /** Activates and uses up every activation link in one conditional write; false when the link is not a valid one. */
     boolean activate(String accountId, String tokenHash);
 
     /**
      * Sets the new password hash, bumps the credential version (revoking access tokens) and uses up
-     * the reset link, in one conditional write; false when the link is not the current one.
+     * every reset link, in one conditional write; false when the link is not a valid one.
      */
     boolean resetPassword(String accountId, String tokenHash, String passwordHash);
 

@@ -2,23 +2,31 @@ package id.warta.accounts;
 
 import id.warta.dynamo.AccountKeys;
 import id.warta.dynamo.Attr;
+import id.warta.dynamo.ConditionalWrite;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Accounts in the AccountsTable. Account item: see {@link AccountKeys}, plus {@code email},
  * {@code name}, {@code passwordHash} (Argon2id PHC string), {@code createdAt}, and per link purpose
- * {@code <purpose>Hash}/{@code <purpose>ExpiresAt} (SHA-256 of the current token, never the token).
+ * {@code <purpose>Hash}/{@code <purpose>ExpiresAt} (SHA-256 of the current token, never the token)
+ * and {@code <purpose>NextHash}/{@code <purpose>NextExpiresAt} (a newer link whose email is being
+ * queued; both work until it is promoted to current).
  * Address ownership item: {@code pk = EMAIL#<normalised address>}, {@code sk = EMAIL}, {@code accountId}.
  * Provider identity item: {@code pk = IDENTITY#<provider>#<subject>}, {@code sk = IDENTITY}, {@code accountId},
- * {@code linkedAt}. An account created by social sign-in has no {@code passwordHash}.
+ * {@code linkedAt}. An account created by social sign-in has no {@code passwordHash}. Items written
+ * by a conditional write carry its {@code writeId} ({@link ConditionalWrite}).
  */
 public final class DynamoAccountStore implements AccountStore {
     private static final String EMAIL = "email";
@@ -28,6 +36,7 @@ public final class DynamoAccountStore implements AccountStore {
     private static final String ACCOUNT_ID = "accountId";
     private static final String EMAIL_SORT_KEY = "EMAIL";
     private static final String IDENTITY_SORT_KEY = "IDENTITY";
+    private static final String WRITE_ID = ConditionalWrite.ATTRIBUTE + " = " + ConditionalWrite.VALUE;
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -45,12 +54,30 @@ public final class DynamoAccountStore implements AccountStore {
         return Map.of("pk", Attr.s("IDENTITY#" + provider + "#" + subject), "sk", Attr.s(IDENTITY_SORT_KEY));
     }
 
+    private static String prefix(TokenPurpose purpose) {
+        return purpose == TokenPurpose.ACTIVATION ? "activation" : "reset";
+    }
+
     private static String hashAttribute(TokenPurpose purpose) {
-        return purpose == TokenPurpose.ACTIVATION ? "activationHash" : "resetHash";
+        return prefix(purpose) + "Hash";
     }
 
     private static String expiryAttribute(TokenPurpose purpose) {
-        return purpose == TokenPurpose.ACTIVATION ? "activationExpiresAt" : "resetExpiresAt";
+        return prefix(purpose) + "ExpiresAt";
+    }
+
+    private static String nextHashAttribute(TokenPurpose purpose) {
+        return prefix(purpose) + "NextHash";
+    }
+
+    private static String nextExpiryAttribute(TokenPurpose purpose) {
+        return prefix(purpose) + "NextExpiresAt";
+    }
+
+    /** {@code #hash}, {@code #expires}, {@code #nextHash}, {@code #nextExpires} for the purpose's attributes. */
+    private static Map<String, String> tokenNames(TokenPurpose purpose) {
+        return Map.of("#hash", hashAttribute(purpose), "#expires", expiryAttribute(purpose),
+                "#nextHash", nextHashAttribute(purpose), "#nextExpires", nextExpiryAttribute(purpose));
     }
 
     @Override
@@ -64,27 +91,32 @@ public final class DynamoAccountStore implements AccountStore {
         item.put(AccountKeys.ACTIVATED, Attr.bool(account.activated()));
         item.put(AccountKeys.CREDENTIAL_VERSION, Attr.n(account.credentialVersion()));
         item.put(CREATED_AT, Attr.s(account.createdAt().toString()));
-        account.pendingTokens().forEach((purpose, token) -> {
+        account.pendingTokens().forEach((purpose, links) -> {
+            // A new account has one link per purpose, its current one.
+            Account.PendingToken token = links.getFirst();
             item.put(hashAttribute(purpose), Attr.s(token.hash()));
             item.put(expiryAttribute(purpose), Attr.s(token.expiresAt().toString()));
         });
-        dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+        // The id is new: the item can only exist already as the result of this very write.
+        if (!putIfAbsent(AccountKeys.key(account.id()), item)) {
+            throw new IllegalStateException("Account id collision");
+        }
     }
 
     @Override
     public boolean claimEmail(String email, String accountId) {
         Map<String, AttributeValue> item = new HashMap<>(emailKey(email));
         item.put(ACCOUNT_ID, Attr.s(accountId));
-        return putIfAbsent(item);
+        return putIfAbsent(emailKey(email), item);
     }
 
-    private boolean putIfAbsent(Map<String, AttributeValue> item) {
-        try {
-            dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
-        }
+    /**
+     * Puts an item that must not exist yet. A retry of a put that landed finds its own item, not
+     * someone else's claim (it was once read as "address taken" and the new account thrown away).
+     */
+    private boolean putIfAbsent(Map<String, AttributeValue> key, Map<String, AttributeValue> item) {
+        return ConditionalWrite.start().put(dynamo, PutItemRequest.builder().tableName(table).item(item)
+                .conditionExpression("attribute_not_exists(pk)").build(), key);
     }
 
     @Override
@@ -122,17 +154,19 @@ public final class DynamoAccountStore implements AccountStore {
         Map<String, AttributeValue> item = new HashMap<>(identityKey(provider, subject));
         item.put(ACCOUNT_ID, Attr.s(accountId));
         item.put("linkedAt", Attr.s(linkedAt.toString()));
-        return putIfAbsent(item);
+        return putIfAbsent(identityKey(provider, subject), item);
     }
 
     @Override
     public void activateForVerifiedOwner(String accountId) {
+        // Retry-safe without a write id: a retry that finds the account activated (by its own first
+        // attempt or by the owner's link) has nothing left to do either way.
         try {
             dynamo.updateItem(b -> b.tableName(table)
                     .key(AccountKeys.key(accountId))
                     .conditionExpression("attribute_exists(pk) AND activated = :false")
-                    .updateExpression("SET activated = :true ADD credentialVersion :one"
-                            + " REMOVE passwordHash, activationHash, activationExpiresAt")
+                    .updateExpression("SET activated = :true ADD credentialVersion :one REMOVE passwordHash,"
+                            + " activationHash, activationExpiresAt, activationNextHash, activationNextExpiresAt")
                     .expressionAttributeValues(Map.of(":false", Attr.bool(false), ":true", Attr.bool(true),
                             ":one", Attr.n(1))));
         } catch (ConditionalCheckFailedException alreadyActivated) {
@@ -141,48 +175,66 @@ public final class DynamoAccountStore implements AccountStore {
     }
 
     @Override
-    public void replaceToken(String accountId, TokenPurpose purpose, String hash, Instant expiresAt) {
+    public void addToken(String accountId, TokenPurpose purpose, String hash, Instant expiresAt) {
+        // Retry-safe as it is: a retry sets the same values again, and the account still exists.
         dynamo.updateItem(b -> b.tableName(table)
                 .key(AccountKeys.key(accountId))
                 .conditionExpression("attribute_exists(pk)")
-                .updateExpression("SET #hash = :hash, #expires = :expires")
-                .expressionAttributeNames(Map.of("#hash", hashAttribute(purpose), "#expires", expiryAttribute(purpose)))
+                .updateExpression("SET #nextHash = :hash, #nextExpires = :expires")
+                .expressionAttributeNames(Map.of("#nextHash", nextHashAttribute(purpose),
+                        "#nextExpires", nextExpiryAttribute(purpose)))
                 .expressionAttributeValues(Map.of(":hash", Attr.s(hash), ":expires", Attr.s(expiresAt.toString()))));
     }
 
     @Override
+    public void promoteToken(String accountId, TokenPurpose purpose, String hash) {
+        try {
+            dynamo.updateItem(b -> b.tableName(table)
+                    .key(AccountKeys.key(accountId))
+                    .conditionExpression("#nextHash = :hash")
+                    .updateExpression("SET #hash = #nextHash, #expires = #nextExpires REMOVE #nextHash, #nextExpires")
+                    .expressionAttributeNames(tokenNames(purpose))
+                    .expressionAttributeValues(Map.of(":hash", Attr.s(hash))));
+        } catch (ConditionalCheckFailedException nothingToPromote) {
+            // Retry-safe without a write id: the link is current already (this write's earlier
+            // attempt), used up, or replaced by a newer one; in each case nothing is left to do.
+        }
+    }
+
+    @Override
     public boolean activate(String accountId, String tokenHash) {
-        return updateIfCurrentToken(accountId, TokenPurpose.ACTIVATION, tokenHash, "SET activated = :true",
-                Map.of(":true", Attr.bool(true)));
+        return updateIfCurrentToken(accountId, TokenPurpose.ACTIVATION, tokenHash,
+                "SET activated = :true, " + WRITE_ID, Map.of(":true", Attr.bool(true)));
     }
 
     @Override
     public boolean resetPassword(String accountId, String tokenHash, String passwordHash) {
         return updateIfCurrentToken(accountId, TokenPurpose.PASSWORD_RESET, tokenHash,
-                "SET passwordHash = :password ADD credentialVersion :one",
+                "SET passwordHash = :password, " + WRITE_ID + " ADD credentialVersion :one",
                 Map.of(":password", Attr.s(passwordHash), ":one", Attr.n(1)));
     }
 
-    /** The condition on the stored hash makes the link single-use even when two requests race. */
+    /**
+     * The condition on the stored hashes makes the link single-use even when two requests race; the
+     * write id recognises a retry whose first attempt used the link (else a reset or activation
+     * that succeeded would be reported as an invalid link).
+     */
     private boolean updateIfCurrentToken(String accountId, TokenPurpose purpose, String tokenHash, String update,
                                          Map<String, AttributeValue> values) {
         Map<String, AttributeValue> allValues = new HashMap<>(values);
         allValues.put(":hash", Attr.s(tokenHash));
-        try {
-            dynamo.updateItem(b -> b.tableName(table)
-                    .key(AccountKeys.key(accountId))
-                    .conditionExpression("#hash = :hash")
-                    .updateExpression(update + " REMOVE #hash, #expires")
-                    .expressionAttributeNames(Map.of("#hash", hashAttribute(purpose), "#expires", expiryAttribute(purpose)))
-                    .expressionAttributeValues(allValues));
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
-        }
+        return ConditionalWrite.start().update(dynamo, UpdateItemRequest.builder().tableName(table)
+                .key(AccountKeys.key(accountId))
+                .conditionExpression("#hash = :hash OR #nextHash = :hash")
+                .updateExpression(update + " REMOVE #hash, #expires, #nextHash, #nextExpires")
+                .expressionAttributeNames(tokenNames(purpose))
+                .expressionAttributeValues(allValues)
+                .build());
     }
 
     @Override
     public boolean setSubscriberUntil(String accountId, Instant until) {
+        // Retry-safe as it is: a retry sets the same value on the same, still existing, account.
         try {
             dynamo.updateItem(b -> {
                 b.tableName(table).key(AccountKeys.key(accountId)).conditionExpression("attribute_exists(pk)");
@@ -200,12 +252,13 @@ public final class DynamoAccountStore implements AccountStore {
     }
 
     private static Account fromItem(String accountId, Map<String, AttributeValue> item) {
-        Map<TokenPurpose, Account.PendingToken> tokens = new EnumMap<>(TokenPurpose.class);
+        Map<TokenPurpose, List<Account.PendingToken>> tokens = new EnumMap<>(TokenPurpose.class);
         for (TokenPurpose purpose : TokenPurpose.values()) {
-            String hash = Attr.string(item, hashAttribute(purpose));
-            String expires = Attr.string(item, expiryAttribute(purpose));
-            if (hash != null && expires != null) {
-                tokens.put(purpose, new Account.PendingToken(hash, Instant.parse(expires)));
+            List<Account.PendingToken> links = new ArrayList<>();
+            link(item, hashAttribute(purpose), expiryAttribute(purpose)).ifPresent(links::add);
+            link(item, nextHashAttribute(purpose), nextExpiryAttribute(purpose)).ifPresent(links::add);
+            if (!links.isEmpty()) {
+                tokens.put(purpose, links);
             }
         }
         String until = Attr.string(item, AccountKeys.SUBSCRIBER_UNTIL);
@@ -213,5 +266,13 @@ public final class DynamoAccountStore implements AccountStore {
         return new Account(accountId, Attr.string(item, EMAIL), Attr.string(item, NAME), Attr.string(item, PASSWORD_HASH),
                 Attr.bool(item, AccountKeys.ACTIVATED), Attr.number(item, AccountKeys.CREDENTIAL_VERSION, 0),
                 until == null ? null : Instant.parse(until), created == null ? null : Instant.parse(created), tokens);
+    }
+
+    private static Optional<Account.PendingToken> link(Map<String, AttributeValue> item, String hashAttribute,
+                                                       String expiryAttribute) {
+        String hash = Attr.string(item, hashAttribute);
+        String expires = Attr.string(item, expiryAttribute);
+        return hash == null || expires == null ? Optional.empty()
+                : Optional.of(new Account.PendingToken(hash, Instant.parse(expires)));
     }
 }

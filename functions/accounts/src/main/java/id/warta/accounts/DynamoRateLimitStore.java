@@ -1,18 +1,20 @@
 package id.warta.accounts;
 
 import id.warta.dynamo.Attr;
+import id.warta.dynamo.ConditionalWrite;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Rate-limit items in the AccountsTable: {@code pk = RATE#<limit>#<sha-256 of the subject>},
- * {@code sk = RATE}, {@code times} (epoch milliseconds of recent events), {@code version}, and
- * {@code expiresAt} (TTL, once the longest window has passed).
+ * {@code sk = RATE}, {@code times} (epoch milliseconds of recent events), {@code version},
+ * {@code expiresAt} (TTL, once the longest window has passed) and {@code writeId} ({@link ConditionalWrite}).
  */
 public final class DynamoRateLimitStore implements RateLimitStore {
     private final DynamoDbClient dynamo;
@@ -40,18 +42,16 @@ public final class DynamoRateLimitStore implements RateLimitStore {
 
     @Override
     public boolean replace(String key, Events expected, List<Instant> times, Instant expiresAt) {
-        Map<String, AttributeValue> item = new java.util.HashMap<>(key(key));
+        Map<String, AttributeValue> itemKey = key(key);
+        Map<String, AttributeValue> item = new HashMap<>(itemKey);
         item.put("times", Attr.strings(times.stream().map(t -> Long.toString(t.toEpochMilli())).toList()));
         item.put("version", Attr.n(expected.version() + 1));
         item.put("expiresAt", Attr.n(expiresAt.getEpochSecond()));
-        try {
-            dynamo.putItem(b -> b.tableName(table).item(item)
-                    .conditionExpression(expected.version() == 0 ? "attribute_not_exists(pk)" : "version = :version")
-                    .expressionAttributeValues(expected.version() == 0 ? null
-                            : Map.of(":version", Attr.n(expected.version()))));
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
-        }
+        // A retried attempt finds the version it wrote itself: recognised by the write id, so that one
+        // event is never recorded twice (the caller would re-read and add it again).
+        return ConditionalWrite.start().put(dynamo, PutItemRequest.builder().tableName(table).item(item)
+                .conditionExpression(expected.version() == 0 ? "attribute_not_exists(pk)" : "version = :version")
+                .expressionAttributeValues(expected.version() == 0 ? null : Map.of(":version", Attr.n(expected.version())))
+                .build(), itemKey);
     }
 }

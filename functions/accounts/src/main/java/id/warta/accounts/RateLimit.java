@@ -3,6 +3,7 @@ package id.warta.accounts;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -44,7 +45,33 @@ public final class RateLimit {
      * @return empty when the event was recorded, else the time to wait
      */
     public Optional<Duration> tryAcquire(String subject) {
-        return write(subject, true);
+        return write(subject, true).retryAfter();
+    }
+
+    /**
+     * Records an event if the limits allow it, then does the work it stands for. When the work
+     * fails, the event is taken back, so that the limit is charged only for work that was done
+     * and the subject may retry at once.
+     *
+     * @return empty when the work was done, else the time to wait (and nothing was done)
+     */
+    public Optional<Duration> tryAcquireFor(String subject, Runnable work) {
+        Written written = write(subject, true);
+        if (written.retryAfter().isPresent()) {
+            return written.retryAfter();
+        }
+        try {
+            work.run();
+        } catch (RuntimeException failed) {
+            try {
+                release(key(subject), written.at());
+            } catch (RuntimeException releaseFailed) {
+                // The same outage, most likely: the subject waits out this one event's windows.
+                failed.addSuppressed(releaseFailed);
+            }
+            throw failed;
+        }
+        return Optional.empty();
     }
 
     /** Records an event whatever the limits say (a failed login is a fact, not a request). */
@@ -52,22 +79,41 @@ public final class RateLimit {
         write(subject, false);
     }
 
-    private Optional<Duration> write(String subject, boolean onlyIfAllowed) {
+    /** An event recorded at {@code at}, or the wait that kept it from being recorded. */
+    private record Written(Instant at, Optional<Duration> retryAfter) {
+    }
+
+    private Written write(String subject, boolean onlyIfAllowed) {
         String key = key(subject);
         for (int attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
-            Instant now = clock.instant();
+            // Stored in milliseconds: truncated here so that the event can be found again to release it.
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
             RateLimitStore.Events current = store.read(key);
             List<Instant> recent = recent(current.times(), now);
             Optional<Duration> wait = retryAfter(recent, now);
             if (onlyIfAllowed && wait.isPresent()) {
-                return wait;
+                return new Written(null, wait);
             }
             recent.add(now);
             if (store.replace(key, current, recent, now.plus(longest))) {
-                return Optional.empty();
+                return new Written(now, Optional.empty());
             }
         }
-        return Optional.of(windows.stream().map(Window::length).min(Comparator.naturalOrder()).orElseThrow());
+        return new Written(null, Optional.of(windows.stream().map(Window::length).min(Comparator.naturalOrder()).orElseThrow()));
+    }
+
+    /** Takes one event at {@code at} back out (if a concurrent writer has not pruned it already). */
+    private void release(String key, Instant at) {
+        for (int attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
+            RateLimitStore.Events current = store.read(key);
+            List<Instant> remaining = new ArrayList<>(current.times());
+            if (!remaining.remove(at)) {
+                return;
+            }
+            if (store.replace(key, current, remaining, clock.instant().plus(longest))) {
+                return;
+            }
+        }
     }
 
     private String key(String subject) {

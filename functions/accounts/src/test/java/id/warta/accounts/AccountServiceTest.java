@@ -47,7 +47,7 @@ class AccountServiceTest {
         Account account = f.store.findByEmail(EMAIL).orElseThrow();
         assertThat(account.activated()).isFalse();
         assertThat(account.passwordHash()).startsWith("$argon2id$").doesNotContain(PASSWORD);
-        assertThat(account.pendingTokens().get(TokenPurpose.ACTIVATION).hash()).isEqualTo(OneTimeTokens.sha256(token));
+        assertThat(account.pendingTokens().get(TokenPurpose.ACTIVATION).getFirst().hash()).isEqualTo(OneTimeTokens.sha256(token));
         OutboxMessage mail = f.lastMail(MailKind.ACTIVATION);
         assertThat(mail.recipient()).isEqualTo(EMAIL);
         assertThat(mail.name()).isEqualTo("Sari");
@@ -131,6 +131,76 @@ class AccountServiceTest {
         assertThat(second).isNotEqualTo(first);
         assertCode(() -> f.service.activate(first), ErrorCode.TOKEN_INVALID);
         f.service.activate(second);
+    }
+
+    @Test
+    void aRegistrationWhoseEmailCouldNotBeQueuedSendsAWorkingLinkWhenRetriedAtOnce() {
+        f.failingOutboxWrites = 1;
+        assertThatThrownBy(() -> f.service.register(EMAIL, PASSWORD, "Sari", MailLanguage.ID))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(f.outbox).isEmpty();
+
+        f.service.register(EMAIL, PASSWORD, "Sari", MailLanguage.ID);
+
+        f.service.activate(f.lastMail(MailKind.ACTIVATION).token());
+        assertThat(f.store.findByEmail(EMAIL).orElseThrow().activated()).isTrue();
+    }
+
+    /** A registration's link; then, two minutes later, a resend whose email cannot be queued. */
+    private String earlierLinkThenAFailedResend() {
+        String earlier = register();
+        f.clock.advance(Duration.ofMinutes(2));
+        f.failingOutboxWrites = 1;
+        assertThatThrownBy(() -> f.service.resendActivation(EMAIL, MailLanguage.ID)).isInstanceOf(IllegalStateException.class);
+        return earlier;
+    }
+
+    @Test
+    void aResendWhoseEmailCouldNotBeQueuedLeavesTheEarlierLinkWorkingAndIsNotCharged() {
+        String earlier = earlierLinkThenAFailedResend();
+
+        f.service.resendActivation(EMAIL, MailLanguage.ID);
+
+        assertThat(f.outbox).filteredOn(m -> m.kind() == MailKind.ACTIVATION).hasSize(2);
+        assertCode(() -> f.service.activate(earlier), ErrorCode.TOKEN_INVALID);
+        f.service.activate(f.lastMail(MailKind.ACTIVATION).token());
+    }
+
+    @Test
+    void theEarlierLinkWorksUntilTheNewOnesEmailIsQueued() {
+        String earlier = earlierLinkThenAFailedResend();
+
+        f.service.activate(earlier);
+        assertThat(f.store.findByEmail(EMAIL).orElseThrow().activated()).isTrue();
+    }
+
+    @Test
+    void aForgotPasswordWhoseEmailCouldNotBeQueuedLeavesTheEarlierResetLinkWorkingAndSendsOnARetryAtOnce() {
+        register();
+        f.service.forgotPassword(EMAIL, MailLanguage.ID);
+        String earlier = f.lastMail(MailKind.PASSWORD_RESET).token();
+        f.clock.advance(Duration.ofMinutes(2));
+        f.failingOutboxWrites = 1;
+
+        assertThatThrownBy(() -> f.service.forgotPassword(EMAIL, MailLanguage.ID)).isInstanceOf(IllegalStateException.class);
+        assertThat(f.lastMail(MailKind.PASSWORD_RESET).token()).isEqualTo(earlier);
+        f.service.forgotPassword(EMAIL, MailLanguage.ID);
+
+        String newer = f.lastMail(MailKind.PASSWORD_RESET).token();
+        assertThat(newer).isNotEqualTo(earlier);
+        assertCode(() -> f.service.resetPassword(earlier, "es-teh-manis-2026"), ErrorCode.TOKEN_INVALID);
+        f.service.resetPassword(newer, "es-teh-manis-2026");
+    }
+
+    @Test
+    void usingEitherOfTwoValidLinksUsesUpBoth() {
+        String earlier = earlierLinkThenAFailedResend();
+        Account account = f.store.findByEmail(EMAIL).orElseThrow();
+        assertThat(account.pendingTokens().get(TokenPurpose.ACTIVATION)).hasSize(2);
+
+        f.service.activate(earlier);
+
+        assertThat(f.store.findByEmail(EMAIL).orElseThrow().pendingTokens()).doesNotContainKey(TokenPurpose.ACTIVATION);
     }
 
     @Test

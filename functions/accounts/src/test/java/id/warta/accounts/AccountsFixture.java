@@ -22,6 +22,8 @@ final class AccountsFixture {
     final MutableClock clock = new MutableClock(START);
     final InMemoryAccountStore store = new InMemoryAccountStore();
     final List<OutboxMessage> outbox = new ArrayList<>();
+    /** How many of the next outbox writes fail (as a DynamoDB outage would make them). */
+    int failingOutboxWrites;
     final PasswordHasher passwords;
     final AccessTokens accessTokens = new AccessTokens(SECRET, clock);
     final AccountService service;
@@ -38,10 +40,18 @@ final class AccountsFixture {
 
     AccountsFixture(PasswordHasher passwords) {
         this.passwords = passwords;
-        service = new AccountService(store, outbox::add, passwords, new OneTimeTokens(new SecureRandom()),
+        service = new AccountService(store, this::enqueue, passwords, new OneTimeTokens(new SecureRandom()),
                 accessTokens, new InMemoryRateLimitStore(), (accountId, period) -> new MeterState(Set.of("kopi-gayo")), 2, clock);
         socialSignIn = new SocialSignIn(IdTokenVerifier.forProviders(List.of(TestIssuer.provider("google", false)),
                 issuer.fetcher(), clock), store, accessTokens, clock);
+    }
+
+    private void enqueue(OutboxMessage message) {
+        if (failingOutboxWrites > 0) {
+            failingOutboxWrites--;
+            throw new IllegalStateException("The outbox write failed");
+        }
+        outbox.add(message);
     }
 
     /** A valid Google ID token for the address, as the browser would send it with {@code nonce}. */

@@ -43,8 +43,8 @@ class AccountsHandlerTest {
 
     private void seedFixtureAccount(TokenPurpose purpose) {
         f.store.save(new Account(FIXTURE_ACCOUNT, FIXTURE_EMAIL, "Sari Dewi", f.passwords.hash("kopi-tubruk-2026"), false, 0,
-                null, AccountsFixture.START, Map.of(purpose, new PendingToken(OneTimeTokens.sha256(FIXTURE_TOKEN),
-                AccountsFixture.START.plus(Duration.ofMinutes(30))))));
+                null, AccountsFixture.START, Map.of(purpose, List.of(new PendingToken(OneTimeTokens.sha256(FIXTURE_TOKEN),
+                AccountsFixture.START.plus(Duration.ofMinutes(30)))))));
     }
 
     private APIGatewayV2HTTPResponse invoke(APIGatewayV2HTTPEvent event, int expectedStatus) {

@@ -1,9 +1,12 @@
 package id.warta.accounts;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /** The store's conditional semantics in memory, for domain and handler tests. */
@@ -45,13 +48,31 @@ final class InMemoryAccountStore implements AccountStore {
         owners.put(account.email(), account.id());
     }
 
+    /** The current link stays first; an added one, not yet promoted, second. */
     @Override
-    public synchronized void replaceToken(String accountId, TokenPurpose purpose, String hash, Instant expiresAt) {
+    public synchronized void addToken(String accountId, TokenPurpose purpose, String hash, Instant expiresAt) {
         Account account = accounts.get(accountId);
-        Map<TokenPurpose, Account.PendingToken> tokens = new EnumMap<>(TokenPurpose.class);
+        List<Account.PendingToken> links = new ArrayList<>();
+        links.add(account.pendingTokens().getOrDefault(purpose, List.of()).stream().findFirst().orElse(null));
+        links.add(new Account.PendingToken(hash, expiresAt));
+        links.removeIf(Objects::isNull);
+        withTokens(account, purpose, links);
+    }
+
+    @Override
+    public synchronized void promoteToken(String accountId, TokenPurpose purpose, String hash) {
+        Account account = accounts.get(accountId);
+        List<Account.PendingToken> links = account.pendingTokens().getOrDefault(purpose, List.of());
+        if (links.size() == 2 && links.getLast().hash().equals(hash)) {
+            withTokens(account, purpose, List.of(links.getLast()));
+        }
+    }
+
+    private void withTokens(Account account, TokenPurpose purpose, List<Account.PendingToken> links) {
+        Map<TokenPurpose, List<Account.PendingToken>> tokens = new EnumMap<>(TokenPurpose.class);
         tokens.putAll(account.pendingTokens());
-        tokens.put(purpose, new Account.PendingToken(hash, expiresAt));
-        accounts.put(accountId, with(account, account.activated(), account.passwordHash(), account.credentialVersion(),
+        tokens.put(purpose, List.copyOf(links));
+        accounts.put(account.id(), with(account, account.activated(), account.passwordHash(), account.credentialVersion(),
                 account.subscriberUntil(), tokens));
     }
 
@@ -108,18 +129,18 @@ final class InMemoryAccountStore implements AccountStore {
     }
 
     private static boolean isCurrent(Account account, TokenPurpose purpose, String hash) {
-        return account != null && account.pendingTokens().containsKey(purpose)
-                && account.pendingTokens().get(purpose).hash().equals(hash);
+        return account != null && account.pendingTokens().getOrDefault(purpose, List.of()).stream()
+                .anyMatch(link -> link.hash().equals(hash));
     }
 
-    private static Map<TokenPurpose, Account.PendingToken> without(Account account, TokenPurpose purpose) {
-        Map<TokenPurpose, Account.PendingToken> tokens = new HashMap<>(account.pendingTokens());
+    private static Map<TokenPurpose, List<Account.PendingToken>> without(Account account, TokenPurpose purpose) {
+        Map<TokenPurpose, List<Account.PendingToken>> tokens = new HashMap<>(account.pendingTokens());
         tokens.remove(purpose);
         return tokens;
     }
 
     private static Account with(Account a, boolean activated, String passwordHash, long credentialVersion,
-                                Instant subscriberUntil, Map<TokenPurpose, Account.PendingToken> tokens) {
+                                Instant subscriberUntil, Map<TokenPurpose, List<Account.PendingToken>> tokens) {
         return new Account(a.id(), a.email(), a.name(), passwordHash, activated, credentialVersion, subscriberUntil,
                 a.createdAt(), tokens);
     }
