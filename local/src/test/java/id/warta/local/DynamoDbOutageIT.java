@@ -4,13 +4,13 @@ import id.warta.dynamo.AccountKeys;
 import id.warta.dynamo.Attr;
 import id.warta.dynamo.DynamoMeters;
 import id.warta.identity.AccessTokens;
+import id.warta.local.faults.FaultProxy;
 import id.warta.paywall.MeterPeriod;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -32,9 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DynamoDbOutageIT {
     private static final String SLUG = "harga-beras-medium-naik-di-pasar-induk";
+    private static ProxiedStack stack;
     private static FaultProxy proxy;
     private static LocalCloud cloud;
-    private static LocalApiServer server;
     private final HttpClient http = HttpClient.newHttpClient();
 
     private record Sample(String method, String path, String body) {
@@ -68,26 +68,20 @@ class DynamoDbOutageIT {
                     "{\"subscriber\":true,\"until\":null}")));
 
     @BeforeAll
-    static void startStackBehindAProxy() throws IOException {
-        TestStack shared = TestStack.shared();
-        proxy = FaultProxy.start(shared.cloud().emulators().dynamoDbEndpoint());
-        int port = Emulators.freePort();
-        cloud = LocalCloud.start(shared.cloud().root(),
-                Emulators.external(shared.cloud().root(), proxy.uri(), shared.cloud().emulators().sesEndpoint()),
-                Map.of("SiteUrl", "http://127.0.0.1:" + port), Map.of());
-        server = new LocalApiServer(cloud, port).start();
+    static void startStackBehindAProxy() {
+        stack = TestStack.behindFaultProxy();
+        proxy = stack.dynamoDb();
+        cloud = stack.stack().cloud();
     }
 
     @AfterAll
     static void stop() {
-        server.close();
-        cloud.close();
-        proxy.close();
+        stack.close();
     }
 
     /** Signed in (a token the functions accept), except on /auth routes, which take credentials in the body. */
     private HttpResponse<String> send(Sample sample) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.uri() + sample.path()))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.stack().api() + sample.path()))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .method(sample.method(), sample.body() == null ? HttpRequest.BodyPublishers.noBody()
@@ -165,7 +159,7 @@ class DynamoDbOutageIT {
     }
 
     private HttpResponse<String> unlock(String slug, String bearer) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(server.uri() + "/articles/" + slug + "/views"))
+        return http.send(HttpRequest.newBuilder(URI.create(stack.stack().api() + "/articles/" + slug + "/views"))
                 .timeout(Duration.ofSeconds(30))
                 .header("Authorization", bearer)
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());

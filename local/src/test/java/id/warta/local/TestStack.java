@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import id.warta.dynamo.DynamoContentRepository;
 import id.warta.json.Json;
+import id.warta.local.faults.FaultProxy;
 import id.warta.local.oidc.LocalOidcIssuer;
 
 import java.io.IOException;
@@ -77,6 +78,35 @@ public final class TestStack {
         } catch (IOException e) {
             cloud.close();
             oidcIssuer.close();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A second stack on the shared emulators whose functions (and harness client) talk to DynamoDB
+     * and SES through fault proxies, with its own API server; the caller closes it.
+     */
+    public static ProxiedStack behindFaultProxy() {
+        TestStack shared = shared();
+        Emulators direct = shared.cloud.emulators();
+        FaultProxy dynamoDb = FaultProxy.start(direct.dynamoDbEndpoint());
+        FaultProxy ses = FaultProxy.start(direct.sesEndpoint());
+        int port = Emulators.freePort();
+        Map<String, String> parameters = new HashMap<>(shared.oidcIssuer.googleParameters());
+        parameters.put("SiteUrl", "http://127.0.0.1:" + port);
+        parameters.put("SiteOrigin", "http://localhost:3000");
+        LocalCloud cloud = LocalCloud.start(shared.cloud.root(),
+                Emulators.external(shared.cloud.root(), dynamoDb.uri(), ses.uri()), parameters, Map.of());
+        try {
+            LocalApiServer server = new LocalApiServer(cloud, port).start();
+            return new ProxiedStack(new TestStack(cloud, server, shared.seeded, shared.oidcIssuer), dynamoDb, ses, () -> {
+                server.close();
+                cloud.close();
+            });
+        } catch (IOException e) {
+            cloud.close();
+            dynamoDb.close();
+            ses.close();
             throw new IllegalStateException(e);
         }
     }
