@@ -21,15 +21,25 @@ public interface MailSender {
         }
 
         private final Outcome outcome;
+        private final boolean serviceWide;
 
-        /** @param reason for logs and the outbox item: error codes and classes only, never an address */
-        public MailSendException(String reason, Outcome outcome) {
+        /**
+         * @param reason      for logs and the outbox item: error codes and classes only, never an address
+         * @param serviceWide the next message would fail the same way (throttling, an outage, credentials):
+         *                    the run stops instead of trying every item
+         */
+        public MailSendException(String reason, Outcome outcome, boolean serviceWide) {
             super(reason, null, false, false);
             this.outcome = outcome;
+            this.serviceWide = serviceWide;
         }
 
         public Outcome outcome() {
             return outcome;
+        }
+
+        public boolean serviceWide() {
+            return serviceWide;
         }
     }
 }

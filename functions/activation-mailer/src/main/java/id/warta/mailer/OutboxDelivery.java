@@ -32,7 +32,7 @@ import java.util.Optional;
  *       when SES took a send without answering, or the outbox could not record one.</li>
  * </ul>
  * A run stops at the first failure that is not about one message (SES throttling, failing, refusing
- * our credentials or unreachable; the outbox itself unreachable): the items after it are left, not
+ * our credentials, not answering or unreachable; the outbox itself unreachable): the items after it are left, not
  * claimed, for the next run, so an outage costs one attempt per run instead of one per item, and at
  * most one call per run waits for a timeout. A failure to record an outcome is logged and does not
  * stop the run. Nothing is given up silently: each has an ERROR line and a count.
@@ -154,7 +154,7 @@ public final class OutboxDelivery {
         try {
             messageId = sender.send(item.message().recipient(), templates.render(item.message()));
         } catch (MailSendException e) {
-            return new Step(afterFailure(item, e), e.outcome() != MailSendException.Outcome.REJECTED);
+            return new Step(afterFailure(item, e), e.serviceWide());
         }
         return new Step(recordSent(item, messageId), false);
     }

@@ -42,14 +42,16 @@ import java.util.Map;
  *       <td>account</td><td>NOT_SENT: retried with back-off (an operator or DNS fixes it; the
  *       email is not at fault)</td></tr>
  *   <tr><td>any other error answer</td><td>other</td><td>NOT_SENT: retried with back-off, so an
- *       error this table does not know costs attempts, never an email</td></tr>
+ *       error this table does not know costs attempts, never an email (4xx: taken to be about this
+ *       message, so the run goes on with the next one)</td></tr>
  *   <tr><td>no connection (refused, unknown host, no route, connect timeout)</td>
  *       <td>unreachable</td><td>NOT_SENT: the request never left</td></tr>
  *   <tr><td>no answer after the request left (attempt timeout, read timeout, connection reset or
  *       closed before the answer, an answer that cannot be read)</td>
  *       <td>no answer</td><td>UNKNOWN: SES may have accepted it</td></tr>
  * </table>
- * Retries stop at the outbox's attempt budget, and every email given up is logged and counted.
+ * Retries stop at the outbox's attempt budget, and every email given up is logged and counted. Every
+ * failure but a rejection and an unknown 4xx is service-wide: the next message would fail alike.
  */
 final class SesErrors {
     private static final Map<String, String> KINDS = Map.ofEntries(
@@ -86,14 +88,16 @@ final class SesErrors {
             String kind = answer.isThrottlingException() ? "throttled"
                     : KINDS.getOrDefault(code, answer.statusCode() >= 500 ? "service" : "other");
             String reason = "SES " + answer.statusCode() + " " + code + ": " + kind;
-            return new MailSendException(reason, "rejected".equals(kind) ? Outcome.REJECTED : Outcome.NOT_SENT);
+            boolean aboutThisMessage = "rejected".equals(kind) || "other".equals(kind);
+            return new MailSendException(reason, "rejected".equals(kind) ? Outcome.REJECTED : Outcome.NOT_SENT,
+                    !aboutThisMessage);
         }
         Throwable cause = rootCause(failure);
         if (neverLeft(cause)) {
-            return new MailSendException("SES unreachable: " + cause.getClass().getSimpleName(), Outcome.NOT_SENT);
+            return new MailSendException("SES unreachable: " + cause.getClass().getSimpleName(), Outcome.NOT_SENT, true);
         }
         return new MailSendException("SES gave no answer: " + failure.getClass().getSimpleName()
-                + (cause == failure ? "" : " (" + cause.getClass().getSimpleName() + ")"), Outcome.UNKNOWN);
+                + (cause == failure ? "" : " (" + cause.getClass().getSimpleName() + ")"), Outcome.UNKNOWN, true);
     }
 
     /** Failures of the connection itself: the request was never written. */

@@ -37,6 +37,8 @@ class OutboxDeliveryTest {
         REFUSES,
         /** Rejects the message for good. */
         REJECTS,
+        /** Answers with a client error nobody classified: retried, but about this message only. */
+        ANSWERS_AN_UNKNOWN_CLIENT_ERROR,
         /** Never got the request, and the call times out. */
         LOSES_THE_REQUEST,
         /** Accepts it, but the answer never arrives (the call times out). */
@@ -57,12 +59,14 @@ class OutboxDeliveryTest {
         Ses ses = script.isEmpty() ? Ses.ACCEPTS : script.poll();
         switch (ses) {
             case ACCEPTS -> delivered.add(recipient);
-            case REFUSES -> throw new MailSendException("SES 403 ExpiredToken: credentials", MailSendException.Outcome.NOT_SENT);
-            case REJECTS -> throw new MailSendException("SES 400 MessageRejected: rejected", MailSendException.Outcome.REJECTED);
-            case LOSES_THE_REQUEST -> throw new MailSendException("SES gave no answer", MailSendException.Outcome.UNKNOWN);
+            case REFUSES -> throw new MailSendException("SES 403 ExpiredToken: credentials", MailSendException.Outcome.NOT_SENT, true);
+            case REJECTS -> throw new MailSendException("SES 400 MessageRejected: rejected", MailSendException.Outcome.REJECTED, false);
+            case ANSWERS_AN_UNKNOWN_CLIENT_ERROR ->
+                    throw new MailSendException("SES 400 SomethingNew: other", MailSendException.Outcome.NOT_SENT, false);
+            case LOSES_THE_REQUEST -> throw new MailSendException("SES gave no answer", MailSendException.Outcome.UNKNOWN, true);
             case LOSES_THE_ANSWER -> {
                 delivered.add(recipient);
-                throw new MailSendException("SES gave no answer", MailSendException.Outcome.UNKNOWN);
+                throw new MailSendException("SES gave no answer", MailSendException.Outcome.UNKNOWN, true);
             }
             case ACCEPTS_AND_THE_RUN_DIES -> {
                 delivered.add(recipient);
@@ -220,6 +224,17 @@ class OutboxDeliveryTest {
         assertThat(delivered).containsExactly("b@example.id");
         assertThat(logged("OUTBOX_GIVEN_UP")).singleElement().satisfies(line -> assertThat(line)
                 .contains("\"outboxId\":\"a\"", "\"outcome\":\"GIVEN_UP_REJECTED\"", "MessageRejected"));
+    }
+
+    @Test
+    void anUnknownClientErrorIsRetriedForThatMessageWhileTheRunGoesOn() {
+        enqueue("a");
+        enqueue("b");
+        script.add(Ses.ANSWERS_AN_UNKNOWN_CLIENT_ERROR);
+
+        assertThat(sweep()).isEqualTo(outcome(DeliveryOutcome.RETRYING, 1, DeliveryOutcome.SENT, 1));
+        assertThat(queue.item("a").delivery).isNull();
+        assertThat(delivered).containsExactly("b@example.id");
     }
 
     @Test

@@ -112,26 +112,28 @@ class SesMailSenderTest {
 
     @ParameterizedTest
     @CsvSource({
-            "400, MessageRejected, REJECTED, rejected",
-            "400, InvalidParameterValue, REJECTED, rejected",
-            "400, Throttling, NOT_SENT, throttled",
-            "400, ThrottlingException, NOT_SENT, throttled",
-            "429, TooManyRequestsException, NOT_SENT, throttled",
-            "500, InternalFailure, NOT_SENT, service",
-            "503, ServiceUnavailable, NOT_SENT, service",
-            "403, ExpiredToken, NOT_SENT, credentials",
-            "403, InvalidClientTokenId, NOT_SENT, credentials",
-            "403, SignatureDoesNotMatch, NOT_SENT, credentials",
-            "403, AccessDenied, NOT_SENT, credentials",
-            "400, AccountSendingPausedException, NOT_SENT, account",
-            "400, ConfigurationSetDoesNotExist, NOT_SENT, account",
-            "400, MailFromDomainNotVerifiedException, NOT_SENT, account",
-            "400, SomethingNewFromSes, NOT_SENT, other"})
+            "400, MessageRejected, REJECTED, rejected, false",
+            "400, InvalidParameterValue, REJECTED, rejected, false",
+            "400, Throttling, NOT_SENT, throttled, true",
+            "400, ThrottlingException, NOT_SENT, throttled, true",
+            "429, TooManyRequestsException, NOT_SENT, throttled, true",
+            "500, InternalFailure, NOT_SENT, service, true",
+            "503, ServiceUnavailable, NOT_SENT, service, true",
+            "502, '', NOT_SENT, service, true",
+            "403, ExpiredToken, NOT_SENT, credentials, true",
+            "403, InvalidClientTokenId, NOT_SENT, credentials, true",
+            "403, SignatureDoesNotMatch, NOT_SENT, credentials, true",
+            "403, AccessDenied, NOT_SENT, credentials, true",
+            "400, AccountSendingPausedException, NOT_SENT, account, true",
+            "400, ConfigurationSetDoesNotExist, NOT_SENT, account, true",
+            "400, MailFromDomainNotVerifiedException, NOT_SENT, account, true",
+            "400, SomethingNewFromSes, NOT_SENT, other, false"})
     void anErrorAnswerMeansNotSentAndOnlyARejectionIsForGood(int status, String code, MailSendException.Outcome outcome,
-                                                             String kind) {
+                                                             String kind, boolean serviceWide) {
         MailSendException failure = failureOf(sesError(status, code));
 
         assertThat(failure.outcome()).isEqualTo(outcome);
+        assertThat(failure.serviceWide()).isEqualTo(serviceWide);
         assertThat(failure.getMessage()).isEqualTo("SES " + status + " " + code + ": " + kind);
     }
 
@@ -143,6 +145,7 @@ class SesMailSenderTest {
                     .cause(cause).build());
 
             assertThat(failure.outcome()).as(cause.toString()).isEqualTo(MailSendException.Outcome.NOT_SENT);
+            assertThat(failure.serviceWide()).isTrue();
             assertThat(failure.getMessage()).startsWith("SES unreachable: ");
         }
     }
@@ -158,6 +161,7 @@ class SesMailSenderTest {
             MailSendException unknown = failureOf(failure);
 
             assertThat(unknown.outcome()).as(failure.toString()).isEqualTo(MailSendException.Outcome.UNKNOWN);
+            assertThat(unknown.serviceWide()).isTrue();
             assertThat(unknown.getMessage()).startsWith("SES gave no answer: ");
         }
     }
