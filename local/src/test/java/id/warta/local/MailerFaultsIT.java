@@ -19,6 +19,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -56,12 +57,16 @@ class MailerFaultsIT {
         proxied.dynamoDb().clear();
     }
 
-    private String register(String prefix) {
+    /** A registration's address and the outbox item of its activation email. */
+    private record Pending(String email, String id) {
+    }
+
+    private Pending register(String prefix) {
         String email = AccountsMailbox.uniqueAddress(prefix);
         TestStack.Response response = proxied.stack().post("/auth/register",
                 "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\",\"name\":\"Sari Uji\"}");
         assertThat(response.status()).isEqualTo(202);
-        return email;
+        return new Pending(email, outboxId(email));
     }
 
     /** The pending outbox item addressed to {@code email}. */
@@ -106,72 +111,73 @@ class MailerFaultsIT {
         }, "to " + String.join(" or ", addresses));
     }
 
+    /** One mailer run on a stream batch naming these items only. */
+    private static JsonNode deliver(Pending... mails) {
+        return mailbox.deliver(Arrays.stream(mails).map(Pending::id).toList());
+    }
+
     private static int count(JsonNode run, String outcome) {
         return run.path(outcome).asInt();
     }
 
     @Test
     void oneRegistrationUnderASlowSesGetsExactlyOneEmail() {
-        String email = register("lambat");
-        String id = outboxId(email);
-        proxied.ses().inject(sendEmailTo(email), Fault.delay(Duration.ofMillis(2500)));
-        FaultRule sends = proxied.ses().watch(sendEmailTo(email));
+        Pending mail = register("lambat");
+        proxied.ses().inject(sendEmailTo(mail.email()), Fault.delay(Duration.ofMillis(2500)));
+        FaultRule sends = proxied.ses().watch(sendEmailTo(mail.email()));
 
-        JsonNode run = mailbox.deliver(List.of(id));
+        JsonNode run = deliver(mail);
 
         assertThat(count(run, "sent")).isEqualTo(1);
-        timePassesFor(id);
-        assertThat(count(mailbox.deliver(List.of(id)), "skipped")).isEqualTo(1);
+        timePassesFor(mail.id());
+        assertThat(count(deliver(mail), "skipped")).isEqualTo(1);
         assertThat(sends.hits()).isEqualTo(1);
-        assertThat(mailbox.emailsTo(email)).hasSize(1);
-        assertThat(Attr.string(item(id), "delivery")).isEqualTo("SENT");
-        assertThat(Attr.string(item(id), "messageId")).isNotBlank();
+        assertThat(mailbox.emailsTo(mail.email())).hasSize(1);
+        assertThat(Attr.string(item(mail.id()), "delivery")).isEqualTo("SENT");
+        assertThat(Attr.string(item(mail.id()), "messageId")).isNotBlank();
     }
 
     @Test
     void anSesThatTakesEverySendButAnswersTooLateSendsTwoEmailsAtMostAndGivesUpLoudly() {
-        String email = register("tanpa-jawaban");
-        String id = outboxId(email);
-        proxied.ses().inject(sendEmailTo(email), Fault.delay(Duration.ofSeconds(6)));
-        FaultRule sends = proxied.ses().watch(sendEmailTo(email));
+        Pending mail = register("tanpa-jawaban");
+        proxied.ses().inject(sendEmailTo(mail.email()), Fault.delay(Duration.ofSeconds(6)));
+        FaultRule sends = proxied.ses().watch(sendEmailTo(mail.email()));
 
-        assertThat(count(mailbox.deliver(List.of(id)), "unanswered")).isEqualTo(1);
-        assertDueIn(id, Duration.ofMinutes(2));
-        assertThat(count(mailbox.deliver(List.of(id)), "skipped")).as("not before the wait").isEqualTo(1);
+        assertThat(count(deliver(mail), "unanswered")).isEqualTo(1);
+        assertDueIn(mail.id(), Duration.ofMinutes(2));
+        assertThat(count(deliver(mail), "skipped")).as("not before the wait").isEqualTo(1);
 
-        timePassesFor(id);
-        assertThat(count(mailbox.deliver(List.of(id)), "unconfirmed")).isEqualTo(1);
+        timePassesFor(mail.id());
+        assertThat(count(deliver(mail), "unconfirmed")).isEqualTo(1);
 
         assertThat(sends.hits()).isEqualTo(2);
-        assertThat(mailbox.emailsTo(email)).as("SES took both sends: one duplicate, the most there can be").hasSize(2);
-        Map<String, AttributeValue> item = item(id);
+        assertThat(mailbox.emailsTo(mail.email())).as("SES took both sends: one duplicate, the most there can be").hasSize(2);
+        Map<String, AttributeValue> item = item(mail.id());
         assertThat(Attr.string(item, "delivery")).isEqualTo("GIVEN_UP_UNCONFIRMED");
         assertThat(item).doesNotContainKeys("recipient", "token", "outboxState");
-        assertThat(count(mailbox.deliver(List.of(id)), "skipped")).isEqualTo(1);
+        assertThat(count(deliver(mail), "skipped")).isEqualTo(1);
         assertThat(sends.hits()).isEqualTo(2);
     }
 
     @Test
     void aConnectionResetOnSendIsSentOnceMoreAfterTheWait() {
-        String email = register("putus");
-        String id = outboxId(email);
-        proxied.ses().inject(sendEmailTo(email), Fault.reset(), 1);
+        Pending mail = register("putus");
+        proxied.ses().inject(sendEmailTo(mail.email()), Fault.reset(), 1);
 
-        assertThat(count(mailbox.deliver(List.of(id)), "unanswered")).isEqualTo(1);
-        assertDueIn(id, Duration.ofMinutes(2));
-        timePassesFor(id);
-        assertThat(count(mailbox.deliver(List.of(id)), "sent")).isEqualTo(1);
+        assertThat(count(deliver(mail), "unanswered")).isEqualTo(1);
+        assertDueIn(mail.id(), Duration.ofMinutes(2));
+        timePassesFor(mail.id());
+        assertThat(count(deliver(mail), "sent")).isEqualTo(1);
 
-        assertThat(mailbox.emailsTo(email)).hasSize(1);
+        assertThat(mailbox.emailsTo(mail.email())).hasSize(1);
     }
 
     @Test
     void aShortPauseOfSesSendsEachPendingEmailOnceWhenItResumes() throws Exception {
-        String first = register("jeda-a");
-        String second = register("jeda-b");
-        List<String> ids = List.of(outboxId(first), outboxId(second));
-        FaultRule paused = proxied.ses().inject(sendEmailTo(first, second), Fault.hold());
-        FaultRule sends = proxied.ses().watch(sendEmailTo(first, second));
+        Pending first = register("jeda-a");
+        Pending second = register("jeda-b");
+        FaultRule paused = proxied.ses().inject(sendEmailTo(first.email(), second.email()), Fault.hold());
+        FaultRule sends = proxied.ses().watch(sendEmailTo(first.email(), second.email()));
 
         Thread resume = Thread.ofVirtual().start(() -> {
             try {
@@ -182,78 +188,74 @@ class MailerFaultsIT {
             }
             paused.close();
         });
-        JsonNode run = mailbox.deliver(ids);
+        JsonNode run = deliver(first, second);
         resume.join();
 
         assertThat(count(run, "sent")).isEqualTo(2);
         assertThat(sends.hits()).isEqualTo(2);
-        assertThat(mailbox.emailsTo(first)).hasSize(1);
-        assertThat(mailbox.emailsTo(second)).hasSize(1);
+        assertThat(mailbox.emailsTo(first.email())).hasSize(1);
+        assertThat(mailbox.emailsTo(second.email())).hasSize(1);
     }
 
     @Test
     void aPauseLongerThanTheSendTimeoutCostsOnlyTheEmailInFlightOneDuplicateAtMost() {
-        String inFlight = register("jeda-lama-a");
-        String waiting = register("jeda-lama-b");
-        String inFlightId = outboxId(inFlight);
-        String waitingId = outboxId(waiting);
-        FaultRule sends = proxied.ses().watch(sendEmailTo(inFlight, waiting));
+        Pending inFlight = register("jeda-lama-a");
+        Pending waiting = register("jeda-lama-b");
+        FaultRule sends = proxied.ses().watch(sendEmailTo(inFlight.email(), waiting.email()));
 
         JsonNode duringThePause;
-        try (FaultRule ignored = proxied.ses().inject(sendEmailTo(inFlight, waiting), Fault.hold())) {
-            duringThePause = mailbox.deliver(List.of(inFlightId, waitingId));
+        try (FaultRule ignored = proxied.ses().inject(sendEmailTo(inFlight.email(), waiting.email()), Fault.hold())) {
+            duringThePause = deliver(inFlight, waiting);
         }
         assertThat(count(duringThePause, "unanswered")).isEqualTo(1);
         assertThat(count(duringThePause, "deferred")).as("only one call waits on a paused SES").isEqualTo(1);
-        assertThat(Attr.number(item(waitingId), "attempts", 0)).isZero();
+        assertThat(Attr.number(item(waiting.id()), "attempts", 0)).isZero();
 
         // SES resumes and takes the request it held; the run after it sends the email that waited.
-        AccountsMailbox.pollUntil(() -> mailbox.emailsTo(inFlight).size() == 1 ? true : null, "the held send to land");
-        JsonNode resumed = mailbox.deliver(List.of(inFlightId, waitingId));
+        AccountsMailbox.pollUntil(() -> mailbox.emailsTo(inFlight.email()).size() == 1 ? true : null, "the held send to land");
+        JsonNode resumed = deliver(inFlight, waiting);
         assertThat(count(resumed, "sent")).isEqualTo(1);
         assertThat(count(resumed, "skipped")).as("the unanswered one waits").isEqualTo(1);
 
-        timePassesFor(inFlightId);
-        assertThat(count(mailbox.deliver(List.of(inFlightId, waitingId)), "sent")).isEqualTo(1);
-        timePassesFor(inFlightId);
-        timePassesFor(waitingId);
-        assertThat(count(mailbox.deliver(List.of(inFlightId, waitingId)), "skipped")).isEqualTo(2);
+        timePassesFor(inFlight.id());
+        assertThat(count(deliver(inFlight, waiting), "sent")).isEqualTo(1);
+        timePassesFor(inFlight.id());
+        timePassesFor(waiting.id());
+        assertThat(count(deliver(inFlight, waiting), "skipped")).isEqualTo(2);
 
-        assertThat(mailbox.emailsTo(waiting)).hasSize(1);
-        assertThat(mailbox.emailsTo(inFlight)).as("the send SES held landed; its one repeat too").hasSize(2);
+        assertThat(mailbox.emailsTo(waiting.email())).hasSize(1);
+        assertThat(mailbox.emailsTo(inFlight.email())).as("the send SES held landed; its one repeat too").hasSize(2);
         assertThat(sends.hits()).isEqualTo(3);
     }
 
     @Test
     void anExpiredCredentialThenSuccessDeliversOnceAndKeepsTheRecipientMeanwhile() {
-        String email = register("rotasi");
-        String id = outboxId(email);
-        proxied.ses().inject(sendEmailTo(email), Fault.sesError(403, "ExpiredToken", "The security token included in the request is expired"), 1);
+        Pending mail = register("rotasi");
+        proxied.ses().inject(sendEmailTo(mail.email()), Fault.sesError(403, "ExpiredToken", "The security token included in the request is expired"), 1);
 
-        assertThat(count(mailbox.deliver(List.of(id)), "retrying")).isEqualTo(1);
+        assertThat(count(deliver(mail), "retrying")).isEqualTo(1);
 
-        Map<String, AttributeValue> afterThe403 = item(id);
+        Map<String, AttributeValue> afterThe403 = item(mail.id());
         assertThat(afterThe403).containsKeys("recipient", "token", "outboxState");
         assertThat(Attr.string(afterThe403, "lastError")).isEqualTo("SES 403 ExpiredToken: credentials");
-        assertDueIn(id, Duration.ofSeconds(5));
-        timePassesFor(id);
-        assertThat(count(mailbox.deliver(List.of(id)), "sent")).isEqualTo(1);
+        assertDueIn(mail.id(), Duration.ofSeconds(5));
+        timePassesFor(mail.id());
+        assertThat(count(deliver(mail), "sent")).isEqualTo(1);
 
-        assertThat(mailbox.emailsTo(email)).hasSize(1);
+        assertThat(mailbox.emailsTo(mail.email())).hasSize(1);
     }
 
     @Test
     void aPermanentRejectionIsGivenUpAtOnceWithAnErrorLineThatNamesNoAddress() {
-        String email = register("ditolak");
-        String id = outboxId(email);
-        proxied.ses().inject(sendEmailTo(email), Fault.sesError(400, "MessageRejected", "Email address is not verified."), 1);
+        Pending mail = register("ditolak");
+        proxied.ses().inject(sendEmailTo(mail.email()), Fault.sesError(400, "MessageRejected", "Email address is not verified."), 1);
 
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         PrintStream out = System.out;
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
         JsonNode run;
         try {
-            run = mailbox.deliver(List.of(id));
+            run = deliver(mail);
         } finally {
             System.setOut(out);
         }
@@ -261,73 +263,69 @@ class MailerFaultsIT {
         assertThat(count(run, "rejected")).isEqualTo(1);
         String givenUp = captured.toString(StandardCharsets.UTF_8).lines()
                 .filter(line -> line.contains("\"event\":\"OUTBOX_GIVEN_UP\"")).findFirst().orElseThrow();
-        assertThat(givenUp).contains("\"level\":\"ERROR\"", "\"outboxId\":\"" + id + "\"", "\"kind\":\"ACTIVATION\"",
+        assertThat(givenUp).contains("\"level\":\"ERROR\"", "\"outboxId\":\"" + mail.id() + "\"", "\"kind\":\"ACTIVATION\"",
                         "\"outcome\":\"GIVEN_UP_REJECTED\"", "\"reason\":\"SES 400 MessageRejected: rejected\"")
-                .doesNotContain(email).doesNotContain("Sari");
+                .doesNotContain(mail.email()).doesNotContain("Sari");
         assertThat(captured.toString(StandardCharsets.UTF_8)).contains("\"rejected\":1");
-        Map<String, AttributeValue> item = item(id);
+        Map<String, AttributeValue> item = item(mail.id());
         assertThat(Attr.string(item, "delivery")).isEqualTo("GIVEN_UP_REJECTED");
         assertThat(item).doesNotContainKeys("recipient", "token", "outboxState");
-        assertThat(mailbox.emailsTo(email)).isEmpty();
+        assertThat(mailbox.emailsTo(mail.email())).isEmpty();
     }
 
     @Test
     void aClaimWhoseAnswerWasLostIsRecognisedAsTheRunsOwn() {
-        String email = register("klaim");
-        String id = outboxId(email);
+        Pending mail = register("klaim");
         FaultRule lost = proxied.dynamoDb().inject(Match.operation("UpdateItem").table(AccountsApiIT.ACCOUNTS_TABLE)
-                .bodyContains(id).bodyContains("ADD attempts"), Fault.dropAfterWrite(), 1);
+                .bodyContains(mail.id()).bodyContains("ADD attempts"), Fault.dropAfterWrite(), 1);
 
-        assertThat(count(mailbox.deliver(List.of(id)), "sent")).isEqualTo(1);
+        assertThat(count(deliver(mail), "sent")).isEqualTo(1);
 
         assertThat(lost.hits()).isEqualTo(1);
-        assertThat(Attr.number(item(id), "attempts", 0)).isEqualTo(1);
-        assertThat(mailbox.emailsTo(email)).hasSize(1);
+        assertThat(Attr.number(item(mail.id()), "attempts", 0)).isEqualTo(1);
+        assertThat(mailbox.emailsTo(mail.email())).hasSize(1);
     }
 
     @Test
     void aSentRecordThatFailsIsWrittenAgainWithinTheRunAndTheEmailIsNotSentAgain() {
-        String email = register("catat");
-        String id = outboxId(email);
-        Match sentRecord = Match.operation("UpdateItem").table(AccountsApiIT.ACCOUNTS_TABLE).bodyContains(id)
+        Pending mail = register("catat");
+        Match sentRecord = Match.operation("UpdateItem").table(AccountsApiIT.ACCOUNTS_TABLE).bodyContains(mail.id())
                 .bodyContains("messageId");
         // The record lands but its answer is lost; the SDK's two retries then meet errors, and so does
         // the run's second write, once: the run's write after that gets through.
         FaultRule lost = proxied.dynamoDb().inject(sentRecord, Fault.dropAfterWrite(), 1);
         FaultRule failing = proxied.dynamoDb().inject(sentRecord, Fault.dynamoDbError(500, "InternalServerError", "fault test"), 3);
 
-        assertThat(count(mailbox.deliver(List.of(id)), "sent")).isEqualTo(1);
+        assertThat(count(deliver(mail), "sent")).isEqualTo(1);
         assertThat(lost.hits()).isEqualTo(1);
         assertThat(failing.hits()).isEqualTo(3);
 
-        timePassesFor(id);
-        assertThat(count(mailbox.deliver(List.of(id)), "skipped")).isEqualTo(1);
-        assertThat(Attr.string(item(id), "delivery")).isEqualTo("SENT");
-        assertThat(mailbox.emailsTo(email)).hasSize(1);
+        timePassesFor(mail.id());
+        assertThat(count(deliver(mail), "skipped")).isEqualTo(1);
+        assertThat(Attr.string(item(mail.id()), "delivery")).isEqualTo("SENT");
+        assertThat(mailbox.emailsTo(mail.email())).hasSize(1);
     }
 
     @Test
     void aSentRecordThatKeepsFailingDoesNotStopTheRunAndCostsOneDuplicateAtMost() {
-        String unrecorded = register("tak-tercatat");
-        String next = register("berikutnya");
-        String unrecordedId = outboxId(unrecorded);
-        String nextId = outboxId(next);
+        Pending unrecorded = register("tak-tercatat");
+        Pending next = register("berikutnya");
 
         JsonNode run;
         try (FaultRule ignored = proxied.dynamoDb().inject(Match.operation("UpdateItem").table(AccountsApiIT.ACCOUNTS_TABLE)
-                .bodyContains(unrecordedId).bodyContains("messageId"), Fault.dynamoDbError(500, "InternalServerError", "fault test"))) {
-            run = mailbox.deliver(List.of(unrecordedId, nextId));
+                .bodyContains(unrecorded.id()).bodyContains("messageId"), Fault.dynamoDbError(500, "InternalServerError", "fault test"))) {
+            run = deliver(unrecorded, next);
         }
         assertThat(count(run, "sentUnrecorded")).isEqualTo(1);
         assertThat(count(run, "sent")).as("the run went on").isEqualTo(1);
-        assertThat(count(mailbox.deliver(List.of(unrecordedId)), "skipped")).as("while its lease lasts").isEqualTo(1);
+        assertThat(count(deliver(unrecorded), "skipped")).as("while its lease lasts").isEqualTo(1);
 
-        timePassesFor(unrecordedId);
-        assertThat(count(mailbox.deliver(List.of(unrecordedId)), "sent")).isEqualTo(1);
-        timePassesFor(unrecordedId);
-        assertThat(count(mailbox.deliver(List.of(unrecordedId)), "skipped")).isEqualTo(1);
+        timePassesFor(unrecorded.id());
+        assertThat(count(deliver(unrecorded), "sent")).isEqualTo(1);
+        timePassesFor(unrecorded.id());
+        assertThat(count(deliver(unrecorded), "skipped")).isEqualTo(1);
 
-        assertThat(mailbox.emailsTo(unrecorded)).as("sent, unrecorded, sent once more: the one duplicate").hasSize(2);
-        assertThat(mailbox.emailsTo(next)).hasSize(1);
+        assertThat(mailbox.emailsTo(unrecorded.email())).as("sent, unrecorded, sent once more: the one duplicate").hasSize(2);
+        assertThat(mailbox.emailsTo(next.email())).hasSize(1);
     }
 }

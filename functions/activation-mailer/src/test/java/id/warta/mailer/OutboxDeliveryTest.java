@@ -5,13 +5,11 @@ import id.warta.mail.MailKind;
 import id.warta.mail.MailLanguage;
 import id.warta.mail.OutboxMessage;
 import id.warta.mailer.MailSender.MailSendException;
+import id.warta.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -52,7 +50,6 @@ class OutboxDeliveryTest {
     private final List<String> delivered = new ArrayList<>();
     private final List<String> logLines = new ArrayList<>();
     private int calls;
-    private Instant now = NOW;
 
     private final MailSender sender = (recipient, email) -> {
         calls++;
@@ -79,22 +76,7 @@ class OutboxDeliveryTest {
     private static final class RunDied extends Error {
     }
 
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    };
+    private final MutableClock clock = new MutableClock(NOW);
 
     private final OutboxDelivery delivery = new OutboxDelivery(queue, sender, new MailTemplates("https://warta.example"),
             POLICY, new RequestLog("activation-mailer", logLines::add), clock);
@@ -157,12 +139,12 @@ class OutboxDeliveryTest {
         assertThat(queue.item("a").dueAt).isEqualTo(NOW.plusSeconds(5));
         assertThat(queue.item("b").attempts).as("b was not tried while SES was refusing").isZero();
 
-        now = NOW.plusSeconds(1);
+        clock.set(NOW.plusSeconds(1));
         assertThat(sweep()).as("a is not due; b is, and SES refuses it").isEqualTo(outcome(DeliveryOutcome.RETRYING, 1));
-        now = NOW.plusSeconds(5);
+        clock.set(NOW.plusSeconds(5));
         assertThat(sweep()).isEqualTo(outcome(DeliveryOutcome.SENT, 1));
         assertThat(queue.item("b").dueAt).isEqualTo(NOW.plusSeconds(6));
-        now = NOW.plusSeconds(6);
+        clock.set(NOW.plusSeconds(6));
         assertThat(sweep()).isEqualTo(outcome(DeliveryOutcome.SENT, 1));
 
         assertThat(delivered).containsExactly("a@example.id", "b@example.id");
@@ -184,7 +166,7 @@ class OutboxDeliveryTest {
         assertThat(afterThe403.message.token()).isEqualTo(TOKEN);
         assertThat(afterThe403.lastError).isEqualTo("SES 403 ExpiredToken: credentials");
 
-        now = NOW.plusSeconds(5);
+        clock.set(NOW.plusSeconds(5));
         assertThat(sweep()).isEqualTo(outcome(DeliveryOutcome.SENT, 1));
         assertThat(delivered).containsExactly("a@example.id");
     }
@@ -197,7 +179,7 @@ class OutboxDeliveryTest {
             OutboxDelivery.Outcome run = sweep();
             assertThat(run.count(attempt < POLICY.maxAttempts() - 1 ? DeliveryOutcome.RETRYING : DeliveryOutcome.GIVEN_UP_EXHAUSTED))
                     .isEqualTo(1);
-            now = now.plus(POLICY.maxDelay());
+            clock.advance(POLICY.maxDelay());
         }
 
         InMemoryOutboxQueue.Item item = queue.item("a");
@@ -244,12 +226,12 @@ class OutboxDeliveryTest {
 
         assertThat(sweep()).isEqualTo(outcome(DeliveryOutcome.UNANSWERED, 1));
         assertThat(queue.item("a").dueAt).isEqualTo(NOW.plus(POLICY.unansweredWait()));
-        now = NOW.plus(POLICY.unansweredWait()).minusSeconds(1);
+        clock.set(NOW.plus(POLICY.unansweredWait()).minusSeconds(1));
         assertThat(sweep()).as("not before the wait").isEqualTo(outcome());
 
-        now = NOW.plus(POLICY.unansweredWait());
+        clock.set(NOW.plus(POLICY.unansweredWait()));
         assertThat(sweep()).isEqualTo(outcome(DeliveryOutcome.GIVEN_UP_UNCONFIRMED, 1));
-        now = now.plus(Duration.ofDays(1));
+        clock.advance(Duration.ofDays(1));
         assertThat(sweep()).isEqualTo(outcome());
 
         assertThat(calls).isEqualTo(2);
@@ -265,7 +247,7 @@ class OutboxDeliveryTest {
 
         sweep();
         for (int run = 0; run < 3; run++) {
-            now = now.plus(Duration.ofHours(1));
+            clock.advance(Duration.ofHours(1));
             sweep();
         }
 
@@ -402,7 +384,7 @@ class OutboxDeliveryTest {
             } catch (RunDied died) {
                 // The next run finds the item as the dead one left it.
             }
-            now = now.plus(Duration.ofHours(1));
+            clock.advance(Duration.ofHours(1));
             queue.leaseEnds("a");
         }
         return queue.item("a").delivery;
