@@ -165,23 +165,26 @@ public final class OutboxDelivery {
         return switch (e.outcome()) {
             case REJECTED -> giveUp(item, DeliveryOutcome.GIVEN_UP_REJECTED, reason);
             // The one repeat of an unanswered send is made even past the attempt budget: the first may not have landed.
-            case UNKNOWN -> item.unanswered() + 1 >= MAX_UNANSWERED
-                    ? giveUp(item, DeliveryOutcome.GIVEN_UP_UNCONFIRMED, reason)
-                    : pendingAgain(item, DeliveryOutcome.UNANSWERED, now.plus(retry.unansweredWait()), reason);
-            case NOT_SENT -> item.attempts() >= retry.maxAttempts()
-                    ? giveUp(item, DeliveryOutcome.GIVEN_UP_EXHAUSTED, reason)
-                    : pendingAgain(item, DeliveryOutcome.RETRYING, now.plus(retry.delayAfter(item.attempts())), reason);
+            case UNKNOWN -> {
+                if (item.unanswered() + 1 >= MAX_UNANSWERED) {
+                    yield giveUp(item, DeliveryOutcome.GIVEN_UP_UNCONFIRMED, reason);
+                }
+                Instant dueAt = now.plus(retry.unansweredWait());
+                yield pendingAgain(item, DeliveryOutcome.UNANSWERED, dueAt, reason, () -> queue.unanswered(item, dueAt, reason));
+            }
+            case NOT_SENT -> {
+                if (item.attempts() >= retry.maxAttempts()) {
+                    yield giveUp(item, DeliveryOutcome.GIVEN_UP_EXHAUSTED, reason);
+                }
+                Instant dueAt = now.plus(retry.delayAfter(item.attempts()));
+                yield pendingAgain(item, DeliveryOutcome.RETRYING, dueAt, reason, () -> queue.refused(item, dueAt, reason));
+            }
         };
     }
 
-    private DeliveryOutcome pendingAgain(OutboxQueue.Claimed item, DeliveryOutcome outcome, Instant dueAt, String reason) {
-        record(outcome, item, () -> {
-            if (outcome == DeliveryOutcome.UNANSWERED) {
-                queue.unanswered(item, dueAt, reason);
-            } else {
-                queue.refused(item, dueAt, reason);
-            }
-        });
+    private DeliveryOutcome pendingAgain(OutboxQueue.Claimed item, DeliveryOutcome outcome, Instant dueAt, String reason,
+                                         Runnable write) {
+        record(outcome, item, write);
         Map<String, Object> line = itemLine("WARN", "OUTBOX_RETRY", item);
         line.put("outcome", outcome.name());
         line.put("reason", reason);
