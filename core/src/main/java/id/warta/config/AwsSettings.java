@@ -16,12 +16,19 @@ import java.util.Optional;
  */
 public record AwsSettings(Region region, AwsCredentialsProvider credentials, Optional<URI> dynamoDbEndpoint,
                           Optional<URI> sesEndpoint) {
+    /**
+     * Where DynamoDB and SES are, from the template parameters DynamoDbEndpoint and SesEndpoint: empty
+     * (as deployed) means the real AWS endpoint of the region; the local emulators otherwise. Not the
+     * SDK's own AWS_ENDPOINT_URL_*: the SDK would take an empty one for an endpoint.
+     */
+    public static final String DYNAMODB_ENDPOINT = "DYNAMODB_ENDPOINT";
+    public static final String SES_ENDPOINT = "SES_ENDPOINT";
 
     public static AwsSettings from(Env env) {
         Region region = Region.of(env.required("AWS_REGION"));
         return new AwsSettings(region, credentials(env),
-                Optional.ofNullable(env.optional("AWS_ENDPOINT_URL_DYNAMODB", null)).map(URI::create),
-                Optional.ofNullable(env.optional("AWS_ENDPOINT_URL_SES", null)).map(URI::create));
+                Optional.ofNullable(env.optional(DYNAMODB_ENDPOINT, null)).map(URI::create),
+                Optional.ofNullable(env.optional(SES_ENDPOINT, null)).map(URI::create));
     }
 
     private static AwsCredentialsProvider credentials(Env env) {

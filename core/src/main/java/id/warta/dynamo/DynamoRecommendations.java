@@ -31,7 +31,9 @@ import java.util.Optional;
  *       split into parts below the 400 KB item limit (part 0 holds the number of parts);</li>
  *   <li>{@code CHECKPOINT}: the last hour aggregated;</li>
  *   <li>{@code FINGERPRINTS#<part>}: a hash of every list as last written, so that a rebuild writes
- *       only the lists that changed (most lists of a quiet hour do not).</li>
+ *       only the lists that changed (most lists of a quiet hour do not);</li>
+ *   <li>{@code BUILDER_LEASE}: the run that holds the builder's single-run lease, and until when
+ *       ({@link DynamoBuilderLease}).</li>
  * </ul>
  * Lists carry the article summaries themselves, so a read is one GetItem instead of a GetItem plus
  * a BatchGetItem of up to 30 content items: half the round trips on the hot path, about the same

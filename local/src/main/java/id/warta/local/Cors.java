@@ -1,6 +1,6 @@
 package id.warta.local;
 
-import com.sun.net.httpserver.Headers;
+import org.eclipse.jetty.http.HttpFields;
 
 import java.util.List;
 import java.util.Map;
@@ -32,29 +32,29 @@ record Cors(List<String> allowOrigins, boolean allowCredentials, List<String> al
         return origin != null && (allowOrigins.contains(origin) || (!allowCredentials && allowOrigins.contains("*")));
     }
 
-    void preflight(String origin, Headers out) {
+    void preflight(String origin, HttpFields.Mutable out) {
         if (!allows(origin)) {
             return;
         }
         decorate(origin, out);
-        out.set("Access-Control-Allow-Methods", String.join(",", allowMethods));
-        out.set("Access-Control-Allow-Headers", String.join(",", allowHeaders));
+        out.put("Access-Control-Allow-Methods", String.join(",", allowMethods));
+        out.put("Access-Control-Allow-Headers", String.join(",", allowHeaders));
         if (maxAge != null) {
-            out.set("Access-Control-Max-Age", maxAge.toString());
+            out.put("Access-Control-Max-Age", maxAge.toString());
         }
     }
 
-    void decorate(String origin, Headers out) {
+    void decorate(String origin, HttpFields.Mutable out) {
         if (!allows(origin)) {
             return;
         }
-        out.set("Access-Control-Allow-Origin", origin);
-        out.set("Vary", "Origin");
+        out.put("Access-Control-Allow-Origin", origin);
+        out.put("Vary", "Origin");
         if (allowCredentials) {
-            out.set("Access-Control-Allow-Credentials", "true");
+            out.put("Access-Control-Allow-Credentials", "true");
         }
         if (!exposeHeaders.isEmpty()) {
-            out.set("Access-Control-Expose-Headers", String.join(",", exposeHeaders));
+            out.put("Access-Control-Expose-Headers", String.join(",", exposeHeaders));
         }
     }
 }

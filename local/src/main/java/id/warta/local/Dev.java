@@ -25,7 +25,14 @@ public final class Dev {
         LocalOidcIssuer oidc = LocalOidcIssuer.start(Integer.parseInt(System.getenv().getOrDefault("WARTA_OIDC_PORT", "0")));
         Map<String, String> parameters = new HashMap<>(oidc.googleParameters());
         parameters.putAll(LocalSite.parameters(port));
-        LocalCloud cloud = LocalCloud.start(parameters, Map.of());
+        Path root = ProjectRoot.find();
+        Path logs = root.resolve(".warta/logs");
+        Path data = dataDirectory(root);
+        // Fixed ports and a non-loopback address let sam local's containers reach the emulators (README: sam local).
+        Emulators emulators = Emulators.start(root, System.getenv().getOrDefault("WARTA_EMULATOR_HOST", "127.0.0.1"),
+                Integer.parseInt(System.getenv().getOrDefault("WARTA_DYNAMODB_PORT", "0")),
+                Integer.parseInt(System.getenv().getOrDefault("WARTA_SES_PORT", "0")), logs, data);
+        LocalCloud cloud = LocalCloud.start(root, emulators, parameters, Map.of());
         LocalApiServer server;
         try {
             server = new LocalApiServer(cloud, port).start();
@@ -57,9 +64,21 @@ public final class Dev {
         System.out.println("Mailbox: " + cloud.emulators().mailbox());
         System.out.println("OIDC test issuer: " + oidc.issuer() + "  (GET " + oidc.issuer()
                 + "/mint?email=...&nonce=... returns an ID token for POST /auth/oidc/google)");
+        System.out.println("Admin: AWS_ACCESS_KEY_ID=" + cloud.adminCredentials().accessKeyId()
+                + " AWS_SECRET_ACCESS_KEY=" + cloud.adminCredentials().secretAccessKey() + " region " + LocalCloud.REGION
+                + " (sign with service " + LocalIamAuthorizer.SERVICE + "; the IAM-authorised /admin routes need it)");
+        System.out.println("Logs: " + root.relativize(cloud.emulators().dynamoDbLog()) + ", "
+                + root.relativize(cloud.emulators().sesLog()) + "  (an emulator that dies is restarted on its port, and this console says so)");
+        System.out.println("Data: " + data + "  (tables survive restarts of bin/dev; stop it and delete that folder to start empty)");
         System.out.println("DynamoDB: " + cloud.emulators().dynamoDbEndpoint() + "  (aws dynamodb list-tables --endpoint-url "
                 + cloud.emulators().dynamoDbEndpoint() + ")");
         stopped.await();
+    }
+
+    /** WARTA_DATA_DIR, or .warta/dynamodb in the project: where dynalite keeps the tables between runs. */
+    private static Path dataDirectory(Path root) {
+        String configured = System.getenv("WARTA_DATA_DIR");
+        return configured == null || configured.isBlank() ? root.resolve(".warta/dynamodb") : Path.of(configured).toAbsolutePath();
     }
 
     /** Lets bin/invoke reach this run's emulators, with this run's parameters, instead of starting its own. */

@@ -2,229 +2,286 @@ package id.warta.local;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.sun.net.httpserver.Headers;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import id.warta.json.Json;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
+import java.net.BindException;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ExecutorService;
 
 /**
  * `sam local start-api` without Docker: serves every HttpApi route of template.yaml by turning the
  * HTTP request into an API Gateway payload 2.0 event for the function the template names, and the
  * function's response back into HTTP. CORS is answered from the template's CorsConfiguration, as
- * API Gateway does.
+ * API Gateway does. Requests that cannot be decoded (a bad percent-escape or invalid UTF-8 in the
+ * path or query) get the contract's JSON 400 and reach no function.
  */
 public final class LocalApiServer implements AutoCloseable {
     /** API Gateway's own payload limit; the functions enforce the contract's smaller one. */
     private static final int MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
+    /** API Gateway's limit on the request line and headers together. */
+    private static final int MAX_HEADER_BYTES = 10 * 1024;
+    /**
+     * Anything API Gateway would route (ambiguous segments, encoded slashes) reaches our route table
+     * raw; escapes that do not decode to UTF-8 are refused.
+     */
+    private static final UriCompliance URI_COMPLIANCE = UriCompliance.UNSAFE.without("WARTA_LOCAL",
+            UriCompliance.Violation.BAD_UTF8_ENCODING, UriCompliance.Violation.UTF16_ENCODINGS);
 
-    private final LocalCloud cloud;
+    private static final String UNREADABLE = "Permintaan tidak dapat dibaca.";
+    private static final String LOCAL_ADMIN_USER_ID = "AIDALOCALWARTAADMIN";
+
+    /** Calls the function a route names; tests put a recorder here to see the events. */
+    interface Integration {
+        APIGatewayV2HTTPResponse invoke(String functionId, APIGatewayV2HTTPEvent event);
+    }
+
     private final RouteTable routes;
     private final Cors cors;
     private final SitePages sitePages;
-    private final HttpServer server;
-    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private final Integration integration;
+    private final LocalIamAuthorizer iam;
+    private final Server server;
+    private final ServerConnector connector;
 
-    public LocalApiServer(LocalCloud cloud, int port) throws IOException {
-        this.cloud = cloud;
+    public LocalApiServer(LocalCloud cloud, int port) {
+        this(cloud, port, (functionId, event) -> (APIGatewayV2HTTPResponse) cloud.function(functionId).invoke(event));
+    }
+
+    LocalApiServer(LocalCloud cloud, int port, Integration integration) {
         this.routes = new RouteTable(cloud.template().httpRoutes());
         this.cors = Cors.from(cloud.template().corsConfiguration(), cloud.intrinsics());
         this.sitePages = new SitePages();
-        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 256);
-        server.createContext("/", this::serve);
-        server.setExecutor(executor);
+        this.integration = integration;
+        this.iam = new LocalIamAuthorizer(cloud.adminCredentials(), LocalCloud.REGION, Clock.systemUTC());
+        QueuedThreadPool threads = new QueuedThreadPool();
+        threads.setName("local-api");
+        // Functions block on their AWS calls; a virtual thread per request, as Lambda gives each its own container.
+        threads.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        this.server = new Server(threads);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setUriCompliance(URI_COMPLIANCE);
+        http.setSendServerVersion(false);
+        http.setRequestHeaderSize(MAX_HEADER_BYTES);
+        this.connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setHost("127.0.0.1");
+        connector.setPort(port);
+        connector.setAcceptQueueSize(256);
+        server.addConnector(connector);
+        server.setHandler(new Handler.Abstract() {
+            @Override
+            public boolean handle(Request request, Response response, Callback callback) {
+                serve(request, response, callback);
+                return true;
+            }
+        });
+        server.setErrorHandler(LocalApiServer::rejected);
     }
 
-    public LocalApiServer start() {
-        server.start();
+    /** @throws BindException when the port is taken */
+    public LocalApiServer start() throws IOException {
+        try {
+            server.start();
+        } catch (IOException e) {
+            close();
+            // Jetty wraps the BindException; callers tell a port in use from other failures by it.
+            throw e.getCause() instanceof BindException taken ? taken : e;
+        } catch (Exception e) {
+            close();
+            throw new IllegalStateException("Cannot start the local API server", e);
+        }
         return this;
     }
 
     public URI uri() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return URI.create("http://127.0.0.1:" + connector.getLocalPort());
     }
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.close();
-    }
-
-    private void serve(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
-            String origin = exchange.getRequestHeaders().getFirst("Origin");
-            if (method.equals("OPTIONS") && origin != null
-                    && exchange.getRequestHeaders().containsKey("Access-Control-Request-Method")) {
-                cors.preflight(origin, exchange.getResponseHeaders());
-                exchange.sendResponseHeaders(204, -1);
-                return;
-            }
-            String rawPath = exchange.getRequestURI().getRawPath();
-            if (method.equals("GET") && sitePages.serve(rawPath, exchange)) {
-                return;
-            }
-            byte[] body = readBody(exchange.getRequestBody());
-            if (body == null) {
-                send(exchange, 413, "{\"message\":\"Request Entity Too Large\"}", origin);
-                return;
-            }
-            RouteTable.Match match = routes.match(method, rawPath).orElse(null);
-            if (match == null) {
-                send(exchange, 404, "{\"message\":\"Not Found\"}", origin);
-                return;
-            }
-            APIGatewayV2HTTPResponse response;
-            try {
-                response = (APIGatewayV2HTTPResponse) cloud.function(match.route().functionId())
-                        .invoke(event(exchange, method, rawPath, match, body));
-            } catch (RuntimeException e) {
-                // What API Gateway answers when the integration fails; the cause goes to the console only.
-                System.err.println("Function " + match.route().functionId() + " failed: " + e);
-                send(exchange, 500, "{\"message\":\"Internal Server Error\"}", origin);
-                return;
-            }
-            write(exchange, response, origin);
+        try {
+            server.stop();
+        } catch (Exception e) {
+            System.err.println("Stopping the local API server: " + e);
         }
     }
 
-    private static byte[] readBody(InputStream in) throws IOException {
-        byte[] bytes = in.readNBytes(MAX_PAYLOAD_BYTES + 1);
-        return bytes.length > MAX_PAYLOAD_BYTES ? null : bytes;
+    private void serve(Request request, Response response, Callback callback) {
+        String method = request.getMethod().toUpperCase(Locale.ROOT);
+        String origin = request.getHeaders().get(HttpHeader.ORIGIN);
+        if (method.equals("OPTIONS") && origin != null
+                && request.getHeaders().contains(HttpHeader.ACCESS_CONTROL_REQUEST_METHOD)) {
+            cors.preflight(origin, response.getHeaders());
+            respond(response, callback, 204, null);
+            return;
+        }
+        String rawPath = request.getHttpURI().getPath();
+        Map<String, List<String>> query;
+        try {
+            query = HttpApiEvents.query(request.getHttpURI().getQuery());
+        } catch (IllegalArgumentException e) {
+            sendError(response, callback, origin, 400, "BAD_REQUEST", UNREADABLE);
+            return;
+        }
+        if (method.equals("GET")) {
+            SitePages.Page page = sitePages.find(rawPath).orElse(null);
+            if (page != null) {
+                page.headers().forEach(response.getHeaders()::put);
+                respond(response, callback, 200, page.body());
+                return;
+            }
+        }
+        byte[] body;
+        try (InputStream in = Content.Source.asInputStream(request)) {
+            body = in.readNBytes(MAX_PAYLOAD_BYTES + 1);
+        } catch (IOException e) {
+            callback.failed(e);
+            return;
+        }
+        if (body.length > MAX_PAYLOAD_BYTES) {
+            send(response, callback, origin, 413, "{\"message\":\"Request Entity Too Large\"}");
+            return;
+        }
+        RouteTable.Match match = routes.match(method, rawPath).orElse(null);
+        if (match == null) {
+            send(response, callback, origin, 404, "{\"message\":\"Not Found\"}");
+            return;
+        }
+        APIGatewayV2HTTPEvent.RequestContext.Authorizer authorizer = null;
+        if (match.route().iamAuthorised()) {
+            try {
+                authorizer = iamContext(iam.authorize(arrived(request, rawPath, body)));
+            } catch (LocalIamAuthorizer.Refused e) {
+                sendError(response, callback, origin, 403, "FORBIDDEN", e.getMessage());
+                return;
+            }
+        }
+        APIGatewayV2HTTPResponse result;
+        try {
+            result = integration.invoke(match.route().functionId(),
+                    HttpApiEvents.build(request, match, query, body, authorizer));
+        } catch (RuntimeException e) {
+            // What API Gateway answers when the integration fails; the cause goes to the console only.
+            System.err.println("Function " + match.route().functionId() + " failed: " + e + (e.getCause() == null ? "" : ", caused by " + e.getCause()));
+            send(response, callback, origin, 500, "{\"message\":\"Internal Server Error\"}");
+            return;
+        }
+        write(response, callback, result, origin);
     }
 
-    private APIGatewayV2HTTPEvent event(HttpExchange exchange, String method, String rawPath, RouteTable.Match match,
-                                       byte[] body) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        List<String> cookies = new ArrayList<>();
-        exchange.getRequestHeaders().forEach((name, values) -> {
-            String key = name.toLowerCase(Locale.ROOT);
-            if (key.equals("cookie")) {
-                values.forEach(v -> cookies.addAll(List.of(v.split(";\\s*"))));
-            } else {
-                headers.put(key, String.join(",", values));
-            }
-        });
-        String rawQuery = exchange.getRequestURI().getRawQuery();
-        String text = utf8(body);
-        String requestId = UUID.randomUUID().toString();
-        String sourceIp = exchange.getRemoteAddress().getAddress().getHostAddress();
-        return APIGatewayV2HTTPEvent.builder()
-                .withVersion("2.0")
-                .withRouteKey(match.route().routeKey())
-                .withRawPath(rawPath)
-                .withRawQueryString(rawQuery == null ? "" : rawQuery)
-                .withCookies(cookies.isEmpty() ? null : cookies)
-                .withHeaders(headers)
-                .withQueryStringParameters(query(rawQuery))
-                .withPathParameters(match.pathParameters().isEmpty() ? null : match.pathParameters())
-                .withBody(body.length == 0 ? null : text != null ? text : Base64.getEncoder().encodeToString(body))
-                .withIsBase64Encoded(body.length > 0 && text == null)
-                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
-                        .withRouteKey(match.route().routeKey())
-                        .withRequestId(requestId)
-                        .withAccountId("000000000000")
-                        .withApiId("local")
-                        .withStage("$default")
-                        .withDomainName("127.0.0.1")
-                        .withTimeEpoch(Instant.now().toEpochMilli())
-                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
-                                .withMethod(method)
-                                .withPath(rawPath)
-                                .withProtocol(exchange.getProtocol())
-                                .withSourceIp(sourceIp)
-                                .withUserAgent(headers.getOrDefault("user-agent", ""))
-                                .build())
+    private static LocalIamAuthorizer.Arrived arrived(Request request, String rawPath, byte[] body) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (HttpField field : request.getHeaders()) {
+            headers.computeIfAbsent(field.getLowerCaseName(), name -> new ArrayList<>()).add(field.getValue());
+        }
+        return new LocalIamAuthorizer.Arrived(request.getMethod(), rawPath, request.getHttpURI().getQuery(), headers, body);
+    }
+
+    /** What API Gateway tells the function about an IAM caller (requestContext.authorizer.iam). */
+    private static APIGatewayV2HTTPEvent.RequestContext.Authorizer iamContext(LocalIamAuthorizer.Caller caller) {
+        return APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
+                .withIam(APIGatewayV2HTTPEvent.RequestContext.IAM.builder()
+                        .withAccessKey(caller.accessKeyId())
+                        .withAccountId(HttpApiEvents.ACCOUNT_ID)
+                        .withCallerId(LOCAL_ADMIN_USER_ID)
+                        .withUserId(LOCAL_ADMIN_USER_ID)
+                        .withUserArn("arn:aws:iam::" + HttpApiEvents.ACCOUNT_ID + ":user/warta-local-admin")
                         .build())
                 .build();
     }
 
-    /** Payload 2.0 joins repeated query parameters with commas. */
-    private static Map<String, String> query(String rawQuery) {
-        if (rawQuery == null || rawQuery.isEmpty()) {
-            return null;
+    private void write(Response response, Callback callback, APIGatewayV2HTTPResponse result, String origin) {
+        HttpFields.Mutable out = response.getHeaders();
+        if (result.getHeaders() != null) {
+            result.getHeaders().forEach(out::put);
         }
-        Map<String, String> query = new LinkedHashMap<>();
-        for (String pair : rawQuery.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            String name = decode(eq < 0 ? pair : pair.substring(0, eq));
-            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
-            query.merge(name, value, (a, b) -> a + "," + b);
+        if (result.getMultiValueHeaders() != null) {
+            result.getMultiValueHeaders().forEach((name, values) -> values.forEach(v -> out.add(name, v)));
         }
-        return query;
-    }
-
-    private static String decode(String text) {
-        try {
-            return URLDecoder.decode(text, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return text;
-        }
-    }
-
-    private static String utf8(byte[] body) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(body)).toString();
-        } catch (CharacterCodingException e) {
-            return null;
-        }
-    }
-
-    private void write(HttpExchange exchange, APIGatewayV2HTTPResponse response, String origin) throws IOException {
-        Headers out = exchange.getResponseHeaders();
-        if (response.getHeaders() != null) {
-            response.getHeaders().forEach(out::set);
-        }
-        if (response.getMultiValueHeaders() != null) {
-            response.getMultiValueHeaders().forEach((name, values) -> values.forEach(v -> out.add(name, v)));
-        }
-        if (response.getCookies() != null) {
-            response.getCookies().forEach(c -> out.add("Set-Cookie", c));
+        if (result.getCookies() != null) {
+            result.getCookies().forEach(c -> out.add(HttpHeader.SET_COOKIE, c));
         }
         cors.decorate(origin, out);
-        byte[] body = response.getBody() == null ? new byte[0]
-                : response.getIsBase64Encoded() ? Base64.getDecoder().decode(response.getBody())
-                : response.getBody().getBytes(StandardCharsets.UTF_8);
-        exchange.sendResponseHeaders(response.getStatusCode(), body.length == 0 ? -1 : body.length);
-        if (body.length > 0) {
-            try (OutputStream stream = exchange.getResponseBody()) {
-                stream.write(body);
-            }
+        byte[] body = result.getBody() == null ? null
+                : result.getIsBase64Encoded() ? Base64.getDecoder().decode(result.getBody())
+                : result.getBody().getBytes(StandardCharsets.UTF_8);
+        respond(response, callback, result.getStatusCode(), body);
+    }
+
+    /** The contract's error body, for what the local server itself refuses on API Gateway's behalf. */
+    private void sendError(Response response, Callback callback, String origin, int status, String code, String message) {
+        send(response, callback, origin, status, errorBody(code, message));
+    }
+
+    private void send(Response response, Callback callback, String origin, int status, String json) {
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+        cors.decorate(origin, response.getHeaders());
+        respond(response, callback, status, json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void respond(Response response, Callback callback, int status, byte[] body) {
+        response.setStatus(status);
+        if (body == null || body.length == 0) {
+            response.getHeaders().put(HttpHeader.CONTENT_LENGTH, 0L);
+            response.write(true, null, callback);
+        } else {
+            response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+            response.write(true, ByteBuffer.wrap(body), callback);
         }
     }
 
-    private void send(HttpExchange exchange, int status, String json, String origin) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        cors.decorate(origin, exchange.getResponseHeaders());
-        byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        exchange.sendResponseHeaders(status, body.length);
-        try (OutputStream stream = exchange.getResponseBody()) {
-            stream.write(body);
+    /** Requests Jetty refuses before any handler (an undecodable path, oversized headers): the contract's error body. */
+    private static boolean rejected(Request request, Response response, Callback callback) {
+        int status = request.getAttribute(ErrorHandler.ERROR_STATUS) instanceof Integer s ? s : 400;
+        if (status >= 500) {
+            System.err.println("Local API server failed on " + request.getMethod() + " " + request.getHttpURI().getPath()
+                    + ": " + request.getAttribute(ErrorHandler.ERROR_EXCEPTION));
+        }
+        String code = switch (status) {
+            case 413 -> "PAYLOAD_TOO_LARGE";
+            case 404 -> "NOT_FOUND";
+            case 405 -> "METHOD_NOT_ALLOWED";
+            default -> status >= 500 ? "INTERNAL" : "BAD_REQUEST";
+        };
+        String message = status >= 500 ? "Terjadi kesalahan." : UNREADABLE;
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+        respond(response, callback, status, errorBody(code, message).getBytes(StandardCharsets.UTF_8));
+        return true;
+    }
+
+    static String errorBody(String code, String message) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("code", code);
+        error.put("message", message);
+        try {
+            return Json.mapper().writeValueAsString(Map.of("error", error));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
     }
 }

@@ -3,12 +3,14 @@ package id.warta.local;
 import id.warta.config.AwsClients;
 import id.warta.config.AwsSettings;
 import id.warta.config.Env;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,6 +28,8 @@ public final class LocalCloud implements AutoCloseable {
     private final Intrinsics intrinsics;
     private final Map<String, String> extraEnvironment;
     private final DynamoDbClient dynamo;
+    private final AwsCredentialsIdentity adminCredentials = AwsCredentialsIdentity.create(
+            "AKIA" + HexFormat.of().withUpperCase().formatHex(randomBytes(8)), randomText(30));
     private final Map<String, LocalFunction> functions = new ConcurrentHashMap<>();
 
     private LocalCloud(Path root, SamTemplate template, Emulators emulators, Map<String, String> parameters,
@@ -35,14 +39,17 @@ public final class LocalCloud implements AutoCloseable {
         this.emulators = emulators;
         this.intrinsics = new Intrinsics(template, parameters, REGION);
         this.extraEnvironment = Map.copyOf(extraEnvironment);
-        this.dynamo = AwsClients.dynamoDb(AwsSettings.from(new Env(awsEnvironment())));
+        Map<String, String> harness = new HashMap<>(awsEnvironment());
+        harness.put(AwsSettings.DYNAMODB_ENDPOINT, emulators.dynamoDbEndpoint().toString());
+        this.dynamo = AwsClients.dynamoDb(AwsSettings.from(new Env(harness)));
     }
 
     /**
      * Starts the emulators and creates the tables.
      *
      * @param parameterOverrides local values of template parameters (SiteUrl, ...); the rest take
-     *                           their defaults, and AccessTokenSecret a fresh random development secret
+     *                           their defaults, AccessTokenSecret a fresh random development secret,
+     *                           and DynamoDbEndpoint and SesEndpoint the emulators
      * @param extraEnvironment   added to every function's environment (tests use it for short timings)
      */
     public static LocalCloud start(Map<String, String> parameterOverrides, Map<String, String> extraEnvironment) {
@@ -56,6 +63,8 @@ public final class LocalCloud implements AutoCloseable {
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("Stage", "local");
         parameters.put("AccessTokenSecret", developmentSecret());
+        parameters.put("DynamoDbEndpoint", emulators.dynamoDbEndpoint().toString());
+        parameters.put("SesEndpoint", emulators.sesEndpoint().toString());
         template.parameters().forEach((name, value) -> {
             Object defaultValue = SamTemplate.map(template.parameters(), name).get("Default");
             if (defaultValue != null) {
@@ -65,13 +74,23 @@ public final class LocalCloud implements AutoCloseable {
         parameters.putAll(parameterOverrides);
         LocalCloud cloud = new LocalCloud(root, template, emulators, parameters, extraEnvironment);
         LocalTables.createAll(template, cloud.dynamo);
+        // An in-memory dynalite comes back from a crash empty; tables that survived are left as they are.
+        emulators.onDynamoDbRestart(() -> LocalTables.createAll(template, cloud.dynamo));
         return cloud;
     }
 
     private static String developmentSecret() {
-        byte[] bytes = new byte[32];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return randomText(32);
+    }
+
+    private static String randomText(int bytes) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(bytes));
+    }
+
+    private static byte[] randomBytes(int count) {
+        byte[] random = new byte[count];
+        new SecureRandom().nextBytes(random);
+        return random;
     }
 
     public Path root() {
@@ -90,12 +109,23 @@ public final class LocalCloud implements AutoCloseable {
         return intrinsics;
     }
 
+    /**
+     * The IAM identity that may call the routes the template authorises with AWS_IAM (the local API
+     * server verifies their Signature Version 4 against it); new for every run, like the token secret.
+     */
+    public AwsCredentialsIdentity adminCredentials() {
+        return adminCredentials;
+    }
+
     /** A client for the harness itself (seeding, assertions), configured like the functions' own. */
     public DynamoDbClient dynamo() {
         return dynamo;
     }
 
-    /** The environment of one function: the template's variables resolved locally, plus local AWS settings. */
+    /**
+     * The environment of one function: the template's variables resolved locally (the endpoints among
+     * them), plus the region and credentials Lambda gives every function.
+     */
     public Map<String, String> environmentOf(SamTemplate.Function function) {
         Map<String, String> environment = new HashMap<>();
         function.environment().forEach((name, value) -> environment.put(name, intrinsics.resolveString(value)));
@@ -121,8 +151,6 @@ public final class LocalCloud implements AutoCloseable {
         aws.put("AWS_REGION", REGION);
         aws.put("AWS_ACCESS_KEY_ID", "local");
         aws.put("AWS_SECRET_ACCESS_KEY", "local");
-        aws.put("AWS_ENDPOINT_URL_DYNAMODB", emulators.dynamoDbEndpoint().toString());
-        aws.put("AWS_ENDPOINT_URL_SES", emulators.sesEndpoint().toString());
         return aws;
     }
 

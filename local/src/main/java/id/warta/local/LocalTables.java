@@ -17,9 +17,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Creates the tables exactly as template.yaml declares them (keys, GSIs, streams). TTL and
- * point-in-time recovery are deploy-time settings that the emulator does not have; nothing relies
- * on TTL for correctness.
+ * Creates the tables exactly as template.yaml declares them (keys, GSIs, streams). TTL,
+ * point-in-time recovery, deletion protection and the Retain policies are deploy-time settings that
+ * the emulator does not have, so they are not sent; nothing relies on TTL for correctness.
  */
 public final class LocalTables {
     private LocalTables() {

@@ -1,11 +1,10 @@
 package id.warta.local;
 
-import com.sun.net.httpserver.HttpExchange;
-
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The two site pages that email links open (/aktivasi, /reset-password) and their scripts. In
@@ -18,6 +17,10 @@ final class SitePages {
     private record Asset(String resource, String contentType) {
     }
 
+    /** A page with the headers it is served with. */
+    record Page(byte[] body, Map<String, String> headers) {
+    }
+
     private static final String HTML = "text/html; charset=utf-8";
     private static final String SCRIPT = "text/javascript; charset=utf-8";
     private static final Map<String, Asset> ASSETS = Map.of(
@@ -25,29 +28,27 @@ final class SitePages {
             "/aktivasi.js", new Asset("site/aktivasi.js", SCRIPT),
             "/reset-password", new Asset("site/reset-password.html", HTML),
             "/reset-password.js", new Asset("site/reset-password.js", SCRIPT));
+    private static final String CONTENT_SECURITY_POLICY =
+            "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; "
+                    + "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
-    boolean serve(String path, HttpExchange exchange) throws IOException {
+    Optional<Page> find(String path) {
         Asset asset = ASSETS.get(path);
         if (asset == null) {
-            return false;
+            return Optional.empty();
         }
         try (InputStream in = SitePages.class.getClassLoader().getResourceAsStream(asset.resource())) {
             if (in == null) {
-                return false;
+                return Optional.empty();
             }
-            byte[] page = in.readAllBytes();
-            exchange.getResponseHeaders().set("Content-Type", asset.contentType());
-            exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
-            exchange.getResponseHeaders().set("Referrer-Policy", "no-referrer");
-            exchange.getResponseHeaders().set("Cache-Control", "no-store");
-            exchange.getResponseHeaders().set("Content-Security-Policy",
-                    "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; "
-                            + "base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
-            exchange.sendResponseHeaders(200, page.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(page);
-            }
-            return true;
+            return Optional.of(new Page(in.readAllBytes(), Map.of(
+                    "Content-Type", asset.contentType(),
+                    "X-Content-Type-Options", "nosniff",
+                    "Referrer-Policy", "no-referrer",
+                    "Cache-Control", "no-store",
+                    "Content-Security-Policy", CONTENT_SECURITY_POLICY)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

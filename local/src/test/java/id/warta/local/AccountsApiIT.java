@@ -318,22 +318,22 @@ class AccountsApiIT {
         String accountId = stack.get("/me", "Authorization", "Bearer " + accessToken).json().path("id").asText();
         String path = "/admin/accounts/" + accountId + "/subscription";
 
-        TestStack.Response dated = stack.send("PUT", path, json(Map.of("subscriber", true, "until", "2099-01-01T00:00:00+07:00")));
+        TestStack.Response dated = stack.sendSigned("PUT", path, json(Map.of("subscriber", true, "until", "2099-01-01T00:00:00+07:00")));
         assertThat(dated.status()).isEqualTo(200);
         assertThat(dated.json().path("id").asText()).isEqualTo(accountId);
         assertThat(dated.json().path("subscriber").asBoolean()).isTrue();
         assertThat(dated.json().path("subscriberUntil").asText()).isEqualTo("2099-01-01T00:00:00+07:00");
         assertThat(stack.get("/me", "Authorization", "Bearer " + accessToken).json().path("subscriber").asBoolean()).isTrue();
 
-        TestStack.Response openEnded = stack.send("PUT", path, "{\"subscriber\": true, \"until\": null}");
+        TestStack.Response openEnded = stack.sendSigned("PUT", path, "{\"subscriber\": true, \"until\": null}");
         assertThat(openEnded.json().path("subscriberUntil").isNull()).isTrue();
 
-        TestStack.Response cleared = stack.send("PUT", path, "{\"subscriber\": false, \"until\": null}");
+        TestStack.Response cleared = stack.sendSigned("PUT", path, "{\"subscriber\": false, \"until\": null}");
         assertThat(cleared.json().path("subscriber").asBoolean()).isFalse();
         assertThat(stack.get("/me", "Authorization", "Bearer " + accessToken).json().path("subscriber").asBoolean()).isFalse();
 
-        assertThat(stack.send("PUT", path, "{\"subscriber\": \"ya\"}").errorCode()).isEqualTo("VALIDATION_FAILED");
-        assertThat(stack.send("PUT", "/admin/accounts/no-such-account/subscription", "{\"subscriber\": true, \"until\": null}")
+        assertThat(stack.sendSigned("PUT", path, "{\"subscriber\": \"ya\"}").errorCode()).isEqualTo("VALIDATION_FAILED");
+        assertThat(stack.sendSigned("PUT", "/admin/accounts/no-such-account/subscription", "{\"subscriber\": true, \"until\": null}")
                 .errorCode()).isEqualTo("NOT_FOUND");
     }
 

@@ -30,42 +30,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * resumes with meters whole: no lost or doubled credit. A proxy in front of the shared emulator plays
  * the outage, so no data is lost.
  */
+@LocalStackOnly
 class DynamoDbOutageIT {
-    private static final String SLUG = "harga-beras-medium-naik-di-pasar-induk";
     private static ProxiedStack stack;
     private static FaultProxy proxy;
     private static LocalCloud cloud;
     private final HttpClient http = HttpClient.newHttpClient();
-
-    private record Sample(String method, String path, String body) {
-    }
-
-    /** A well-formed request for every route of the template, so each one reaches its database call. */
-    private static final Map<String, Sample> SAMPLES = Map.ofEntries(
-            Map.entry("GET /articles", new Sample("GET", "/articles", null)),
-            Map.entry("GET /articles/{slug}", new Sample("GET", "/articles/" + SLUG, null)),
-            Map.entry("GET /articles/{slug}/recommendations", new Sample("GET", "/articles/" + SLUG + "/recommendations", null)),
-            Map.entry("GET /trending", new Sample("GET", "/trending", null)),
-            Map.entry("GET /videos", new Sample("GET", "/videos", null)),
-            Map.entry("POST /articles/{slug}/views", new Sample("POST", "/articles/" + SLUG + "/views", "{}")),
-            Map.entry("POST /auth/register", new Sample("POST", "/auth/register",
-                    "{\"email\":\"gangguan@warta.example\",\"password\":\"kata-sandi-panjang\",\"name\":\"Uji Gangguan\"}")),
-            Map.entry("POST /auth/activation/resend", new Sample("POST", "/auth/activation/resend",
-                    "{\"email\":\"gangguan@warta.example\"}")),
-            Map.entry("POST /auth/activate", new Sample("POST", "/auth/activate",
-                    "{\"token\":\"QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVo\"}")),
-            Map.entry("POST /auth/login", new Sample("POST", "/auth/login",
-                    "{\"email\":\"gangguan@warta.example\",\"password\":\"kata-sandi-panjang\"}")),
-            Map.entry("POST /auth/password/forgot", new Sample("POST", "/auth/password/forgot",
-                    "{\"email\":\"gangguan@warta.example\"}")),
-            Map.entry("POST /auth/password/reset", new Sample("POST", "/auth/password/reset",
-                    "{\"token\":\"QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVo\",\"password\":\"kata-sandi-baru-1\"}")),
-            Map.entry("POST /auth/oidc/{provider}", new Sample("POST", "/auth/oidc/google",
-                    "{\"idToken\":\"a.b.c\",\"nonce\":\"n\"}")),
-            Map.entry("GET /me", new Sample("GET", "/me", null)),
-            Map.entry("PUT /admin/accounts/{accountId}/subscription", new Sample("PUT",
-                    "/admin/accounts/00000000-0000-4000-8000-000000000000/subscription",
-                    "{\"subscriber\":true,\"until\":null}")));
 
     @BeforeAll
     static void startStackBehindAProxy() {
@@ -79,19 +49,8 @@ class DynamoDbOutageIT {
         stack.close();
     }
 
-    /** Signed in (a token the functions accept), except on /auth routes, which take credentials in the body. */
-    private HttpResponse<String> send(Sample sample) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.stack().api() + sample.path()))
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
-                .method(sample.method(), sample.body() == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(sample.body()));
-        if (!sample.path().startsWith("/auth/")) {
-            String secret = cloud.environmentOf(cloud.template().functions().getFirst()).get("ACCESS_TOKEN_SECRET");
-            request.header("Authorization",
-                    "Bearer " + new AccessTokens(secret, Clock.systemUTC()).issue("outage-reader", 0));
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> send(RouteSamples.Sample sample) throws Exception {
+        return RouteSamples.send(http, stack.stack().api(), cloud, sample);
     }
 
     @Test
@@ -102,7 +61,7 @@ class DynamoDbOutageIT {
                 if (route.path() == null) {
                     continue;
                 }
-                Sample sample = SAMPLES.get(route.routeKey());
+                RouteSamples.Sample sample = RouteSamples.of(route);
                 assertThat(sample).as("a sample request for " + route.routeKey()).isNotNull();
                 SamTemplate.Function function = cloud.template().functions().stream()
                         .filter(f -> f.logicalId().equals(route.functionId())).findFirst().orElseThrow();
@@ -125,7 +84,7 @@ class DynamoDbOutageIT {
             proxy.restore();
         }
 
-        HttpResponse<String> after = send(SAMPLES.get("GET /articles"));
+        HttpResponse<String> after = send(RouteSamples.SAMPLES.get("GET /articles"));
         assertThat(after.statusCode()).isEqualTo(200);
     }
 

@@ -19,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * function events/<dir> belongs to (the function whose CodeUri is functions/<dir>). HTTP fixtures
  * never produce a 5xx.
  */
+@LocalStackOnly
 class EventFixturesIT {
     private final TestStack stack = TestStack.shared();
 

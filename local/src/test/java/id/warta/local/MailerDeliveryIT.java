@@ -15,6 +15,7 @@ import java.util.concurrent.Future;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The outbox delivers every account email exactly once: through an SES outage, and under concurrent runs. */
+@LocalStackOnly
 class MailerDeliveryIT {
     private final TestStack stack = TestStack.shared();
     private final AccountsMailbox mailbox = new AccountsMailbox(stack);

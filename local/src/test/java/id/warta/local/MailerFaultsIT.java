@@ -32,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * fast-forwarded: the test moves the item's {@code dueAt} or lease into the past, which is all the
  * passing of time does to it; each test first checks that the wait was set.
  */
+@LocalStackOnly
 class MailerFaultsIT {
     private static final String PASSWORD = "kopi-tubruk-2026";
     private static ProxiedStack proxied;

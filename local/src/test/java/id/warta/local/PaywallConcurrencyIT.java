@@ -32,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * through the local API server against dynalite. Exactly {@code limit} articles get unlocked, every
  * time, and the responses that granted access name exactly the unlocked articles.
  */
+@LocalStackOnly
 class PaywallConcurrencyIT {
     private static final int METERED_ARTICLES = 20;
     private static final int VIEWS_PER_ARTICLE = 12;

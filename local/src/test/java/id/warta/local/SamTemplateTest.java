@@ -3,7 +3,9 @@ package id.warta.local;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,6 +35,47 @@ class SamTemplateTest {
         assertThat(intrinsics.resolveString(articles.environment().get("CONTENT_TABLE"))).isEqualTo("ContentTable");
         assertThat(intrinsics.resolveString(articles.environment().get("FREE_ARTICLES_PER_MONTH"))).isEqualTo("2");
         assertThat(intrinsics.resolveString(articles.environment().get("JAVA_TOOL_OPTIONS"))).contains("TieredStopAtLevel=1");
+    }
+
+    @Test
+    void functionsTakeTheirEndpointsFromParametersThatDefaultToRealAws() {
+        for (String parameter : List.of("DynamoDbEndpoint", "SesEndpoint")) {
+            assertThat(SamTemplate.map(template.parameters(), parameter).get("Default")).as(parameter).isEqualTo("");
+        }
+        for (SamTemplate.Function function : template.functions()) {
+            assertThat(function.environment()).as(function.logicalId())
+                    .containsEntry("DYNAMODB_ENDPOINT", Map.of("Ref", "DynamoDbEndpoint"));
+        }
+        assertThat(template.functions().stream().filter(f -> f.environment().containsKey("SES_ENDPOINT")))
+                .extracting(SamTemplate.Function::logicalId).containsExactly("ActivationMailerFunction");
+        assertThat(mailer().environment()).containsEntry("SES_ENDPOINT", Map.of("Ref", "SesEndpoint"));
+    }
+
+    private SamTemplate.Function mailer() {
+        return template.functions().stream().filter(f -> f.logicalId().equals("ActivationMailerFunction")).findFirst().orElseThrow();
+    }
+
+    @Test
+    void everyTableOutlivesItsStackAndRefusesDeletion() {
+        assertThat(template.tables()).hasSize(4);
+        for (SamTemplate.Table table : template.tables()) {
+            Map<String, Object> resource = SamTemplate.map(template.resources(), table.logicalId());
+            assertThat(resource.get("DeletionPolicy")).as(table.logicalId() + " DeletionPolicy").isEqualTo("Retain");
+            assertThat(resource.get("UpdateReplacePolicy")).as(table.logicalId() + " UpdateReplacePolicy").isEqualTo("Retain");
+            assertThat(table.properties().get("DeletionProtectionEnabled")).as(table.logicalId() + " deletion protection")
+                    .isEqualTo(true);
+        }
+    }
+
+    @Test
+    void tablesThatCannotBeRebuiltHavePointInTimeRecovery() {
+        for (String sourceOfTruth : Set.of("ContentTable", "AccountsTable", "ActivityTable")) {
+            SamTemplate.Table table = template.tables().stream()
+                    .filter(t -> t.logicalId().equals(sourceOfTruth)).findFirst().orElseThrow();
+            assertThat(SamTemplate.map(table.properties(), "PointInTimeRecoverySpecification"))
+                    .as(sourceOfTruth + " point-in-time recovery")
+                    .containsEntry("PointInTimeRecoveryEnabled", true);
+        }
     }
 
     @Test

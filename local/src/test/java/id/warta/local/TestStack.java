@@ -6,6 +6,7 @@ import id.warta.dynamo.DynamoContentRepository;
 import id.warta.json.Json;
 import id.warta.local.faults.FaultProxy;
 import id.warta.local.oidc.LocalOidcIssuer;
+import org.junit.jupiter.api.Assumptions;
 
 import java.io.IOException;
 import java.net.URI;
@@ -18,31 +19,53 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The integration-test stack, started once per test JVM: the emulators (dynalite and
  * aws-ses-v2-local by default; LocalStack with -Plocalstack), the tables of template.yaml, the
  * sample content, and the local API server, which the tests call over HTTP like a browser would.
+ *
+ * <p>The deployed-stack tier: with {@value #DEPLOYED_API_URL} set to a deployed stack's ApiUrl,
+ * nothing starts and the same HTTP calls go to API Gateway; a test that needs what only the local
+ * stack has (its tables, mailbox, seeded data, OIDC test issuer) is skipped there, saying why.
  */
 public final class TestStack {
+    public static final String DEPLOYED_API_URL = "WARTA_API_URL";
+    /** In the deployed-stack tier, the stack's SiteOrigin parameter (the one origin its CORS allows). */
+    public static final String DEPLOYED_SITE_ORIGIN = "WARTA_SITE_ORIGIN";
+    private static final String LOCAL_SITE_ORIGIN = "http://localhost:3000";
     private static TestStack shared;
 
     private final LocalCloud cloud;
     private final LocalApiServer server;
     private final Seeder.Seeded seeded;
     private final LocalOidcIssuer oidcIssuer;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** Null for the local stack. */
+    private final URI deployedApi;
+    /** Load tests open hundreds of connections at once on two shared cores: a connect may wait its turn. */
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build();
 
     private TestStack(LocalCloud cloud, LocalApiServer server, Seeder.Seeded seeded, LocalOidcIssuer oidcIssuer) {
         this.cloud = cloud;
         this.server = server;
         this.seeded = seeded;
         this.oidcIssuer = oidcIssuer;
+        this.deployedApi = null;
+    }
+
+    private TestStack(URI deployedApi) {
+        this.cloud = null;
+        this.server = null;
+        this.seeded = null;
+        this.oidcIssuer = null;
+        this.deployedApi = deployedApi;
     }
 
     public static synchronized TestStack shared() {
         if (shared == null) {
-            shared = start();
+            String deployed = System.getenv(DEPLOYED_API_URL);
+            shared = deployed == null || deployed.isBlank() ? start() : new TestStack(URI.create(deployed));
         }
         return shared;
     }
@@ -63,7 +86,7 @@ public final class TestStack {
         }
         Map<String, String> parameters = new HashMap<>(oidcIssuer.googleParameters());
         parameters.put("SiteUrl", api);
-        parameters.put("SiteOrigin", "http://localhost:3000");
+        parameters.put("SiteOrigin", LOCAL_SITE_ORIGIN);
         LocalCloud cloud = LocalCloud.start(root, emulators, parameters, Map.of());
         try {
             LocalApiServer server = new LocalApiServer(cloud, port).start();
@@ -111,21 +134,44 @@ public final class TestStack {
         }
     }
 
+    /** The emulators, their tables and mailbox, and the functions in this JVM; skips the test against a deployed stack. */
     public LocalCloud cloud() {
+        requireLocal("the emulators' tables and mailbox");
         return cloud;
     }
 
+    /** The base URL the tests call: the local API server, or the deployed stack's ApiUrl. */
     public URI api() {
-        return server.uri();
+        return deployedApi != null ? deployedApi : server.uri();
+    }
+
+    /** The one browser origin the stack's CORS allows. */
+    public String siteOrigin() {
+        if (deployedApi == null) {
+            return LOCAL_SITE_ORIGIN;
+        }
+        String origin = System.getenv(DEPLOYED_SITE_ORIGIN);
+        Assumptions.assumeTrue(origin != null && !origin.isBlank(), "skipped against the deployed stack at " + deployedApi
+                + ": set " + DEPLOYED_SITE_ORIGIN + " to its SiteOrigin parameter to check CORS");
+        return origin;
     }
 
     public Seeder.Seeded seeded() {
+        requireLocal("the sample content as this run seeded it");
         return seeded;
     }
 
     /** The OIDC test issuer that POST /auth/oidc/google trusts in this stack. */
     public LocalOidcIssuer oidcIssuer() {
+        requireLocal("the local OIDC test issuer");
         return oidcIssuer;
+    }
+
+    private void requireLocal(String what) {
+        if (deployedApi != null) {
+            Assumptions.abort("skipped against the deployed stack at " + deployedApi + ": the test needs " + what
+                    + ", which only the local stack has");
+        }
     }
 
     /** A response as a browser sees it. */
@@ -165,7 +211,30 @@ public final class TestStack {
 
     /** @param headers name, value, name, value, ... */
     public Response send(String method, String path, String body, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(api().resolve(path))
+        return send(api().resolve(path), method, body, headers);
+    }
+
+    /** A call to an IAM-authorised route, signed with this stack's admin credentials. */
+    public Response sendSigned(String method, String path, String body) {
+        return sendSignedBy(new AdminSigner(cloud().adminCredentials()), method, path, body);
+    }
+
+    /** A call to an IAM-authorised route signed by {@code signer} (other credentials, another clock). */
+    public Response sendSignedBy(AdminSigner signer, String method, String path, String body) {
+        URI uri = api().resolve(path);
+        // send() adds this Content-Type to a request with a body; it is signed like every header.
+        Map<String, String> headers = body == null ? Map.of() : Map.of("Content-Type", "application/json");
+        byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+        return send(uri, method, body, headerArguments(signer.sign(method, uri, headers, bytes)));
+    }
+
+    /** Headers as the name, value, name, value, ... arguments of send(). */
+    public static String[] headerArguments(Map<String, String> headers) {
+        return headers.entrySet().stream().flatMap(h -> Stream.of(h.getKey(), h.getValue())).toArray(String[]::new);
+    }
+
+    private Response send(URI uri, String method, String body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
@@ -179,7 +248,7 @@ public final class TestStack {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Response(response.statusCode(), response.headers().map(), response.body());
         } catch (IOException e) {
-            throw new IllegalStateException(method + " " + path + " failed", e);
+            throw new IllegalStateException(method + " " + uri + " failed", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -61,6 +61,8 @@ public final class Benchmarks {
                 "id.warta.bench.HelloHandler::handleRequest", aws, event));
         Map<String, String> naive = new LinkedHashMap<>(aws);
         naive.put("CONTENT_TABLE", Seeder.CONTENT_TABLE);
+        // The SDK's own endpoint variable: the naive peer leaves everything to the SDK's default chains.
+        naive.put("AWS_ENDPOINT_URL_DYNAMODB", cloud.emulators().dynamoDbEndpoint().toString());
         contenders.add(Contender.of("naive peer (article read)", root.resolve("benchmarks/naive-peer"), scratch,
                 "id.warta.bench.NaiveArticleHandler::handleRequest", naive, event));
         for (SamTemplate.Function function : cloud.template().functions()) {

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import id.warta.config.AwsClients;
 import id.warta.config.Env;
+import id.warta.dynamo.DynamoBuilderLease;
 import id.warta.dynamo.DynamoContentRepository;
 import id.warta.dynamo.DynamoRecommendations;
 import id.warta.dynamo.DynamoViewLog;
@@ -11,15 +12,17 @@ import id.warta.http.RequestLog;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * The Schedule event (every 15 minutes): rebuilds related and trending lists from the views since
- * the last run. The event carries nothing the build needs; the time is the clock's.
+ * the last run, one run at a time (the lease in the RecommendationsTable; a run that finds it held
+ * returns at once). The event carries nothing the build needs; the time is the clock's.
  */
 public final class RecommendationsHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
-    private final RecommendationBuilder builder;
+    private final SingleRunBuilder builder;
     private final RequestLog log;
 
     public RecommendationsHandler() {
@@ -35,26 +38,32 @@ public final class RecommendationsHandler implements RequestHandler<Map<String, 
     }
 
     private RecommendationsHandler(RecommendationsConfig config, DynamoDbClient dynamo, Clock clock) {
-        this(new RecommendationBuilder(
+        this(new SingleRunBuilder(new RecommendationBuilder(
                 new DynamoViewLog(dynamo, config.activityTable()),
                 new DynamoContentRepository(dynamo, config.contentTable()),
                 new DynamoRecommendations(dynamo, config.recommendationsTable(), clock),
-                RecommendationWeights.DEFAULT, clock), RequestLog.toStdout("recommendations"));
+                RecommendationWeights.DEFAULT, clock),
+                new DynamoBuilderLease(dynamo, config.recommendationsTable()), clock), RequestLog.toStdout("recommendations"));
     }
 
-    RecommendationsHandler(RecommendationBuilder builder, RequestLog log) {
+    RecommendationsHandler(SingleRunBuilder builder, RequestLog log) {
         this.builder = builder;
         this.log = log;
     }
 
     /**
      * Runs on the EventBridge schedule (its event carries nothing the build needs, so it arrives as a
-     * map). Returns what the run did; a failure propagates so that the scheduler's retry and alarms see it.
+     * map). The run is the invocation: its request id (the same when Lambda retries it) holds the
+     * lease, for the invocation's remaining time at most. Returns what the run did, or
+     * {"skipped": "another run holds the lease"}; a failure propagates so that the scheduler's retry
+     * and alarms see it.
      */
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
         long started = System.nanoTime();
-        Map<String, Object> report = builder.build().toMap();
+        Map<String, Object> report = builder.build(context.getAwsRequestId(), Duration.ofMillis(context.getRemainingTimeInMillis()))
+                .map(BuildReport::toMap)
+                .orElseGet(() -> Map.of("skipped", SingleRunBuilder.LEASE_HELD));
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("level", "INFO");
         line.put("durationMs", (System.nanoTime() - started) / 1_000_000);

@@ -1,0 +1,88 @@
+package id.warta.local;
+
+import id.warta.identity.AccessTokens;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A well-formed request for every route of the template, sent as its caller would: signed in with
+ * a token the functions accept, except on /auth routes (credentials in the body) and on
+ * IAM-authorised routes (signed with the local admin credentials).
+ */
+final class RouteSamples {
+    private static final String SLUG = "harga-beras-medium-naik-di-pasar-induk";
+
+    private RouteSamples() {
+    }
+
+    record Sample(String method, String path, String body) {
+    }
+
+    /** A well-formed request for every route of the template, so each one reaches its database call. */
+    static final Map<String, Sample> SAMPLES = Map.ofEntries(
+            Map.entry("GET /articles", new Sample("GET", "/articles", null)),
+            Map.entry("GET /articles/{slug}", new Sample("GET", "/articles/" + SLUG, null)),
+            Map.entry("GET /articles/{slug}/recommendations", new Sample("GET", "/articles/" + SLUG + "/recommendations", null)),
+            Map.entry("GET /trending", new Sample("GET", "/trending", null)),
+            Map.entry("GET /videos", new Sample("GET", "/videos", null)),
+            Map.entry("POST /articles/{slug}/views", new Sample("POST", "/articles/" + SLUG + "/views", "{}")),
+            Map.entry("POST /auth/register", new Sample("POST", "/auth/register",
+                    "{\"email\":\"gangguan@warta.example\",\"password\":\"kata-sandi-panjang\",\"name\":\"Uji Gangguan\"}")),
+            Map.entry("POST /auth/activation/resend", new Sample("POST", "/auth/activation/resend",
+                    "{\"email\":\"gangguan@warta.example\"}")),
+            Map.entry("POST /auth/activate", new Sample("POST", "/auth/activate",
+                    "{\"token\":\"QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVo\"}")),
+            Map.entry("POST /auth/login", new Sample("POST", "/auth/login",
+                    "{\"email\":\"gangguan@warta.example\",\"password\":\"kata-sandi-panjang\"}")),
+            Map.entry("POST /auth/password/forgot", new Sample("POST", "/auth/password/forgot",
+                    "{\"email\":\"gangguan@warta.example\"}")),
+            Map.entry("POST /auth/password/reset", new Sample("POST", "/auth/password/reset",
+                    "{\"token\":\"QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVo\",\"password\":\"kata-sandi-baru-1\"}")),
+            Map.entry("POST /auth/oidc/{provider}", new Sample("POST", "/auth/oidc/google",
+                    "{\"idToken\":\"a.b.c\",\"nonce\":\"n\"}")),
+            Map.entry("GET /me", new Sample("GET", "/me", null)),
+            Map.entry("PUT /admin/accounts/{accountId}/subscription", new Sample("PUT",
+                    "/admin/accounts/00000000-0000-4000-8000-000000000000/subscription",
+                    "{\"subscriber\":true,\"until\":null}")));
+
+    /** The sample for a route of the template; every route must have one. */
+    static Sample of(SamTemplate.HttpRoute route) {
+        Sample sample = SAMPLES.get(route.routeKey());
+        assertThat(sample).as("a sample request for " + route.routeKey()).isNotNull();
+        return sample;
+    }
+
+    static HttpResponse<String> send(HttpClient http, URI server, LocalCloud cloud, Sample sample) throws Exception {
+        URI uri = URI.create(server + sample.path());
+        byte[] body = sample.body() == null ? new byte[0] : sample.body().getBytes(StandardCharsets.UTF_8);
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .method(sample.method(), sample.body() == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (iamAuthorised(cloud, sample)) {
+            new AdminSigner(cloud.adminCredentials())
+                    .sign(sample.method(), uri, Map.of("Content-Type", "application/json"), body)
+                    .forEach(request::header);
+        } else if (!sample.path().startsWith("/auth/")) {
+            String secret = cloud.environmentOf(cloud.template().functions().getFirst()).get("ACCESS_TOKEN_SECRET");
+            request.header("Authorization",
+                    "Bearer " + new AccessTokens(secret, Clock.systemUTC()).issue("sample-reader", 0));
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static boolean iamAuthorised(LocalCloud cloud, Sample sample) {
+        return cloud.template().httpRoutes().stream()
+                .anyMatch(r -> r.iamAuthorised() && SAMPLES.get(r.routeKey()) == sample);
+    }
+}
