@@ -18,9 +18,14 @@ public final class AwsClients {
     }
 
     public static SdkHttpClient httpClient() {
+        return httpClient(Duration.ofSeconds(2));
+    }
+
+    /** @param readTimeout the longest wait for the next bytes of an answer */
+    public static SdkHttpClient httpClient(Duration readTimeout) {
         return UrlConnectionHttpClient.builder()
                 .connectionTimeout(Duration.ofSeconds(1))
-                .socketTimeout(Duration.ofSeconds(2))
+                .socketTimeout(readTimeout)
                 .build();
     }
 

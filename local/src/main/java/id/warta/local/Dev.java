@@ -18,14 +18,13 @@ public final class Dev {
     }
 
     public static void main(String[] args) throws Exception {
-        int port = Integer.parseInt(System.getenv().getOrDefault("WARTA_PORT", "3000"));
+        int port = LocalSite.port();
         int speedUp = Integer.parseInt(System.getenv().getOrDefault("WARTA_SCHEDULE_SPEEDUP", "20"));
-        String apiUrl = "http://127.0.0.1:" + port;
+        String apiUrl = LocalSite.apiUrl(port);
 
         LocalOidcIssuer oidc = LocalOidcIssuer.start(Integer.parseInt(System.getenv().getOrDefault("WARTA_OIDC_PORT", "0")));
         Map<String, String> parameters = new HashMap<>(oidc.googleParameters());
-        parameters.put("SiteUrl", apiUrl);
-        parameters.put("SiteOrigin", "http://localhost:" + port);
+        parameters.putAll(LocalSite.parameters(port));
         Path root = ProjectRoot.find();
         Path logs = root.resolve(".warta/logs");
         Path data = dataDirectory(root);
@@ -47,7 +46,7 @@ public final class Dev {
         Seeder.Seeded seeded = Seeder.seed(
                 new DynamoContentRepository(cloud.dynamo(), Seeder.CONTENT_TABLE), Instant.now());
         LocalScheduler scheduler = new LocalScheduler(cloud, speedUp).start();
-        Path endpoints = writeEndpoints(cloud);
+        Path endpoints = writeEndpoints(cloud, parameters);
 
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -82,11 +81,11 @@ public final class Dev {
         return configured == null || configured.isBlank() ? root.resolve(".warta/dynamodb") : Path.of(configured).toAbsolutePath();
     }
 
-    /** Lets bin/invoke reach this run's emulators instead of starting its own. */
-    private static Path writeEndpoints(LocalCloud cloud) throws IOException {
+    /** Lets bin/invoke reach this run's emulators, with this run's parameters, instead of starting its own. */
+    private static Path writeEndpoints(LocalCloud cloud, Map<String, String> parameters) throws IOException {
         Path file = cloud.root().resolve(DevEndpoints.FILE);
         Files.createDirectories(file.getParent());
-        DevEndpoints.write(file, cloud.emulators().dynamoDbEndpoint(), cloud.emulators().sesEndpoint());
+        DevEndpoints.write(file, cloud.emulators().dynamoDbEndpoint(), cloud.emulators().sesEndpoint(), parameters);
         return file;
     }
 

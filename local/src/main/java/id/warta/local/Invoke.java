@@ -10,7 +10,9 @@ import java.util.Optional;
 
 /**
  * bin/invoke FUNCTION EVENT_FILE: like `sam local invoke FUNCTION -e EVENT_FILE`, without Docker.
- * Uses the emulators of a running bin/dev if there is one; otherwise starts its own, seeded.
+ * Uses the emulators and parameters of a running bin/dev if there is one; otherwise starts its own
+ * emulators, seeded, with the site parameters bin/dev would use (so email links point at the local
+ * pages, never at the production SiteUrl).
  */
 public final class Invoke {
     private Invoke() {
@@ -23,12 +25,18 @@ public final class Invoke {
         }
         Path root = ProjectRoot.find();
         String event = Files.readString(Path.of(args[1]).toAbsolutePath());
-        Optional<Emulators> running = DevEndpoints.running(root);
-        try (LocalCloud cloud = LocalCloud.start(root, running.orElseGet(() -> Emulators.start(root)), Map.of(), Map.of())) {
+        Optional<DevEndpoints.Running> running = DevEndpoints.running(root);
+        Emulators emulators = running.map(DevEndpoints.Running::emulators).orElseGet(() -> Emulators.start(root));
+        try (LocalCloud cloud = LocalCloud.start(root, emulators, parameters(running), Map.of())) {
             if (running.isEmpty()) {
                 Seeder.seed(new DynamoContentRepository(cloud.dynamo(), Seeder.CONTENT_TABLE), Instant.now());
             }
             System.out.println(cloud.function(args[0]).invokeJson(event));
         }
+    }
+
+    /** The running bin/dev's parameters, or the local site's that bin/dev would use. */
+    static Map<String, String> parameters(Optional<DevEndpoints.Running> running) {
+        return running.map(DevEndpoints.Running::parameters).orElseGet(() -> LocalSite.parameters(LocalSite.port()));
     }
 }

@@ -1,6 +1,8 @@
 package id.warta.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.warta.accounts.OneTimeTokens;
 import id.warta.dynamo.DynamoMailOutbox;
 import id.warta.json.Json;
@@ -49,8 +51,40 @@ final class AccountsMailbox {
 
     /** One run of the mailer's schedule-triggered sweep; its result ({"sent", "retrying", ...}). */
     JsonNode sweep() {
+        return invokeMailer(fixture("sweep-schedule.json"));
+    }
+
+    /**
+     * One run of the mailer on a stream batch naming exactly these outbox items (the fixture's INSERT
+     * record, once per id): it leaves every other pending item alone.
+     */
+    JsonNode deliver(List<String> outboxIds) {
         try {
-            String event = Files.readString(stack.cloud().root().resolve("events/activation-mailer/sweep-schedule.json"));
+            ObjectNode event = (ObjectNode) Json.mapper().readTree(fixture("stream-new-outbox.json"));
+            JsonNode template = event.path("Records").get(0);
+            ArrayNode records = event.putArray("Records");
+            for (String id : outboxIds) {
+                ObjectNode record = template.deepCopy();
+                ((ObjectNode) record.path("dynamodb").path("Keys").path("pk")).put("S", "OUTBOX#" + id);
+                ((ObjectNode) record.path("dynamodb").path("NewImage").path("pk")).put("S", "OUTBOX#" + id);
+                records.add(record);
+            }
+            return invokeMailer(Json.mapper().writeValueAsString(event));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String fixture(String name) {
+        try {
+            return Files.readString(stack.cloud().root().resolve("events/activation-mailer/" + name));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private JsonNode invokeMailer(String event) {
+        try {
             return Json.mapper().readTree(stack.cloud().function("ActivationMailerFunction").invokeJson(event));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

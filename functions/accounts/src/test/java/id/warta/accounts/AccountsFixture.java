@@ -6,6 +6,7 @@ import id.warta.identity.AccessTokens;
 import id.warta.mail.MailKind;
 import id.warta.mail.OutboxMessage;
 import id.warta.paywall.MeterState;
+import id.warta.testing.MutableClock;
 
 import java.security.SecureRandom;
 import java.time.Instant;

@@ -3,14 +3,13 @@ package id.warta.mailer;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import id.warta.config.AwsClients;
-import id.warta.config.AwsSettings;
 import id.warta.config.Env;
 import id.warta.dynamo.DynamoMailOutbox;
 import id.warta.http.RequestLog;
-import software.amazon.awssdk.services.ses.SesClient;
-import software.amazon.awssdk.services.ses.SesClientBuilder;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +21,9 @@ import java.util.Map;
  * it names; anything else (the Schedule's EventBridge event) sweeps every pending item that is due.
  */
 public final class ActivationMailerHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+    /** The longest one item takes: the SES call, the claim and the outcome's writes (5 s each at most, 3 tries). */
+    static final Duration ITEM_TIME = SesMailSender.SEND_TIMEOUT.plus(Duration.ofSeconds(20));
+
     private final OutboxDelivery delivery;
     private final RequestLog log;
 
@@ -36,7 +38,7 @@ public final class ActivationMailerHandler implements RequestHandler<Map<String,
     private ActivationMailerHandler(MailerConfig config, RequestLog log) {
         this(new OutboxDelivery(
                 new DynamoOutboxQueue(AwsClients.dynamoDb(config.aws()), config.accountsTable()),
-                new SesMailSender(sesClient(config.aws()), config.senderEmail(), config.configurationSet()),
+                new SesMailSender(SesMailSender.client(config.aws()), config.senderEmail(), config.configurationSet()),
                 new MailTemplates(config.siteUrl()), OutboxDelivery.RetryPolicy.PRODUCTION, log, Clock.systemUTC()), log);
     }
 
@@ -45,21 +47,12 @@ public final class ActivationMailerHandler implements RequestHandler<Map<String,
         this.log = log;
     }
 
-    private static SesClient sesClient(AwsSettings aws) {
-        SesClientBuilder builder = SesClient.builder()
-                .httpClient(AwsClients.httpClient())
-                .region(aws.region())
-                .credentialsProvider(aws.credentials())
-                .overrideConfiguration(AwsClients.boundedCalls());
-        aws.sesEndpoint().ifPresent(builder::endpointOverride);
-        return builder.build();
-    }
-
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
         long started = System.nanoTime();
         boolean stream = event != null && event.get("Records") instanceof List<?>;
-        OutboxDelivery.Outcome outcome = stream ? delivery.deliver(outboxIds(event)) : delivery.sweep();
+        Instant claimUntil = claimUntil(context);
+        OutboxDelivery.Outcome outcome = stream ? delivery.deliver(outboxIds(event), claimUntil) : delivery.sweep(claimUntil);
         Map<String, Object> result = outcome.toMap();
         Map<String, Object> line = new LinkedHashMap<>(result);
         line.put("level", "INFO");
@@ -67,6 +60,17 @@ public final class ActivationMailerHandler implements RequestHandler<Map<String,
         line.put("durationMs", (System.nanoTime() - started) / 1_000_000.0);
         log.event(line);
         return result;
+    }
+
+    /**
+     * The last moment an item may be claimed in this invocation: one claimed item needs at most one
+     * SES call, a claim and a few bounded writes, all of which must end before the function does.
+     */
+    private static Instant claimUntil(Context context) {
+        if (context == null) {
+            return Instant.MAX;
+        }
+        return Instant.now().plusMillis(context.getRemainingTimeInMillis()).minus(ITEM_TIME);
     }
 
     /** The outbox ids of the INSERT records of a stream batch (the template filters, but so do we). */

@@ -17,6 +17,8 @@ import java.util.Map;
  * The account emails, from resources {@code templates/<kind>/<language>.txt} (first line
  * {@code Subject: ...}, a blank line, the plain-text body) and {@code templates/<kind>/<language>.html}.
  * Placeholders: {@code {{name}}}, {@code {{link}}}, {@code {{siteUrl}}}; in HTML every value is escaped.
+ * The name is the only reader-supplied text and appears only in the greeting, made inert by
+ * {@link GreetingName}; the link carries only our token, and the site URL is configuration.
  * All templates are loaded once, at container start.
  */
 public final class MailTemplates {
@@ -40,11 +42,19 @@ public final class MailTemplates {
     public RenderedEmail render(OutboxMessage message) {
         Template template = templates.get(message.kind()).get(message.language());
         Map<String, String> values = Map.of(
-                "name", message.name(),
+                "name", greetingName(message),
                 "link", link(message),
                 "siteUrl", siteUrl);
         return new RenderedEmail(fill(template.subject(), values, false), fill(template.html(), values, true),
                 fill(template.text(), values, false));
+    }
+
+    private static String greetingName(OutboxMessage message) {
+        String name = GreetingName.of(message.name());
+        if (!name.isEmpty()) {
+            return name;
+        }
+        return message.language() == MailLanguage.EN ? "Warta reader" : "Pembaca Warta";
     }
 
     private String link(OutboxMessage message) {

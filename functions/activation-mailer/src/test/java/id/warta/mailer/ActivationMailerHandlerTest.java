@@ -30,7 +30,10 @@ class ActivationMailerHandlerTest {
     private final List<String> logLines = new ArrayList<>();
     private final RequestLog log = new RequestLog("activation-mailer", logLines::add);
     private final ActivationMailerHandler handler = new ActivationMailerHandler(new OutboxDelivery(queue,
-            (recipient, email) -> recipients.add(recipient), new MailTemplates("https://warta.example"),
+            (recipient, email) -> {
+                recipients.add(recipient);
+                return "ses-message-" + recipients.size();
+            }, new MailTemplates("https://warta.example"),
             OutboxDelivery.RetryPolicy.PRODUCTION, log, Clock.fixed(NOW, ZoneOffset.UTC)), log);
 
     private static Map<String, Object> event(String fixture) throws Exception {
@@ -50,7 +53,7 @@ class ActivationMailerHandlerTest {
 
         Map<String, Object> result = handler.handleRequest(event("activation-mailer/stream-new-outbox.json"), null);
 
-        assertThat(result).containsEntry("sent", 1);
+        assertThat(result).containsEntry("sent", 1).containsEntry("deferred", 0).containsEntry("rejected", 0);
         assertThat(recipients).containsExactly(STREAMED_ID + "@example.id");
         assertThat(logLines.getLast()).contains("\"trigger\":\"stream\"");
     }

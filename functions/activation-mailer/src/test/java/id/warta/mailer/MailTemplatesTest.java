@@ -9,7 +9,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every template in both languages: subject, both parts, the link, and an escaped name. */
+/** Every template in both languages: subject, both parts, the link, and the name only in the greeting, escaped. */
 class MailTemplatesTest {
     private static final String TOKEN = "1b4e28ba-2fa1-4d2b-883f-0016d3cca427.q0Zk3zO5bF1mPpY2Jc8xWn4vR7tHsLgDaE6uKiN9yTo";
     private static final String NAME = "Sari <script>alert(1)</script> & \"Co\"";
@@ -28,10 +28,14 @@ class MailTemplatesTest {
             RenderedEmail email = render(kind, language);
 
             assertThat(email.subject()).isNotBlank().doesNotContain("{{");
-            assertThat(email.text()).contains(NAME).doesNotContain("{{").doesNotContain("<p>");
+            String greeting = (language == MailLanguage.EN ? "Hello " : "Halo ") + GreetingName.of(NAME) + ",";
+            assertThat(email.text()).startsWith(greeting + "\n").doesNotContain("{{").doesNotContain("<p>");
+            assertThat(email.text().split("Sari", -1)).as("the name once, in the greeting").hasSize(2);
             assertThat(email.html()).startsWith("<!DOCTYPE html>").contains("lang=\"" + language.tag() + "\"")
-                    .contains("Sari &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Co&quot;")
+                    .contains("<p>" + MailTemplates.escapeHtml(greeting) + "</p>")
+                    .contains("Sari &lt;script&gt;alert(1)&lt;/ script&gt; &amp; &quot;Co&quot;")
                     .doesNotContain("<script>").doesNotContain("{{");
+            assertThat(email.html().split("Sari", -1)).as("the name once, in the greeting").hasSize(2);
         }
     }
 
@@ -54,6 +58,24 @@ class MailTemplatesTest {
 
         assertThat(render(MailKind.PASSWORD_RESET, MailLanguage.ID).text()).contains(link, "berlaku 1 jam");
         assertThat(render(MailKind.PASSWORD_RESET, MailLanguage.EN).html()).contains("href=\"" + link + "\"", "valid for 1 hour");
+    }
+
+    @Test
+    void aNameThatIsALinkOrAMessageArrivesInert() {
+        RenderedEmail email = templates.render(new OutboxMessage(MailKind.ACTIVATION, MailLanguage.ID, "sari@example.id",
+                "Kunjungi https://evil.example/hadiah\u202E sekarang juga, hadiah menanti Anda", TOKEN));
+
+        assertThat(email.text()).startsWith("Halo Kunjungi https: / / evil. example/ hadia…,\n")
+                .doesNotContain("evil.example").doesNotContain("\u202E");
+        assertThat(email.html()).doesNotContain("evil.example").doesNotContain("hadiah menanti");
+    }
+
+    @Test
+    void withoutAPrintableNameTheGreetingAddressesTheReader() {
+        assertThat(templates.render(new OutboxMessage(MailKind.ACTIVATION, MailLanguage.ID, "sari@example.id", "\u202E\u200B", TOKEN))
+                .text()).startsWith("Halo Pembaca Warta,\n");
+        assertThat(templates.render(new OutboxMessage(MailKind.PASSWORD_RESET, MailLanguage.EN, "sari@example.id", " ", TOKEN))
+                .text()).startsWith("Hello Warta reader,\n");
     }
 
     @Test

@@ -2,7 +2,7 @@ package id.warta.accounts.oidc;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.gen.OctetSequenceKeyGenerator;
-import id.warta.accounts.MutableClock;
+import id.warta.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -13,7 +13,7 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
-import id.warta.accounts.MutableClock;
+import id.warta.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package id.warta.accounts;
+package id.warta.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move forward, to cross link expiries and rate-limit windows without waiting. */
+/** A clock tests move forward, to cross link expiries, rate-limit windows and retry waits without waiting. */
 public final class MutableClock extends Clock {
     private Instant now;
 
@@ -16,6 +16,10 @@ public final class MutableClock extends Clock {
 
     public void advance(Duration duration) {
         now = now.plus(duration);
+    }
+
+    public void set(Instant instant) {
+        now = instant;
     }
 
     @Override
