@@ -1,6 +1,6 @@
 package id.warta.local;
 
-import id.warta.accounts.ReaderAccount;
+import id.warta.reader.ReaderAccount;
 import id.warta.dynamo.AccountKeys;
 import id.warta.dynamo.Attr;
 import id.warta.dynamo.DynamoMeters;

@@ -1,6 +1,6 @@
 package id.warta.accounts;
 
-import id.warta.http.ApiException;
+import id.warta.errors.ValidationFailed;
 
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -74,10 +74,10 @@ public final class AccountInput {
         return problems.isEmpty();
     }
 
-    /** Throws 400 VALIDATION_FAILED listing every bad field at once. */
+    /** Throws {@link ValidationFailed} listing every bad field at once. */
     public void check() {
         if (!problems.isEmpty()) {
-            throw ApiException.validation(problems);
+            throw new ValidationFailed(problems);
         }
     }
 }

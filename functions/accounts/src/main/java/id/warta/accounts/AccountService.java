@@ -1,7 +1,11 @@
 package id.warta.accounts;
 
-import id.warta.http.ApiException;
-import id.warta.http.ErrorCode;
+import id.warta.errors.AccountNotFound;
+import id.warta.errors.RateLimited;
+import id.warta.errors.SignInRequired;
+import id.warta.errors.TokenInvalid;
+import id.warta.errors.ValidationFailed;
+import id.warta.errors.WrongCredentials;
 import id.warta.identity.AccessTokens;
 import id.warta.mail.MailKind;
 import id.warta.mail.MailLanguage;
@@ -107,7 +111,7 @@ public final class AccountService {
         }
     }
 
-    /** @throws ApiException 429 when this registered address has had its activation sends. */
+    /** @throws RateLimited when this registered address has had its activation sends. */
     public void resendActivation(String rawEmail, MailLanguage language) {
         String email = checkedEmail(rawEmail);
         Optional<Account> account = store.findByEmail(email);
@@ -118,7 +122,7 @@ public final class AccountService {
                 ? activationSends.tryAcquire(email)
                 : sendLink(account.get(), TokenPurpose.ACTIVATION, MailKind.ACTIVATION, language, activationSends);
         if (wait.isPresent()) {
-            throw ApiException.rateLimited(seconds(wait.get()));
+            throw new RateLimited(wait.get());
         }
     }
 
@@ -155,7 +159,7 @@ public final class AccountService {
         String email = AccountInput.normalizeEmail(rawEmail);
         Optional<Duration> wait = failedLogins.retryAfter(email);
         if (wait.isPresent()) {
-            throw ApiException.rateLimited(seconds(wait.get()));
+            throw new RateLimited(wait.get());
         }
         Optional<Account> account = store.findByEmail(email);
         boolean matches;
@@ -167,7 +171,7 @@ public final class AccountService {
         }
         if (!matches) {
             failedLogins.record(email);
-            throw ApiException.of(ErrorCode.UNAUTHORIZED, "Email atau kata sandi salah.");
+            throw new WrongCredentials();
         }
         return Session.of(accessTokens, account.get());
     }
@@ -190,7 +194,7 @@ public final class AccountService {
     }
 
     public Profile profile(String accountId) {
-        Account account = store.find(accountId).orElseThrow(() -> ApiException.of(ErrorCode.UNAUTHORIZED, "Silakan masuk kembali."));
+        Account account = store.find(accountId).orElseThrow(SignInRequired::new);
         Instant now = clock.instant();
         MeterPeriod period = MeterPeriod.containing(now);
         MeterState state = meters.current(accountId, period);
@@ -202,11 +206,11 @@ public final class AccountService {
     public Subscription setSubscription(String accountId, boolean subscriber, Instant until) {
         Instant now = clock.instant();
         if (subscriber && until != null && !until.isAfter(now)) {
-            throw ApiException.validation(Map.of("until", "harus di masa depan"));
+            throw new ValidationFailed(Map.of("until", "harus di masa depan"));
         }
         Instant stored = subscriber ? (until == null ? OPEN_ENDED : until) : null;
         if (!store.setSubscriberUntil(accountId, stored)) {
-            throw ApiException.of(ErrorCode.NOT_FOUND, "Akun tidak ditemukan.");
+            throw new AccountNotFound();
         }
         return new Subscription(accountId, subscriber, stored == null || OPEN_ENDED.equals(stored) ? null : Jakarta.iso(stored));
     }
@@ -240,11 +244,7 @@ public final class AccountService {
         return new Account.PendingToken(issued.hash(), now.plus(purpose.lifetime()));
     }
 
-    private static long seconds(Duration wait) {
-        return Math.max(1, (wait.toMillis() + 999) / 1000);
-    }
-
-    private static ApiException tokenInvalid() {
-        return ApiException.of(ErrorCode.TOKEN_INVALID, "Tautan tidak valid atau sudah kedaluwarsa.");
+    private static TokenInvalid tokenInvalid() {
+        return new TokenInvalid();
     }
 }

@@ -3,8 +3,9 @@ package id.warta.accounts;
 import id.warta.accounts.oidc.IdTokenVerifier;
 import id.warta.accounts.oidc.KeysUnavailableException;
 import id.warta.accounts.oidc.ProviderIdentity;
-import id.warta.http.ApiException;
-import id.warta.http.ErrorCode;
+import id.warta.errors.DependencyUnavailable;
+import id.warta.errors.SignInUnverifiable;
+import id.warta.errors.UnknownProvider;
 import id.warta.identity.AccessTokens;
 
 import java.time.Clock;
@@ -35,7 +36,7 @@ public final class SocialSignIn {
     public record Result(AccountService.Session session, boolean created) {
     }
 
-    /** @throws ApiException 404 NOT_FOUND for a provider the stack does not configure */
+    /** @throws UnknownProvider for a provider the stack does not configure */
     public void requireProvider(String provider) {
         verifierFor(provider);
     }
@@ -43,7 +44,7 @@ public final class SocialSignIn {
     private IdTokenVerifier verifierFor(String provider) {
         IdTokenVerifier verifier = verifiers.get(provider);
         if (verifier == null) {
-            throw ApiException.of(ErrorCode.NOT_FOUND, "Penyedia login tidak dikenal.");
+            throw new UnknownProvider();
         }
         return verifier;
     }
@@ -78,7 +79,7 @@ public final class SocialSignIn {
         try {
             return verifier.verify(idToken, nonce).orElseThrow(SocialSignIn::unauthorized);
         } catch (KeysUnavailableException e) {
-            throw ApiException.unavailable();
+            throw new DependencyUnavailable();
         }
     }
 
@@ -107,7 +108,7 @@ public final class SocialSignIn {
                 true, 0, null, now, Map.of());
     }
 
-    private static ApiException unauthorized() {
-        return ApiException.of(ErrorCode.UNAUTHORIZED, "Masuk dengan akun ini tidak dapat diverifikasi.");
+    private static SignInUnverifiable unauthorized() {
+        return new SignInUnverifiable();
     }
 }

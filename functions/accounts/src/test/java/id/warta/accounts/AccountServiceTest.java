@@ -1,6 +1,9 @@
 package id.warta.accounts;
 
-import id.warta.http.ApiException;
+import id.warta.errors.DomainException;
+import id.warta.errors.RateLimited;
+import id.warta.errors.ValidationFailed;
+import id.warta.http.DomainErrors;
 import id.warta.http.ErrorCode;
 import id.warta.mail.MailKind;
 import id.warta.mail.MailLanguage;
@@ -26,16 +29,17 @@ class AccountServiceTest {
         return f.lastMail(MailKind.ACTIVATION).token();
     }
 
+    /** The refusal as the client would get it, through the one mapping of domain exceptions. */
     private static void assertCode(Runnable action, ErrorCode code) {
-        assertThatThrownBy(action::run).isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo(code));
+        assertThatThrownBy(action::run).isInstanceOfSatisfying(DomainException.class,
+                e -> assertThat(DomainErrors.toApi(e).code()).isEqualTo(code));
     }
 
     private static long retryAfter(Runnable action) {
         try {
             action.run();
-        } catch (ApiException e) {
-            assertThat(e.code()).isEqualTo(ErrorCode.RATE_LIMITED);
-            return e.retryAfterSeconds();
+        } catch (RateLimited e) {
+            return DomainErrors.toApi(e).retryAfterSeconds();
         }
         throw new AssertionError("not rate limited");
     }
@@ -352,7 +356,7 @@ class AccountServiceTest {
     @Test
     void registrationRejectsEveryBadFieldAtOnce() {
         assertThatThrownBy(() -> f.service.register("no-at-sign", "short", " ", MailLanguage.ID))
-                .isInstanceOfSatisfying(ApiException.class,
+                .isInstanceOfSatisfying(ValidationFailed.class,
                         e -> assertThat(e.fields()).containsOnlyKeys("email", "password", "name"));
         assertThat(f.outbox).isEmpty();
     }

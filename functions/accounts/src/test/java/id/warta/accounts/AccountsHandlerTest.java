@@ -1,5 +1,7 @@
 package id.warta.accounts;
 
+import id.warta.reader.ReaderAccount;
+
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,7 +12,7 @@ import id.warta.http.RequestLog;
 import id.warta.json.Json;
 import id.warta.mail.MailKind;
 import id.warta.mail.MailLanguage;
-import id.warta.testing.EventFixtures;
+import id.warta.http.testing.EventFixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

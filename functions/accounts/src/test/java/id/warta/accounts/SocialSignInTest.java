@@ -1,6 +1,8 @@
 package id.warta.accounts;
 
-import id.warta.http.ApiException;
+import id.warta.errors.DependencyUnavailable;
+import id.warta.errors.DomainException;
+import id.warta.http.DomainErrors;
 import id.warta.http.ErrorCode;
 import id.warta.mail.MailKind;
 import id.warta.mail.MailLanguage;
@@ -38,7 +40,8 @@ class SocialSignInTest {
     }
 
     private static void assertRefused(ErrorCode code, Supplier<?> call) {
-        assertThatThrownBy(call::get).isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo(code));
+        assertThatThrownBy(call::get).isInstanceOfSatisfying(DomainException.class,
+                e -> assertThat(DomainErrors.toApi(e).code()).isEqualTo(code));
     }
 
     @Test
@@ -135,7 +138,7 @@ class SocialSignInTest {
     void unreachableProviderKeysAreAServiceProblem() {
         f.issuer.reachable(false);
 
-        assertThatThrownBy(() -> signIn(token(EMAIL))).isInstanceOfSatisfying(ApiException.class,
-                e -> assertThat(e.status()).isEqualTo(503));
+        assertThatThrownBy(() -> signIn(token(EMAIL))).isInstanceOfSatisfying(DependencyUnavailable.class,
+                e -> assertThat(DomainErrors.toApi(e).status()).isEqualTo(503));
     }
 }

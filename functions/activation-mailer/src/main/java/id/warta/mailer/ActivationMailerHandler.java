@@ -5,7 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import id.warta.config.AwsClients;
 import id.warta.config.Env;
 import id.warta.dynamo.DynamoMailOutbox;
-import id.warta.http.RequestLog;
+import id.warta.logging.EventLog;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -25,24 +25,24 @@ public final class ActivationMailerHandler implements RequestHandler<Map<String,
     static final Duration ITEM_TIME = SesMailSender.SEND_TIMEOUT.plus(Duration.ofSeconds(20));
 
     private final OutboxDelivery delivery;
-    private final RequestLog log;
+    private final EventLog log;
 
     public ActivationMailerHandler() {
         this(System.getenv());
     }
 
     public ActivationMailerHandler(Map<String, String> environment) {
-        this(MailerConfig.from(new Env(environment)), RequestLog.toStdout("activation-mailer"));
+        this(MailerConfig.from(new Env(environment)), EventLog.toStdout("activation-mailer"));
     }
 
-    private ActivationMailerHandler(MailerConfig config, RequestLog log) {
+    private ActivationMailerHandler(MailerConfig config, EventLog log) {
         this(new OutboxDelivery(
                 new DynamoOutboxQueue(AwsClients.dynamoDb(config.aws()), config.accountsTable()),
                 new SesMailSender(SesMailSender.client(config.aws()), config.senderEmail(), config.configurationSet()),
                 new MailTemplates(config.siteUrl()), OutboxDelivery.RetryPolicy.PRODUCTION, log, Clock.systemUTC()), log);
     }
 
-    ActivationMailerHandler(OutboxDelivery delivery, RequestLog log) {
+    ActivationMailerHandler(OutboxDelivery delivery, EventLog log) {
         this.delivery = delivery;
         this.log = log;
     }

@@ -1,6 +1,8 @@
 package id.warta.articles;
 
-import id.warta.accounts.ReaderAccount;
+import id.warta.reader.Reader;
+
+import id.warta.reader.ReaderAccount;
 import id.warta.content.ArticleFilter;
 import id.warta.content.ArticleSummary;
 import id.warta.content.ContentRepository;
@@ -63,7 +65,7 @@ final class ArticleReads {
         Instant now = clock.instant();
         ReadingContext context = readings.load(slug, claims.map(AccessClaims::accountId),
                 Optional.of(MeterPeriod.containing(now)));
-        Optional<ReaderAccount> account = ReaderResolver.reader(claims, Optional.empty(), context.account()).account();
+        Optional<ReaderAccount> account = Reader.of(claims, Optional.empty(), context.account()).account();
         return context.article().map(article -> ArticleJson.full(article,
                 policy.decide(article.summary().accessLevel(), article.slug(), account,
                         context.meter().orElse(MeterState.EMPTY), now), now));

@@ -1,5 +1,6 @@
 package id.warta.articles;
 
+import id.warta.errors.ArticleNotFound;
 import id.warta.content.AccessLevel;
 import id.warta.content.InvalidCursorException;
 import id.warta.http.ApiException;
@@ -39,7 +40,7 @@ final class ArticleRoutes {
         ReaderIdentity.readerId(request);
         Optional<AccessClaims> claims = identity.bearer(request);
         ArticleJson.Full article = reads.article(request.pathParameter("slug"), claims)
-                .orElseThrow(() -> ApiException.of(ErrorCode.ARTICLE_NOT_FOUND, "Artikel tidak ditemukan."));
+                .orElseThrow(ArticleNotFound::new);
         // A shared cache may keep only what every anonymous reader gets alike: teasers and meters stay private.
         boolean sameForEveryone = claims.isEmpty() && article.access().level() == AccessLevel.FREE;
         return ApiResponse.ok(article, sameForEveryone ? CachePolicy.PUBLIC_SHORT : CachePolicy.PRIVATE);

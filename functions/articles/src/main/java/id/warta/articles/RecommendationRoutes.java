@@ -1,5 +1,6 @@
 package id.warta.articles;
 
+import id.warta.errors.ArticleNotFound;
 import id.warta.content.ArticleSummary;
 import id.warta.dynamo.DynamoContentRepository;
 import id.warta.dynamo.DynamoReaderAccounts;
@@ -11,7 +12,7 @@ import id.warta.http.ApiResponse;
 import id.warta.http.CachePolicy;
 import id.warta.http.ErrorCode;
 import id.warta.http.QueryParams;
-import id.warta.http.Reader;
+import id.warta.reader.Reader;
 import id.warta.http.ReaderIdentity;
 import id.warta.http.ReaderResolver;
 import id.warta.recommendations.Recommendations;
@@ -56,7 +57,7 @@ final class RecommendationRoutes {
         List<ArticleSummary> items = Optional.of(slug)
                 .filter(s -> s.length() <= MAX_SLUG_LENGTH && SLUG.matcher(s).matches())
                 .flatMap(s -> recommendations.related(s, reader.key(), limit))
-                .orElseThrow(() -> ApiException.of(ErrorCode.ARTICLE_NOT_FOUND, "Artikel tidak ditemukan."));
+                .orElseThrow(ArticleNotFound::new);
         return ApiResponse.ok(body(items), reader.key().isAnonymous() ? CachePolicy.PUBLIC_SHORT : CachePolicy.PRIVATE);
     }
 

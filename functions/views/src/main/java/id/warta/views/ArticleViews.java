@@ -1,11 +1,11 @@
 package id.warta.views;
 
-import id.warta.accounts.ReaderAccount;
+import id.warta.reader.ReaderAccount;
 import id.warta.activity.View;
 import id.warta.activity.ViewLog;
 import id.warta.content.AccessLevel;
 import id.warta.content.Article;
-import id.warta.http.Reader;
+import id.warta.reader.Reader;
 import id.warta.http.ReaderResolver;
 import id.warta.identity.AccessClaims;
 import id.warta.paywall.Access;
@@ -51,7 +51,7 @@ final class ArticleViews {
     Optional<Access> view(String slug, Optional<AccessClaims> claims, Optional<String> browserId, boolean crawler) {
         Instant now = clock.instant();
         ReadingContext context = readings.load(slug, claims.map(AccessClaims::accountId), Optional.empty());
-        Reader reader = ReaderResolver.reader(claims, browserId, context.account());
+        Reader reader = Reader.of(claims, browserId, context.account());
         if (context.article().isEmpty()) {
             return Optional.empty();
         }

@@ -1,5 +1,6 @@
 package id.warta.views;
 
+import id.warta.errors.ArticleNotFound;
 import id.warta.activity.Crawlers;
 import id.warta.config.AwsClients;
 import id.warta.config.Env;
@@ -62,7 +63,7 @@ public final class ViewsHandler extends ApiHandler {
         Optional<AccessClaims> claims = identity.bearer(request);
         boolean crawler = Crawlers.isCrawler(request.header("user-agent").orElse(null));
         Access access = views.view(request.pathParameter("slug"), claims, browserId, crawler)
-                .orElseThrow(() -> ApiException.of(ErrorCode.ARTICLE_NOT_FOUND, "Artikel tidak ditemukan."));
+                .orElseThrow(ArticleNotFound::new);
         return ApiResponse.ok(Map.of("access", access), CachePolicy.PRIVATE);
     }
 

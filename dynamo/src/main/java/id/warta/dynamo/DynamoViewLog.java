@@ -1,0 +1,123 @@
+package id.warta.dynamo;
+
+import id.warta.reader.ReaderKey;
+import id.warta.activity.View;
+import id.warta.activity.ViewLog;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Views in the ActivityTable. A view is {@code VIEWS#<UTC hour>#<shard>} / {@code <millis>#<uuid>}:
+ * writes for one hot article land on {@value #SHARDS} partitions that change every hour. The reader's
+ * history is {@code READ#<reader>} / {@code <slug>}, one item per article, so a re-read overwrites.
+ * Both expire after 90 days and hold nothing but ids and a time.
+ */
+public final class DynamoViewLog implements ViewLog {
+    public static final int SHARDS = 16;
+    public static final Duration RETENTION = Duration.ofDays(90);
+    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyyMMddHH").withZone(ZoneOffset.UTC);
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DynamoViewLog(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    static String bucket(Instant at, int shard) {
+        return "VIEWS#" + HOUR.format(at) + "#" + shard;
+    }
+
+    static String history(ReaderKey reader) {
+        return "READ#" + reader.value();
+    }
+
+    @Override
+    public void record(View view) {
+        AttributeValue expiresAt = Attr.n(view.at().plus(RETENTION).getEpochSecond());
+        AttributeValue at = Attr.s(view.at().truncatedTo(ChronoUnit.MILLIS).toString());
+        List<WriteRequest> writes = new ArrayList<>(2);
+        writes.add(put(Map.of(
+                "pk", Attr.s(bucket(view.at(), ThreadLocalRandom.current().nextInt(SHARDS))),
+                "sk", Attr.s(view.at().toEpochMilli() + "#" + UUID.randomUUID()),
+                "slug", Attr.s(view.slug()),
+                "reader", Attr.s(view.reader().value()),
+                "at", at,
+                "expiresAt", expiresAt)));
+        if (!view.reader().isAnonymous()) {
+            writes.add(put(Map.of(
+                    "pk", Attr.s(history(view.reader())),
+                    "sk", Attr.s(view.slug()),
+                    "at", at,
+                    "expiresAt", expiresAt)));
+        }
+        Batches.writeAll(dynamo, Map.of(table, writes));
+    }
+
+    private static WriteRequest put(Map<String, AttributeValue> item) {
+        return WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build();
+    }
+
+    @Override
+    public List<View> viewsInHour(Instant hour) {
+        List<View> views = new ArrayList<>();
+        for (int shard = 0; shard < SHARDS; shard++) {
+            String pk = bucket(hour, shard);
+            Map<String, AttributeValue> start = null;
+            do {
+                QueryResponse response = dynamo.query(QueryRequest.builder()
+                        .tableName(table)
+                        .keyConditionExpression("pk = :pk")
+                        .expressionAttributeValues(Map.of(":pk", Attr.s(pk)))
+                        .exclusiveStartKey(start)
+                        .build());
+                response.items().forEach(item -> views.add(new View(Attr.string(item, "slug"),
+                        new ReaderKey(Attr.string(item, "reader")), Instant.parse(Attr.string(item, "at")))));
+                start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                        ? response.lastEvaluatedKey() : null;
+            } while (start != null);
+        }
+        return views;
+    }
+
+    @Override
+    public Set<String> recentlyViewed(ReaderKey reader, int limit) {
+        if (reader.isAnonymous()) {
+            return Set.of();
+        }
+        Set<String> slugs = new LinkedHashSet<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            QueryResponse response = dynamo.query(QueryRequest.builder()
+                    .tableName(table)
+                    .keyConditionExpression("pk = :pk")
+                    .expressionAttributeValues(Map.of(":pk", Attr.s(history(reader))))
+                    .projectionExpression("sk")
+                    .limit(limit - slugs.size())
+                    .exclusiveStartKey(start)
+                    .build());
+            response.items().forEach(item -> slugs.add(Attr.string(item, "sk")));
+            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                    ? response.lastEvaluatedKey() : null;
+        } while (start != null && slugs.size() < limit);
+        return slugs;
+    }
+}
