@@ -30,8 +30,4 @@ public final class Env {
             throw new IllegalStateException("Environment variable " + name + " is not an integer", e);
         }
     }
-
-    public Map<String, String> asMap() {
-        return variables;
-    }
 }

@@ -72,7 +72,9 @@ public final class DynamoContentRepository implements ContentRepository {
         Feed feed = Feed.of(filter);
         Map<String, AttributeValue> startKey = cursor.map(c -> decodeCursor(c, feed)).orElse(null);
         List<Map<String, AttributeValue>> items = new ArrayList<>();
-        // One more than the page so that the cursor is null exactly when nothing follows.
+        // One more than the page so that the cursor is null exactly when nothing follows. A hand-written
+        // loop rather than the SDK's paginator: each request asks only for the items still missing, and
+        // the next cursor is made from the last item of the page, not from DynamoDB's LastEvaluatedKey.
         do {
             QueryResponse response = dynamo.query(QueryRequest.builder()
                     .tableName(table)
@@ -112,23 +114,19 @@ public final class DynamoContentRepository implements ContentRepository {
 
     @Override
     public List<ArticleSummary> publishedSince(Instant since, int limit) {
-        List<ArticleSummary> found = new ArrayList<>();
-        Map<String, AttributeValue> startKey = null;
-        do {
-            QueryResponse response = dynamo.query(QueryRequest.builder()
-                    .tableName(table)
-                    .indexName("ByKind")
-                    .keyConditionExpression("kind = :k AND publishedAt >= :since")
-                    .expressionAttributeValues(Map.of(":k", Attr.s(ARTICLE), ":since", Attr.s(timestamp(since))))
-                    .scanIndexForward(false)
-                    .limit(Math.min(1000, limit - found.size()))
-                    .exclusiveStartKey(startKey)
-                    .build());
-            response.items().forEach(item -> found.add(toSummary(item)));
-            startKey = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                    ? response.lastEvaluatedKey() : null;
-        } while (startKey != null && found.size() < limit);
-        return found;
+        // The paginator fetches lazily: the stream stops asking for pages once it has the limit.
+        return dynamo.queryPaginator(QueryRequest.builder()
+                        .tableName(table)
+                        .indexName("ByKind")
+                        .keyConditionExpression("kind = :k AND publishedAt >= :since")
+                        .expressionAttributeValues(Map.of(":k", Attr.s(ARTICLE), ":since", Attr.s(timestamp(since))))
+                        .scanIndexForward(false)
+                        .limit(Math.min(1000, limit))
+                        .build())
+                .items().stream()
+                .limit(limit)
+                .map(DynamoContentRepository::toSummary)
+                .toList();
     }
 
     @Override

@@ -81,19 +81,14 @@ public final class DynamoViewLog implements ViewLog {
         List<View> views = new ArrayList<>();
         for (int shard = 0; shard < SHARDS; shard++) {
             String pk = bucket(hour, shard);
-            Map<String, AttributeValue> start = null;
-            do {
-                QueryResponse response = dynamo.query(QueryRequest.builder()
-                        .tableName(table)
-                        .keyConditionExpression("pk = :pk")
-                        .expressionAttributeValues(Map.of(":pk", Attr.s(pk)))
-                        .exclusiveStartKey(start)
-                        .build());
-                response.items().forEach(item -> views.add(new View(Attr.string(item, "slug"),
-                        new ReaderKey(Attr.string(item, "reader")), Instant.parse(Attr.string(item, "at")))));
-                start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                        ? response.lastEvaluatedKey() : null;
-            } while (start != null);
+            dynamo.queryPaginator(QueryRequest.builder()
+                            .tableName(table)
+                            .keyConditionExpression("pk = :pk")
+                            .expressionAttributeValues(Map.of(":pk", Attr.s(pk)))
+                            .build())
+                    .items()
+                    .forEach(item -> views.add(new View(Attr.string(item, "slug"),
+                            new ReaderKey(Attr.string(item, "reader")), Instant.parse(Attr.string(item, "at")))));
         }
         return views;
     }
@@ -103,21 +98,18 @@ public final class DynamoViewLog implements ViewLog {
         if (reader.isAnonymous()) {
             return Set.of();
         }
+        // The paginator fetches lazily: the stream stops asking for pages once it has the limit.
         Set<String> slugs = new LinkedHashSet<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            QueryResponse response = dynamo.query(QueryRequest.builder()
-                    .tableName(table)
-                    .keyConditionExpression("pk = :pk")
-                    .expressionAttributeValues(Map.of(":pk", Attr.s(history(reader))))
-                    .projectionExpression("sk")
-                    .limit(limit - slugs.size())
-                    .exclusiveStartKey(start)
-                    .build());
-            response.items().forEach(item -> slugs.add(Attr.string(item, "sk")));
-            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                    ? response.lastEvaluatedKey() : null;
-        } while (start != null && slugs.size() < limit);
+        dynamo.queryPaginator(QueryRequest.builder()
+                        .tableName(table)
+                        .keyConditionExpression("pk = :pk")
+                        .expressionAttributeValues(Map.of(":pk", Attr.s(history(reader))))
+                        .projectionExpression("sk")
+                        .limit(limit)
+                        .build())
+                .items().stream()
+                .limit(limit)
+                .forEach(item -> slugs.add(Attr.string(item, "sk")));
         return slugs;
     }
 }

@@ -119,10 +119,6 @@ public final class ApiRequest {
         return Optional.ofNullable(query.get(name));
     }
 
-    public boolean hasBody() {
-        return body.length > 0;
-    }
-
     /**
      * The body as a JSON object. An empty body is an empty object only where the route allows it;
      * anything that is not valid UTF-8 JSON holding an object is 400 BAD_REQUEST.

@@ -18,8 +18,6 @@ import id.warta.errors.WrongCredentials;
  * so a new kind does not compile until it has its answer here.
  */
 public final class DomainErrors {
-    static final String ARTICLE_NOT_FOUND = "Artikel tidak ditemukan.";
-
     private DomainErrors() {
     }
 
@@ -31,7 +29,7 @@ public final class DomainErrors {
             case WrongCredentials e -> ApiException.of(ErrorCode.UNAUTHORIZED, "Email atau kata sandi salah.");
             case SignInRequired e -> ApiException.of(ErrorCode.UNAUTHORIZED, "Silakan masuk kembali.");
             case SignInUnverifiable e -> ApiException.of(ErrorCode.UNAUTHORIZED, "Masuk dengan akun ini tidak dapat diverifikasi.");
-            case ArticleNotFound e -> ApiException.of(ErrorCode.ARTICLE_NOT_FOUND, ARTICLE_NOT_FOUND);
+            case ArticleNotFound e -> ApiException.of(ErrorCode.ARTICLE_NOT_FOUND, "Artikel tidak ditemukan.");
             case AccountNotFound e -> ApiException.of(ErrorCode.NOT_FOUND, "Akun tidak ditemukan.");
             case UnknownProvider e -> ApiException.of(ErrorCode.NOT_FOUND, "Penyedia login tidak dikenal.");
             case DependencyUnavailable e -> ApiException.unavailable();
