@@ -12,17 +12,23 @@ import java.util.Optional;
  * everything and are never metered.
  */
 public final class AccessPolicy {
-    private final int freeArticlesPerPeriod;
+    private final int freeArticlesPerMonth;
 
-    public AccessPolicy(int freeArticlesPerPeriod) {
-        if (freeArticlesPerPeriod < 0) {
+    /** @param freeArticlesPerMonth the template's FreeArticlesPerMonth (env FREE_ARTICLES_PER_MONTH), by the same name all the way */
+    public AccessPolicy(int freeArticlesPerMonth) {
+        if (freeArticlesPerMonth < 0) {
             throw new IllegalArgumentException("The free article limit cannot be negative");
         }
-        this.freeArticlesPerPeriod = freeArticlesPerPeriod;
+        this.freeArticlesPerMonth = freeArticlesPerMonth;
     }
 
-    public int limit() {
-        return freeArticlesPerPeriod;
+    public int freeArticlesPerMonth() {
+        return freeArticlesPerMonth;
+    }
+
+    /** The reader's meter as the contract shows it, for the month (Asia/Jakarta) containing {@code now}. */
+    public MeterJson meter(MeterState state, Instant now) {
+        return MeterJson.of(freeArticlesPerMonth, state, MeterPeriod.containing(now));
     }
 
     /**
@@ -34,7 +40,7 @@ public final class AccessPolicy {
             return level == AccessLevel.FREE ? granted(level, null) : denied(level, AccessReason.LOGIN_REQUIRED, null);
         }
         ReaderAccount reader = account.get();
-        MeterJson meterJson = MeterJson.of(freeArticlesPerPeriod, meter, MeterPeriod.containing(now));
+        MeterJson meterJson = meter(meter, now);
         if (level == AccessLevel.FREE || reader.subscriberAt(now)) {
             return granted(level, meterJson);
         }
@@ -53,7 +59,7 @@ public final class AccessPolicy {
     /** Whether a view by this reader may spend a credit on an article of this level (if any credit is left). */
     public boolean maySpendCredit(AccessLevel level, ReaderAccount reader, Instant now) {
         return level == AccessLevel.METERED && reader.activated() && !reader.subscriberAt(now)
-                && freeArticlesPerPeriod > 0;
+                && freeArticlesPerMonth > 0;
     }
 
     private static Access granted(AccessLevel level, MeterJson meter) {

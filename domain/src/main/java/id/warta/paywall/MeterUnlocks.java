@@ -5,10 +5,10 @@ public interface MeterUnlocks {
 
     /**
      * Unlocks the article for the reader for the period with one credit, atomically: only if it is
-     * not unlocked yet and fewer than {@code limit} articles are. Repeating it, or racing it, never
+     * not unlocked yet and fewer than {@code freeArticlesPerMonth} articles are. Repeating it, or racing it, never
      * spends a second credit nor goes past the limit.
      *
      * @return the meter after the attempt; it contains {@code slug} exactly when the article is unlocked
      */
-    MeterState unlock(String accountId, MeterPeriod period, String slug, int limit);
+    MeterState unlock(String accountId, MeterPeriod period, String slug, int freeArticlesPerMonth);
 }

@@ -58,11 +58,11 @@ public final class InMemoryPaywall implements ReadingContexts, ReaderAccounts, M
     }
 
     @Override
-    public MeterState unlock(String accountId, MeterPeriod period, String slug, int limit) {
+    public MeterState unlock(String accountId, MeterPeriod period, String slug, int freeArticlesPerMonth) {
         writes.incrementAndGet();
         return meters.compute(key(accountId, period), (key, state) -> {
             MeterState before = state == null ? MeterState.EMPTY : state;
-            if (before.unlocked().contains(slug) || before.used() >= limit) {
+            if (before.unlocked().contains(slug) || before.used() >= freeArticlesPerMonth) {
                 return before;
             }
             Set<String> unlocked = new HashSet<>(before.unlocked());

@@ -13,6 +13,7 @@ import id.warta.content.EditorsPick;
 import id.warta.content.Image;
 import id.warta.content.InvalidCursorException;
 import id.warta.content.Page;
+import id.warta.content.Slugs;
 import id.warta.content.Video;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -35,7 +36,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Content in the ContentTable (see template.yaml): one item per article or video, keyed
@@ -44,7 +44,6 @@ import java.util.regex.Pattern;
 public final class DynamoContentRepository implements ContentRepository {
     private static final String ARTICLE = "ARTICLE";
     private static final String VIDEO = "VIDEO";
-    private static final Pattern ARTICLE_KEY = Pattern.compile("ARTICLE#[a-z0-9-]{1,200}");
     private static final int BATCH_GET_LIMIT = 100;
     private static final JsonFactory CURSOR_JSON = new JsonFactory();
 
@@ -54,6 +53,11 @@ public final class DynamoContentRepository implements ContentRepository {
     public DynamoContentRepository(DynamoDbClient dynamo, String table) {
         this.dynamo = dynamo;
         this.table = table;
+    }
+
+    /** The ContentTable's name, for adapters that read it in a batch with other tables. */
+    String table() {
+        return table;
     }
 
     public static String articleKey(String slug) {
@@ -271,7 +275,7 @@ public final class DynamoContentRepository implements ContentRepository {
             Map<String, String> fields = cursorFields(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8));
             String key = fields.getOrDefault("k", "");
             String time = fields.getOrDefault("t", "");
-            if (!ARTICLE_KEY.matcher(key).matches() || !timestamp(Instant.parse(time)).equals(time)) {
+            if (!isArticleKey(key) || !timestamp(Instant.parse(time)).equals(time)) {
                 throw new InvalidCursorException();
             }
             return Map.of("pk", Attr.s(key), "publishedAt", Attr.s(time), feed.hashAttribute, Attr.s(feed.hashValue));
@@ -301,6 +305,11 @@ public final class DynamoContentRepository implements ContentRepository {
             }
         }
         return fields;
+    }
+
+    private static boolean isArticleKey(String key) {
+        String prefix = ARTICLE + "#";
+        return key.startsWith(prefix) && Slugs.isValid(key.substring(prefix.length()));
     }
 
     /** Which GSI serves a filter, and the value of its partition key. */

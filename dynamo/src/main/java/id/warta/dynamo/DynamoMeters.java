@@ -49,8 +49,8 @@ public class DynamoMeters implements Meters, MeterUnlocks {
     }
 
     @Override
-    public MeterState unlock(String accountId, MeterPeriod period, String slug, int limit) {
-        if (limit <= 0) {
+    public MeterState unlock(String accountId, MeterPeriod period, String slug, int freeArticlesPerMonth) {
+        if (freeArticlesPerMonth <= 0) {
             return current(accountId, period);
         }
         try {
@@ -59,7 +59,7 @@ public class DynamoMeters implements Meters, MeterUnlocks {
                     .conditionExpression(UNLOCK_CONDITION)
                     .updateExpression(UNLOCK_UPDATE)
                     .expressionAttributeValues(Map.of(
-                            ":limit", Attr.n(limit),
+                            ":limit", Attr.n(freeArticlesPerMonth),
                             ":slug", Attr.s(slug),
                             ":slugs", AttributeValue.fromSs(List.of(slug)),
                             ":one", Attr.n(1),

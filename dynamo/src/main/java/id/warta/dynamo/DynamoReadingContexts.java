@@ -29,12 +29,13 @@ public final class DynamoReadingContexts implements ReadingContexts {
     private final String activityTable;
     private final DynamoContentRepository content;
 
-    public DynamoReadingContexts(DynamoDbClient dynamo, String contentTable, String accountsTable, String activityTable) {
+    /** @param content the function's one repository of the ContentTable (its table is read in the same batch) */
+    public DynamoReadingContexts(DynamoDbClient dynamo, DynamoContentRepository content, String accountsTable, String activityTable) {
         this.dynamo = dynamo;
-        this.contentTable = contentTable;
+        this.contentTable = content.table();
         this.accountsTable = accountsTable;
         this.activityTable = activityTable;
-        this.content = new DynamoContentRepository(dynamo, contentTable);
+        this.content = content;
     }
 
     @Override

@@ -1,5 +1,7 @@
 package id.warta.dynamo;
 
+import id.warta.hashing.Sha256;
+
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -14,7 +16,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -41,7 +42,7 @@ final class Fingerprints {
      * {@code toString} looks like.
      */
     static long of(List<AttributeValue> summaries) {
-        MessageDigest digest = sha256();
+        MessageDigest digest = Sha256.newDigest();
         try (DataOutputStream out = new DataOutputStream(new DigestOutputStream(OutputStream.nullOutputStream(), digest))) {
             out.writeInt(summaries.size());
             for (AttributeValue summary : summaries) {
@@ -146,14 +147,6 @@ final class Fingerprints {
     }
 
     private static long hash(String key) {
-        return ByteBuffer.wrap(sha256().digest(key.getBytes(StandardCharsets.UTF_8))).getLong();
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every JDK has SHA-256", e);
-        }
+        return ByteBuffer.wrap(Sha256.newDigest().digest(key.getBytes(StandardCharsets.UTF_8))).getLong();
     }
 }

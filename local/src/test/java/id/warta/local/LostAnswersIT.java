@@ -1,5 +1,7 @@
 package id.warta.local;
 
+import id.warta.hashing.Sha256;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import id.warta.accounts.OneTimeTokens;
 import id.warta.local.faults.Fault;
@@ -45,7 +47,7 @@ class LostAnswersIT {
     }
 
     private static String limitKey(String limit, String email) {
-        return "RATE#" + limit + "#" + OneTimeTokens.sha256(email);
+        return "RATE#" + limit + "#" + Sha256.hex(email);
     }
 
     @Test

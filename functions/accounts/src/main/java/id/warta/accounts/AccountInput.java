@@ -1,10 +1,8 @@
 package id.warta.accounts;
 
-import id.warta.errors.ValidationFailed;
+import id.warta.errors.FieldProblems;
 
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 /** Validation and normalisation of what readers type: addresses, passwords, names. */
@@ -15,7 +13,7 @@ public final class AccountInput {
     private static final int EMAIL_MAX = 254;
     private static final Pattern EMAIL = Pattern.compile("[^\\s@\"<>()\\[\\],;:\\\\]+@[^\\s@\"<>()\\[\\],;:\\\\]+\\.[^\\s@\"<>()\\[\\],;:\\\\.]{2,}");
 
-    private final Map<String, String> problems = new LinkedHashMap<>();
+    private final FieldProblems problems = new FieldProblems();
 
     /** Addresses are compared case-insensitively: the stored and compared form is trimmed and lower-cased. */
     public static String normalizeEmail(String email) {
@@ -25,21 +23,21 @@ public final class AccountInput {
     public String email(String raw) {
         String email = normalizeEmail(raw);
         if (email == null || email.isEmpty()) {
-            problems.put("email", "wajib diisi");
+            problems.add("email", FieldProblems.REQUIRED);
         } else if (email.length() > EMAIL_MAX || !EMAIL.matcher(email).matches()) {
-            problems.put("email", "alamat email tidak valid");
+            problems.add("email", "alamat email tidak valid");
         }
         return email;
     }
 
     public String password(String raw) {
         if (raw == null || raw.isEmpty()) {
-            problems.put("password", "wajib diisi");
+            problems.add("password", FieldProblems.REQUIRED);
             return raw;
         }
         int length = raw.codePointCount(0, raw.length());
         if (length < PASSWORD_MIN || length > PASSWORD_MAX) {
-            problems.put("password", "harus " + PASSWORD_MIN + " sampai " + PASSWORD_MAX + " karakter");
+            problems.add("password", "harus " + PASSWORD_MIN + " sampai " + PASSWORD_MAX + " karakter");
         }
         return raw;
     }
@@ -47,9 +45,9 @@ public final class AccountInput {
     public String name(String raw) {
         String name = raw == null ? null : raw.strip();
         if (name == null || name.isEmpty()) {
-            problems.put("name", "wajib diisi");
+            problems.add("name", FieldProblems.REQUIRED);
         } else if (name.codePointCount(0, name.length()) > NAME_MAX || name.chars().anyMatch(Character::isISOControl)) {
-            problems.put("name", "maksimal " + NAME_MAX + " karakter, tanpa karakter kontrol");
+            problems.add("name", "maksimal " + NAME_MAX + " karakter, tanpa karakter kontrol");
         }
         return name;
     }
@@ -74,10 +72,8 @@ public final class AccountInput {
         return problems.isEmpty();
     }
 
-    /** Throws {@link ValidationFailed} listing every bad field at once. */
+    /** Throws {@link id.warta.errors.ValidationFailed} listing every bad field at once. */
     public void check() {
-        if (!problems.isEmpty()) {
-            throw new ValidationFailed(problems);
-        }
+        problems.throwIfAny();
     }
 }

@@ -11,6 +11,7 @@ import id.warta.mail.MailKind;
 import id.warta.mail.MailLanguage;
 import id.warta.mail.MailOutbox;
 import id.warta.mail.OutboxMessage;
+import id.warta.paywall.AccessPolicy;
 import id.warta.paywall.MeterJson;
 import id.warta.paywall.MeterPeriod;
 import id.warta.paywall.MeterState;
@@ -39,14 +40,14 @@ public final class AccountService {
     private final OneTimeTokens tokens;
     private final AccessTokens accessTokens;
     private final Meters meters;
-    private final int freeArticlesPerMonth;
+    private final AccessPolicy policy;
     private final Clock clock;
     private final RateLimit activationSends;
     private final RateLimit resetSends;
     private final RateLimit failedLogins;
 
     public AccountService(AccountStore store, MailOutbox outbox, PasswordHasher passwords, OneTimeTokens tokens,
-                          AccessTokens accessTokens, RateLimitStore limits, Meters meters, int freeArticlesPerMonth,
+                          AccessTokens accessTokens, RateLimitStore limits, Meters meters, AccessPolicy policy,
                           Clock clock) {
         this.store = store;
         this.outbox = outbox;
@@ -54,7 +55,7 @@ public final class AccountService {
         this.tokens = tokens;
         this.accessTokens = accessTokens;
         this.meters = meters;
-        this.freeArticlesPerMonth = freeArticlesPerMonth;
+        this.policy = policy;
         this.clock = clock;
         List<RateLimit.Window> emailSends = List.of(new RateLimit.Window(1, Duration.ofSeconds(60)),
                 new RateLimit.Window(5, Duration.ofHours(1)));
@@ -196,10 +197,9 @@ public final class AccountService {
     public Profile profile(String accountId) {
         Account account = store.find(accountId).orElseThrow(SignInRequired::new);
         Instant now = clock.instant();
-        MeterPeriod period = MeterPeriod.containing(now);
-        MeterState state = meters.current(accountId, period);
+        MeterState state = meters.current(accountId, MeterPeriod.containing(now));
         return new Profile(account.id(), account.email(), account.name(), account.activated(), account.subscriberAt(now),
-                MeterJson.of(freeArticlesPerMonth, state, period), state.unlocked().stream().sorted().toList());
+                policy.meter(state, now), state.unlocked().stream().sorted().toList());
     }
 
     /** @param until null with {@code subscriber} true means no end date */

@@ -1,5 +1,7 @@
 package id.warta.accounts;
 
+import id.warta.hashing.Sha256;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -117,7 +119,7 @@ public final class RateLimit {
     }
 
     private String key(String subject) {
-        return name + "#" + OneTimeTokens.sha256(subject);
+        return name + "#" + Sha256.hex(subject);
     }
 
     private List<Instant> recent(List<Instant> times, Instant now) {

@@ -1,5 +1,7 @@
 package id.warta.accounts;
 
+import id.warta.hashing.Sha256;
+
 import id.warta.errors.DomainException;
 import id.warta.errors.RateLimited;
 import id.warta.errors.ValidationFailed;
@@ -51,7 +53,7 @@ class AccountServiceTest {
         Account account = f.store.findByEmail(EMAIL).orElseThrow();
         assertThat(account.activated()).isFalse();
         assertThat(account.passwordHash()).startsWith("$argon2id$").doesNotContain(PASSWORD);
-        assertThat(account.pendingTokens().get(TokenPurpose.ACTIVATION).getFirst().hash()).isEqualTo(OneTimeTokens.sha256(token));
+        assertThat(account.pendingTokens().get(TokenPurpose.ACTIVATION).getFirst().hash()).isEqualTo(Sha256.hex(token));
         OutboxMessage mail = f.lastMail(MailKind.ACTIVATION);
         assertThat(mail.recipient()).isEqualTo(EMAIL);
         assertThat(mail.name()).isEqualTo("Sari");

@@ -5,6 +5,7 @@ import id.warta.accounts.oidc.TestIssuer;
 import id.warta.identity.AccessTokens;
 import id.warta.mail.MailKind;
 import id.warta.mail.OutboxMessage;
+import id.warta.paywall.AccessPolicy;
 import id.warta.paywall.MeterState;
 import id.warta.testing.MutableClock;
 
@@ -42,7 +43,7 @@ final class AccountsFixture {
     AccountsFixture(PasswordHasher passwords) {
         this.passwords = passwords;
         service = new AccountService(store, this::enqueue, passwords, new OneTimeTokens(new SecureRandom()),
-                accessTokens, new InMemoryRateLimitStore(), (accountId, period) -> new MeterState(Set.of("kopi-gayo")), 2, clock);
+                accessTokens, new InMemoryRateLimitStore(), (accountId, period) -> new MeterState(Set.of("kopi-gayo")), new AccessPolicy(2), clock);
         socialSignIn = new SocialSignIn(IdTokenVerifier.forProviders(List.of(TestIssuer.provider("google", false)),
                 issuer.fetcher(), clock), store, accessTokens, clock);
     }

@@ -1,5 +1,7 @@
 package id.warta.accounts;
 
+import id.warta.hashing.Sha256;
+
 import id.warta.reader.ReaderAccount;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -45,7 +47,7 @@ class AccountsHandlerTest {
 
     private void seedFixtureAccount(TokenPurpose purpose) {
         f.store.save(new Account(FIXTURE_ACCOUNT, FIXTURE_EMAIL, "Sari Dewi", f.passwords.hash("kopi-tubruk-2026"), false, 0,
-                null, AccountsFixture.START, Map.of(purpose, List.of(new PendingToken(OneTimeTokens.sha256(FIXTURE_TOKEN),
+                null, AccountsFixture.START, Map.of(purpose, List.of(new PendingToken(Sha256.hex(FIXTURE_TOKEN),
                 AccountsFixture.START.plus(Duration.ofMinutes(30)))))));
     }
 

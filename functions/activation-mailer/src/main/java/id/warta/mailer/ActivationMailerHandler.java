@@ -32,14 +32,10 @@ public final class ActivationMailerHandler implements RequestHandler<Map<String,
     }
 
     public ActivationMailerHandler(Map<String, String> environment) {
-        this(MailerConfig.from(new Env(environment)), EventLog.toStdout("activation-mailer"));
-    }
-
-    private ActivationMailerHandler(MailerConfig config, EventLog log) {
-        this(new OutboxDelivery(
-                new DynamoOutboxQueue(AwsClients.dynamoDb(config.aws()), config.accountsTable()),
-                new SesMailSender(SesMailSender.client(config.aws()), config.senderEmail(), config.configurationSet()),
-                new MailTemplates(config.siteUrl()), OutboxDelivery.RetryPolicy.PRODUCTION, log, Clock.systemUTC()), log);
+        MailerConfig config = MailerConfig.from(new Env(environment));
+        EventLog log = EventLog.toStdout("activation-mailer");
+        this(MailerWiring.wire(config, AwsClients.dynamoDb(config.aws()), SesMailSender.client(config.aws()), Clock.systemUTC(), log),
+                log);
     }
 
     ActivationMailerHandler(OutboxDelivery delivery, EventLog log) {

@@ -34,20 +34,9 @@ public final class RecommendationsHandler implements RequestHandler<Map<String, 
     }
 
     public RecommendationsHandler(Map<String, String> environment) {
-        this(RecommendationsConfig.from(new Env(environment)), Clock.systemUTC());
-    }
-
-    private RecommendationsHandler(RecommendationsConfig config, Clock clock) {
-        this(config, AwsClients.dynamoDb(config.aws()), clock);
-    }
-
-    private RecommendationsHandler(RecommendationsConfig config, DynamoDbClient dynamo, Clock clock) {
-        this(new SingleRunBuilder(new RecommendationBuilder(
-                new DynamoViewLog(dynamo, config.activityTable()),
-                new DynamoContentRepository(dynamo, config.contentTable()),
-                new DynamoRecommendations(dynamo, config.recommendationsTable(), clock),
-                RecommendationWeights.DEFAULT, clock),
-                new DynamoBuilderLease(dynamo, config.recommendationsTable()), clock), EventLog.toStdout("recommendations"));
+        RecommendationsConfig config = RecommendationsConfig.from(new Env(environment));
+        this(RecommendationsWiring.wire(config, AwsClients.dynamoDb(config.aws()), Clock.systemUTC()),
+                EventLog.toStdout("recommendations"));
     }
 
     RecommendationsHandler(SingleRunBuilder builder, EventLog log) {

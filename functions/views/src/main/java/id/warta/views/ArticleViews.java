@@ -70,7 +70,7 @@ final class ArticleViews {
     private MeterState meterAfterView(AccessLevel level, String slug, ReaderAccount account, boolean crawler, Instant now) {
         MeterPeriod period = MeterPeriod.containing(now);
         return !crawler && policy.maySpendCredit(level, account, now)
-                ? unlocks.unlock(account.id(), period, slug, policy.limit())
+                ? unlocks.unlock(account.id(), period, slug, policy.freeArticlesPerMonth())
                 : meters.current(account.id(), period);
     }
 }
