@@ -16,15 +16,14 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The email outbox in the AccountsTable: {@code pk = OUTBOX#<uuid>}, {@code sk = OUTBOX}. A new item
+ * The email outbox in the AccountsTable (key: {@link AccountsTable#outboxKey}), written here and
+ * delivered through {@link DynamoOutboxQueue}, which shares these attribute names. A new item
  * is PENDING ({@code outboxState}, which puts it in the sparse PendingOutbox index, with
  * {@code dueAt}); the table's stream hands INSERTs to the mailer, and the mailer's sweep finds
  * whatever is still pending through the index. The mailer removes {@code outboxState} once the item
  * is sent or has failed for good, and with it the recipient and the raw token.
  */
 public final class DynamoMailOutbox implements MailOutbox {
-    public static final String KEY_PREFIX = "OUTBOX#";
-    public static final String SORT_KEY = "OUTBOX";
     public static final String PENDING_INDEX = "PendingOutbox";
     public static final String STATE = "outboxState";
     public static final String PENDING = "PENDING";
@@ -61,14 +60,10 @@ public final class DynamoMailOutbox implements MailOutbox {
         return SORTABLE.format(instant);
     }
 
-    public static Map<String, AttributeValue> key(String outboxId) {
-        return Map.of("pk", Attr.s(KEY_PREFIX + outboxId), "sk", Attr.s(SORT_KEY));
-    }
-
     @Override
     public void enqueue(OutboxMessage message) {
         Instant now = clock.instant();
-        Map<String, AttributeValue> key = key(UUID.randomUUID().toString());
+        Map<String, AttributeValue> key = AccountsTable.outboxKey(UUID.randomUUID().toString());
         Map<String, AttributeValue> item = new HashMap<>(key);
         item.put(STATE, Attr.s(PENDING));
         item.put(DUE_AT, Attr.s(sortable(now)));

@@ -25,7 +25,7 @@ public final class DynamoReaderAccounts implements ReaderAccounts {
     @Override
     public Optional<ReaderAccount> find(String accountId) {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
-                .key(AccountKeys.key(accountId))
+                .key(AccountsTable.key(accountId))
                 .consistentRead(true)
                 .projectionExpression(PROJECTION)).item();
         if (item == null || item.isEmpty()) {
@@ -35,8 +35,8 @@ public final class DynamoReaderAccounts implements ReaderAccounts {
     }
 
     public static ReaderAccount fromItem(String accountId, Map<String, AttributeValue> item) {
-        String until = Attr.string(item, AccountKeys.SUBSCRIBER_UNTIL);
-        return new ReaderAccount(accountId, Attr.bool(item, AccountKeys.ACTIVATED),
-                until == null ? null : Instant.parse(until), Attr.number(item, AccountKeys.CREDENTIAL_VERSION, 0));
+        String until = Attr.string(item, AccountsTable.SUBSCRIBER_UNTIL);
+        return new ReaderAccount(accountId, Attr.bool(item, AccountsTable.ACTIVATED),
+                until == null ? null : Instant.parse(until), Attr.number(item, AccountsTable.CREDENTIAL_VERSION, 0));
     }
 }

@@ -52,7 +52,7 @@ public final class DynamoReadingContexts implements ReadingContexts {
                     .keys(Map.of("pk", Attr.s(DynamoContentRepository.articleKey(slug)))).build());
         }
         request.put(accountsTable, KeysAndAttributes.builder()
-                .keys(AccountKeys.key(id))
+                .keys(AccountsTable.key(id))
                 .consistentRead(true)
                 .projectionExpression(DynamoReaderAccounts.PROJECTION).build());
         meterPeriod.ifPresent(period -> request.put(activityTable, KeysAndAttributes.builder()

@@ -1,6 +1,6 @@
 package id.warta.local;
 
-import id.warta.dynamo.AccountKeys;
+import id.warta.dynamo.AccountsTable;
 import id.warta.dynamo.Attr;
 import id.warta.dynamo.DynamoMeters;
 import id.warta.identity.AccessTokens;
@@ -91,9 +91,9 @@ class DynamoDbOutageIT {
     @Test
     void aMeterComesBackWhole() throws Exception {
         String accountId = UUID.randomUUID().toString();
-        Map<String, AttributeValue> account = new HashMap<>(AccountKeys.key(accountId));
-        account.put(AccountKeys.ACTIVATED, Attr.bool(true));
-        account.put(AccountKeys.CREDENTIAL_VERSION, Attr.n(0));
+        Map<String, AttributeValue> account = new HashMap<>(AccountsTable.key(accountId));
+        account.put(AccountsTable.ACTIVATED, Attr.bool(true));
+        account.put(AccountsTable.CREDENTIAL_VERSION, Attr.n(0));
         Map<String, String> environment = cloud.environmentOf(cloud.template().functions().getFirst());
         cloud.dynamo().putItem(b -> b.tableName(environment.get("ACCOUNTS_TABLE")).item(account));
         String bearer = "Bearer " + new AccessTokens(environment.get("ACCESS_TOKEN_SECRET"), Clock.systemUTC()).issue(accountId, 0);

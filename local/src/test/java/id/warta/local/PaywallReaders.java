@@ -1,7 +1,7 @@
 package id.warta.local;
 
 import id.warta.reader.ReaderAccount;
-import id.warta.dynamo.AccountKeys;
+import id.warta.dynamo.AccountsTable;
 import id.warta.dynamo.Attr;
 import id.warta.dynamo.DynamoMeters;
 import id.warta.identity.AccessTokens;
@@ -66,11 +66,11 @@ final class PaywallReaders {
     }
 
     private SignedIn save(ReaderAccount account) {
-        Map<String, AttributeValue> item = new HashMap<>(AccountKeys.key(account.id()));
-        item.put(AccountKeys.ACTIVATED, Attr.bool(account.activated()));
-        item.put(AccountKeys.CREDENTIAL_VERSION, Attr.n(account.credentialVersion()));
+        Map<String, AttributeValue> item = new HashMap<>(AccountsTable.key(account.id()));
+        item.put(AccountsTable.ACTIVATED, Attr.bool(account.activated()));
+        item.put(AccountsTable.CREDENTIAL_VERSION, Attr.n(account.credentialVersion()));
         if (account.subscriberUntil() != null) {
-            item.put(AccountKeys.SUBSCRIBER_UNTIL, Attr.s(account.subscriberUntil().toString()));
+            item.put(AccountsTable.SUBSCRIBER_UNTIL, Attr.s(account.subscriberUntil().toString()));
         }
         stack.cloud().dynamo().putItem(b -> b.tableName(environment.get("ACCOUNTS_TABLE")).item(item));
         return new SignedIn(account, "Bearer " + tokens.issue(account.id(), account.credentialVersion()));

@@ -1,5 +1,7 @@
 package id.warta.accounts;
 
+import id.warta.dynamo.DynamoRateLimitStore;
+
 import id.warta.accounts.oidc.HttpJwksFetcher;
 import id.warta.accounts.oidc.IdTokenVerifier;
 import id.warta.dynamo.DynamoMailOutbox;

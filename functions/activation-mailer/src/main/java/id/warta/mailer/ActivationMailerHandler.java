@@ -1,5 +1,7 @@
 package id.warta.mailer;
 
+import id.warta.dynamo.AccountsTable;
+
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import id.warta.config.AwsClients;
@@ -78,8 +80,8 @@ public final class ActivationMailerHandler implements RequestHandler<Map<String,
                     && dynamodb.get("Keys") instanceof Map<?, ?> keys
                     && keys.get("pk") instanceof Map<?, ?> pk
                     && pk.get("S") instanceof String value
-                    && value.startsWith(DynamoMailOutbox.KEY_PREFIX)) {
-                ids.add(value.substring(DynamoMailOutbox.KEY_PREFIX.length()));
+                    && value.startsWith(AccountsTable.OUTBOX_PREFIX)) {
+                ids.add(value.substring(AccountsTable.OUTBOX_PREFIX.length()));
             }
         }
         return ids;

@@ -1,5 +1,7 @@
 package id.warta.mailer;
 
+import id.warta.dynamo.DynamoOutboxQueue;
+
 import id.warta.logging.EventLog;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.ses.SesClient;

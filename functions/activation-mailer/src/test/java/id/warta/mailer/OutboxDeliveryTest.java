@@ -1,6 +1,7 @@
 package id.warta.mailer;
 
 import id.warta.logging.EventLog;
+import id.warta.mail.DeliveryOutcome;
 import id.warta.mail.MailKind;
 import id.warta.mail.MailLanguage;
 import id.warta.mail.OutboxMessage;

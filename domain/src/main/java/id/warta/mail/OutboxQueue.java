@@ -1,4 +1,4 @@
-package id.warta.mailer;
+package id.warta.mail;
 
 import id.warta.mail.OutboxMessage;
 

@@ -1,4 +1,7 @@
-package id.warta.mailer;
+package id.warta.dynamo;
+
+import id.warta.mail.OutboxQueue;
+import id.warta.mail.DeliveryOutcome;
 
 import id.warta.dynamo.Attr;
 import id.warta.dynamo.DynamoMailOutbox;
@@ -68,7 +71,7 @@ public final class DynamoOutboxQueue implements OutboxQueue {
                                 ":now", Attr.s(DynamoMailOutbox.sortable(now))))
                         .limit(limit))
                 .items().stream()
-                .map(item -> Attr.string(item, "pk").substring(DynamoMailOutbox.KEY_PREFIX.length()))
+                .map(item -> Attr.string(item, "pk").substring(AccountsTable.OUTBOX_PREFIX.length()))
                 .toList();
     }
 
@@ -78,7 +81,7 @@ public final class DynamoOutboxQueue implements OutboxQueue {
         Map<String, AttributeValue> item;
         try {
             item = dynamo.updateItem(b -> b.tableName(table)
-                    .key(DynamoMailOutbox.key(id))
+                    .key(AccountsTable.outboxKey(id))
                     .conditionExpression("outboxState = :pending AND dueAt <= :now"
                             + " AND (attribute_not_exists(leaseUntil) OR leaseUntil < :now)")
                     .updateExpression("SET leaseUntil = :lease, claimId = :claim ADD attempts :one")
@@ -92,7 +95,7 @@ public final class DynamoOutboxQueue implements OutboxQueue {
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)).attributes();
         } catch (ConditionalCheckFailedException e) {
             Map<String, AttributeValue> current = e.hasItem() ? e.item() : dynamo.getItem(b -> b.tableName(table)
-                    .key(DynamoMailOutbox.key(id)).consistentRead(true)).item();
+                    .key(AccountsTable.outboxKey(id)).consistentRead(true)).item();
             if (current == null || !claimId.equals(Attr.string(current, CLAIM_ID))) {
                 return Optional.empty();
             }
@@ -111,7 +114,7 @@ public final class DynamoOutboxQueue implements OutboxQueue {
 
     @Override
     public void sent(String id, String messageId, Instant now) {
-        update(b -> b.key(DynamoMailOutbox.key(id))
+        update(b -> b.key(AccountsTable.outboxKey(id))
                 .conditionExpression("attribute_exists(pk)")
                 .updateExpression("SET delivery = :sent, sentAt = if_not_exists(sentAt, :now), messageId = :messageId"
                         + FORGET_MESSAGE)
@@ -136,7 +139,7 @@ public final class DynamoOutboxQueue implements OutboxQueue {
         if (!count.isEmpty()) {
             values.put(":one", Attr.n(1));
         }
-        update(b -> b.key(DynamoMailOutbox.key(item.id()))
+        update(b -> b.key(AccountsTable.outboxKey(item.id()))
                 .conditionExpression("claimId = :claim")
                 .updateExpression("SET dueAt = :due, lastError = :reason" + count + " REMOVE leaseUntil, claimId")
                 .expressionAttributeValues(values));
@@ -144,7 +147,7 @@ public final class DynamoOutboxQueue implements OutboxQueue {
 
     @Override
     public void givenUp(Claimed item, DeliveryOutcome outcome, String reason, Instant now) {
-        update(b -> b.key(DynamoMailOutbox.key(item.id()))
+        update(b -> b.key(AccountsTable.outboxKey(item.id()))
                 .conditionExpression("claimId = :claim")
                 .updateExpression("SET delivery = :outcome, givenUpAt = :now, lastError = :reason" + FORGET_MESSAGE)
                 .expressionAttributeNames(MESSAGE_NAMES)

@@ -1,4 +1,4 @@
-package id.warta.accounts;
+package id.warta.ratelimit;
 
 import id.warta.hashing.Sha256;
 

@@ -1,4 +1,6 @@
-package id.warta.accounts;
+package id.warta.dynamo;
+
+import id.warta.ratelimit.RateLimitStore;
 
 import id.warta.dynamo.Attr;
 import id.warta.dynamo.ConditionalWrite;
@@ -12,8 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Rate-limit items in the AccountsTable: {@code pk = RATE#<limit>#<sha-256 of the subject>},
- * {@code sk = RATE}, {@code times} (epoch milliseconds of recent events), {@code version},
+ * Rate-limit items in the AccountsTable (key: {@link AccountsTable#rateLimitKey}): {@code times} (epoch milliseconds of recent events), {@code version},
  * {@code expiresAt} (TTL, once the longest window has passed) and {@code writeId} ({@link ConditionalWrite}).
  */
 public final class DynamoRateLimitStore implements RateLimitStore {
@@ -25,13 +26,9 @@ public final class DynamoRateLimitStore implements RateLimitStore {
         this.table = table;
     }
 
-    private static Map<String, AttributeValue> key(String key) {
-        return Map.of("pk", Attr.s("RATE#" + key), "sk", Attr.s("RATE"));
-    }
-
     @Override
     public Events read(String key) {
-        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(key(key)).consistentRead(true)).item();
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(AccountsTable.rateLimitKey(key)).consistentRead(true)).item();
         if (item == null || item.isEmpty()) {
             return Events.NONE;
         }
@@ -42,7 +39,7 @@ public final class DynamoRateLimitStore implements RateLimitStore {
 
     @Override
     public boolean replace(String key, Events expected, List<Instant> times, Instant expiresAt) {
-        Map<String, AttributeValue> itemKey = key(key);
+        Map<String, AttributeValue> itemKey = AccountsTable.rateLimitKey(key);
         Map<String, AttributeValue> item = new HashMap<>(itemKey);
         item.put("times", Attr.strings(times.stream().map(t -> Long.toString(t.toEpochMilli())).toList()));
         item.put("version", Attr.n(expected.version() + 1));

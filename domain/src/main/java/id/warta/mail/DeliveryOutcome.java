@@ -1,4 +1,4 @@
-package id.warta.mailer;
+package id.warta.mail;
 
 /**
  * What became of one outbox item in one run. Each value is one counter of the mailer's metrics: the
