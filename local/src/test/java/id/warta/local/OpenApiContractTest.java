@@ -61,7 +61,25 @@ class OpenApiContractTest {
     @Test
     void anErrorCodeTheDocumentDoesNotListIsReported() {
         assertThat(contract.problems(exchange("GET", "/articles/tidak-ada", 404, JSON, error("GONE"))))
-                .singleElement().asString().contains("getArticle (GET /articles/{slug}) 404", "/error/code");
+                .isNotEmpty().allSatisfy(problem -> assertThat(problem).contains("getArticle (GET /articles/{slug}) 404", "/error/code"));
+    }
+
+    @Test
+    void anErrorCodeOfAnotherResponseIsReported() {
+        assertThat(contract.problems(exchange("GET", "/articles/tidak-ada", 404, JSON, error("ARTICLE_NOT_FOUND")))).isEmpty();
+        assertThat(contract.problems(exchange("GET", "/articles/tidak-ada", 404, JSON, error("NOT_FOUND"))))
+                .singleElement().asString().contains("/error/code");
+    }
+
+    @Test
+    void fieldsComeWithValidationFailedAndOnlyWithIt() {
+        String withFields = "{\"error\":{\"code\":\"%s\",\"message\":\"Pesan.\",\"fields\":{\"limit\":\"1 sampai 50\"}}}";
+
+        assertThat(contract.problems(exchange("GET", "/articles", 400, JSON, withFields.formatted("VALIDATION_FAILED")))).isEmpty();
+        assertThat(contract.problems(exchange("GET", "/articles", 400, JSON, error("VALIDATION_FAILED"))))
+                .singleElement().asString().contains("/error", "fields");
+        assertThat(contract.problems(exchange("GET", "/articles", 400, JSON, withFields.formatted("BAD_REQUEST"))))
+                .isNotEmpty();
     }
 
     @Test
