@@ -19,6 +19,12 @@ import java.util.Optional;
 /** An API Gateway (payload 2.0) request, normalised once: lower-case headers, decoded and size-checked body. */
 public final class ApiRequest {
     public static final int MAX_BODY_BYTES = 64 * 1024;
+    /**
+     * The longest path or query parameter any route accepts (slugs are at most 200 characters, a
+     * listing cursor 512). Longer values are refused here, before any route can build a key of one:
+     * DynamoDB refuses keys over 2,048 bytes with an error that would otherwise surface as a 500.
+     */
+    public static final int MAX_PARAMETER_LENGTH = 512;
 
     private final String routeKey;
     private final String requestId;
@@ -107,16 +113,22 @@ public final class ApiRequest {
         return Optional.ofNullable(headers.get(name.toLowerCase(Locale.ROOT)));
     }
 
+    /** The path parameter; absent or longer than any resource name is 404, since it names nothing. */
     public String pathParameter(String name) {
         String value = pathParameters.get(name);
-        if (value == null) {
+        if (value == null || value.length() > MAX_PARAMETER_LENGTH) {
             throw ApiException.of(ErrorCode.NOT_FOUND, "Alamat tidak ditemukan.");
         }
         return value;
     }
 
+    /** The query parameter; one longer than any route accepts is 400 VALIDATION_FAILED. */
     public Optional<String> query(String name) {
-        return Optional.ofNullable(query.get(name));
+        String value = query.get(name);
+        if (value != null && value.length() > MAX_PARAMETER_LENGTH) {
+            throw ApiException.validation(Map.of(name, "maksimal " + MAX_PARAMETER_LENGTH + " karakter"));
+        }
+        return Optional.ofNullable(value);
     }
 
     public boolean hasBody() {

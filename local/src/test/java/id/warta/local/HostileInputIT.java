@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Thousands of generated malformed requests, in real API Gateway v2 shapes, through every route's
  * handler (seeded, so a failure reproduces): zero 5xx, every 4xx with the contract's error body, and
- * nothing in any response that looks like a stack trace or a class name.
+ * nothing in any response that looks like a stack trace or a class name. Then, over HTTP, every
+ * field, path and query parameter and identity header at lengths up to the body limit.
  */
 class HostileInputIT {
     private static final int CASES = 2_400;
@@ -178,6 +179,102 @@ class HostileInputIT {
         }
         assertThat(sent).isGreaterThanOrEqualTo(2_000);
         assertThat(failures).isEmpty();
+    }
+
+    /** A body field of {@code length} characters; an address stays address-shaped, so only its length is wrong. */
+    private static String ofLength(String field, int length) {
+        return field.equals("email") ? "a".repeat(length - "@example.id".length()) + "@example.id" : "x".repeat(length);
+    }
+
+    private static String json(Map<String, ?> body) {
+        try {
+            return Json.mapper().writeValueAsString(body);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void assertClientError(String label, TestStack.Response response, List<String> failures) {
+        if (response.status() < 400 || response.status() >= 500 || response.errorCode() == null) {
+            failures.add(label + " -> " + response.status() + " " + abbreviate(response.body()));
+        }
+    }
+
+    @Test
+    void everyBodyFieldAtEveryLengthIsRefusedWithA4xxBeforeAnyKeyIsBuilt() {
+        String nonce = "nonce-" + random.nextInt(1_000_000);
+        Map<String, Map<String, String>> validBodies = Map.of(
+                "/auth/register", Map.of("email", AccountsMailbox.uniqueAddress("long"), "password", "kopi-tubruk-2026", "name", "Sari"),
+                "/auth/activation/resend", Map.of("email", AccountsMailbox.uniqueAddress("long")),
+                "/auth/activate", Map.of("token", "00000000-0000-4000-8000-000000000000." + "A".repeat(43)),
+                "/auth/login", Map.of("email", AccountsMailbox.uniqueAddress("long"), "password", "kopi-tubruk-2026"),
+                "/auth/password/forgot", Map.of("email", AccountsMailbox.uniqueAddress("long")),
+                "/auth/password/reset", Map.of("token", "00000000-0000-4000-8000-000000000000." + "A".repeat(43),
+                        "password", "kopi-tubruk-2026"),
+                "/auth/oidc/google", Map.of("idToken", stack.oidcIssuer().mint(stack.oidcIssuer()
+                        .claims(AccountsMailbox.uniqueAddress("long"), nonce).build()), "nonce", nonce));
+        List<String> failures = new ArrayList<>();
+        validBodies.forEach((path, valid) -> valid.keySet().forEach(field -> {
+            for (int length : new int[] {255, 2_100, 60_000}) {
+                Map<String, String> body = new HashMap<>(valid);
+                body.put(field, ofLength(field, length));
+                TestStack.Response response = stack.post(path, json(body));
+                String label = path + " " + field + " of " + length;
+                assertClientError(label, response, failures);
+                if (field.equals("email") && length > 255
+                        && !(response.errorCode().equals("VALIDATION_FAILED") && response.json().path("error").path("fields").has("email"))) {
+                    failures.add(label + " -> not a validation error of the address: " + abbreviate(response.body()));
+                }
+            }
+        }));
+        assertThat(failures).isEmpty();
+    }
+
+    @Test
+    void anIdTokenVouchingForAnOverlongAddressIsUnauthorised() {
+        String nonce = "nonce-" + random.nextInt(1_000_000);
+        String idToken = stack.oidcIssuer().mint(stack.oidcIssuer().claims(ofLength("email", 2_100), nonce).build());
+
+        TestStack.Response response = stack.post("/auth/oidc/google", json(Map.of("idToken", idToken, "nonce", nonce)));
+
+        assertThat(response.status()).as(response.body()).isEqualTo(401);
+        assertThat(response.errorCode()).isEqualTo("UNAUTHORIZED");
+    }
+
+    @Test
+    void overlongPathsQueryParametersAndIdentityHeadersAreClientErrors() {
+        String longSlug = "a".repeat(5_000);
+        List<String> failures = new ArrayList<>();
+        assertClientError("article", stack.get("/articles/" + longSlug), failures);
+        assertClientError("recommendations", stack.get("/articles/" + longSlug + "/recommendations"), failures);
+        assertClientError("view", stack.post("/articles/" + longSlug + "/views", "{}"), failures);
+        assertClientError("provider", stack.post("/auth/oidc/" + longSlug, "{}"), failures);
+        for (String name : List.of("limit", "cursor", "section", "edition")) {
+            for (String path : List.of("/articles", "/trending", "/videos")) {
+                TestStack.Response response = stack.get(path + "?" + name + "=" + "z".repeat(5_000));
+                if (response.status() >= 500) {
+                    failures.add(path + " " + name + " -> " + response.status());
+                }
+            }
+        }
+        assertClientError("X-Reader-Id", stack.get("/articles", "X-Reader-Id", "f".repeat(5_000)), failures);
+        assertClientError("Authorization", stack.get("/me", "Authorization", "Bearer " + "e".repeat(5_000)), failures);
+        assertThat(failures).isEmpty();
+    }
+
+    @Test
+    void anOverlongAccountIdNamesNoAccount() throws Exception {
+        SamTemplate.HttpRoute route = stack.cloud().template().httpRoutes().stream()
+                .filter(r -> "PUT /admin/accounts/{accountId}/subscription".equals(r.routeKey())).findFirst().orElseThrow();
+        String accountId = "a".repeat(3_000);
+        APIGatewayV2HTTPEvent event = event(route.routeKey(), "PUT", "/admin/accounts/" + accountId + "/subscription",
+                Map.of("accountId", accountId), Map.of(), Map.of("content-type", "application/json"),
+                "{\"subscriber\":true}", false);
+
+        APIGatewayV2HTTPResponse response = (APIGatewayV2HTTPResponse) stack.cloud().function(route.functionId()).invoke(event);
+
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(404);
+        assertThat(Json.mapper().readTree(response.getBody()).path("error").path("code").asText()).isEqualTo("NOT_FOUND");
     }
 
     private static String abbreviate(String text) {

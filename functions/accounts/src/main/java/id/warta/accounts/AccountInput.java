@@ -12,7 +12,9 @@ public final class AccountInput {
     public static final int PASSWORD_MIN = 8;
     public static final int PASSWORD_MAX = 128;
     public static final int NAME_MAX = 100;
-    private static final int EMAIL_MAX = 254;
+    /** RFC 5321's longest forward path less its angle brackets; an address item's key stays far below DynamoDB's 2,048 bytes. */
+    public static final int EMAIL_MAX = 254;
+    private static final Pattern ACCOUNT_ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final Pattern EMAIL = Pattern.compile("[^\\s@\"<>()\\[\\],;:\\\\]+@[^\\s@\"<>()\\[\\],;:\\\\]+\\.[^\\s@\"<>()\\[\\],;:\\\\.]{2,}");
 
     private final Map<String, String> problems = new LinkedHashMap<>();
@@ -32,6 +34,20 @@ public final class AccountInput {
         return email;
     }
 
+    /**
+     * The address of a sign-in: only present and of a possible length, so that an account stored
+     * under older syntax rules can still sign in; no account can have a longer one.
+     */
+    public String signInEmail(String raw) {
+        String email = normalizeEmail(raw);
+        if (email == null || email.isEmpty()) {
+            problems.put("email", "wajib diisi");
+        } else if (email.length() > EMAIL_MAX) {
+            problems.put("email", "maksimal " + EMAIL_MAX + " karakter");
+        }
+        return email;
+    }
+
     public String password(String raw) {
         if (raw == null || raw.isEmpty()) {
             problems.put("password", "wajib diisi");
@@ -42,6 +58,21 @@ public final class AccountInput {
             problems.put("password", "harus " + PASSWORD_MIN + " sampai " + PASSWORD_MAX + " karakter");
         }
         return raw;
+    }
+
+    /** The password of a sign-in: present and no longer than any password can be set (nothing is hashed otherwise). */
+    public String signInPassword(String raw) {
+        if (raw == null || raw.isEmpty()) {
+            problems.put("password", "wajib diisi");
+        } else if (raw.codePointCount(0, raw.length()) > PASSWORD_MAX) {
+            problems.put("password", "maksimal " + PASSWORD_MAX + " karakter");
+        }
+        return raw;
+    }
+
+    /** Account ids are random UUIDs; anything else names no account (and never becomes a key). */
+    public static boolean isAccountId(String value) {
+        return value != null && ACCOUNT_ID.matcher(value).matches();
     }
 
     public String name(String raw) {
