@@ -137,7 +137,8 @@ public final class ApiRequest {
 
     /**
      * The body as a JSON object. An empty body is an empty object only where the route allows it;
-     * anything that is not valid UTF-8 JSON holding an object is 400 BAD_REQUEST.
+     * anything that is not valid UTF-8 JSON holding one object, or that repeats a key in any object,
+     * is 400 BAD_REQUEST.
      */
     public ObjectNode jsonObject(boolean emptyAllowed) {
         if (body.length == 0) {
@@ -171,6 +172,6 @@ public final class ApiRequest {
     }
 
     private static ApiException badJson() {
-        return ApiException.of(ErrorCode.BAD_REQUEST, "Isi permintaan harus berupa objek JSON.");
+        return ApiException.of(ErrorCode.BAD_REQUEST, "Isi permintaan harus berupa satu objek JSON yang valid, tanpa kunci ganda.");
     }
 }

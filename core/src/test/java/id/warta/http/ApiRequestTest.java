@@ -51,6 +51,15 @@ class ApiRequestTest {
         assertThat(codeOf(() -> request.jsonObject(false))).isEqualTo(ErrorCode.BAD_REQUEST);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"email\":\"a@b.id\",\"email\":\"c@d.id\"}", "{\"a\":1,\"b\":2,\"a\":1}",
+            "{\"outer\":{\"x\":1,\"x\":2}}", "{\"list\":[{\"k\":1,\"k\":1}]}"})
+    void rejectsObjectsWithADuplicateKeyAtAnyDepth(String body) {
+        ApiRequest request = ApiRequest.from(event(body, false));
+
+        assertThat(codeOf(() -> request.jsonObject(false))).isEqualTo(ErrorCode.BAD_REQUEST);
+    }
+
     @Test
     void rejectsInvalidUtf8AndInvalidBase64() {
         String invalidUtf8 = Base64.getEncoder().encodeToString(new byte[] {'{', '"', (byte) 0xC3, (byte) 0x28, '"', ':', '1', '}'});

@@ -7,6 +7,7 @@ import com.auth0.jwt.algorithms.Algorithm;
 import com.fasterxml.jackson.databind.JsonNode;
 import id.warta.json.Json;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -275,6 +276,65 @@ class HostileInputIT {
 
         assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(404);
         assertThat(Json.mapper().readTree(response.getBody()).path("error").path("code").asText()).isEqualTo("NOT_FOUND");
+    }
+
+    @Test
+    void addressesOutsideTheDocumentedSyntaxNeverReachAnAccountOrTheMailer() {
+        List<String> badAddresses = List.of("x\u0000@example.id", "x\u0085@example.id", "x\u2028y@example.id",
+                "\u200ex@example.id", "a..b@example.id", ".a@example.id", "a.@example.id", "a@-example.id",
+                "\"a b\"@example.id", "(c)a@example.id", "a@[192.0.2.1]");
+        List<String> failures = new ArrayList<>();
+        for (String address : badAddresses) {
+            String label = address.replaceAll("\\p{C}", "?");
+            for (Map<String, String> body : List.of(
+                    Map.of("path", "/auth/register", "email", address, "password", "kopi-tubruk-2026", "name", "Sari"),
+                    Map.of("path", "/auth/activation/resend", "email", address),
+                    Map.of("path", "/auth/password/forgot", "email", address))) {
+                Map<String, String> fields = new HashMap<>(body);
+                String path = fields.remove("path");
+                TestStack.Response response = stack.post(path, json(fields));
+                if (response.status() != 400 || !"VALIDATION_FAILED".equals(response.errorCode())
+                        || !response.json().path("error").path("fields").has("email")) {
+                    failures.add(path + " " + label + " -> " + response.status() + " " + abbreviate(response.body()));
+                }
+            }
+            if (stack.cloud().dynamo().getItem(b -> b.tableName(AccountsApiIT.ACCOUNTS_TABLE).key(Map.of(
+                    "pk", AttributeValue.fromS("EMAIL#" + address.strip().toLowerCase(java.util.Locale.ROOT)),
+                    "sk", AttributeValue.fromS("EMAIL")))).hasItem()) {
+                failures.add(label + " -> an account owns it");
+            }
+        }
+        assertThat(failures).isEmpty();
+    }
+
+    @Test
+    void namesWithBidiOrControlCharactersAreValidationErrors() {
+        for (String name : List.of("\u202eevil.exe", "Sari\u200f", "a\u2066b\u2069", "Sari\u0000", "Sari\u2028Dewi")) {
+            TestStack.Response response = stack.post("/auth/register", json(Map.of(
+                    "email", AccountsMailbox.uniqueAddress("name"), "password", "kopi-tubruk-2026", "name", name)));
+
+            assertThat(response.status()).as(response.body()).isEqualTo(400);
+            assertThat(response.errorCode()).isEqualTo("VALIDATION_FAILED");
+            assertThat(response.json().path("error").path("fields").has("name")).isTrue();
+        }
+    }
+
+    @Test
+    void aBodyWithADuplicateKeyIsABadRequestOnEveryJsonRoute() {
+        String first = AccountsMailbox.uniqueAddress("dup");
+        String second = AccountsMailbox.uniqueAddress("dup");
+        Map<String, String> bodies = Map.of(
+                "/auth/register", "{\"email\":\"" + first + "\",\"email\":\"" + second + "\",\"password\":\"kopi-tubruk-2026\",\"name\":\"Sari\"}",
+                "/auth/login", "{\"email\":\"" + first + "\",\"password\":\"a-password\",\"password\":\"kopi-tubruk-2026\"}",
+                "/auth/password/forgot", "{\"email\":\"" + first + "\",\"email\":\"" + second + "\"}",
+                "/auth/oidc/google", "{\"idToken\":\"x\",\"nonce\":\"n\",\"nonce\":\"m\"}",
+                "/articles/harga-beras-medium-naik-di-pasar-induk/views", "{\"a\":1,\"a\":1}");
+        bodies.forEach((path, body) -> {
+            TestStack.Response response = stack.post(path, body);
+
+            assertThat(response.status()).as(path + " " + response.body()).isEqualTo(400);
+            assertThat(response.errorCode()).as(path).isEqualTo("BAD_REQUEST");
+        });
     }
 
     private static String abbreviate(String text) {
