@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** An API Gateway (payload 2.0) request, normalised once: lower-case headers, decoded and size-checked body. */
 public final class ApiRequest {
@@ -25,6 +26,14 @@ public final class ApiRequest {
      * DynamoDB refuses keys over 2,048 bytes with an error that would otherwise surface as a 500.
      */
     public static final int MAX_PARAMETER_LENGTH = 512;
+
+    /**
+     * The only request media type: JSON in UTF-8, the one encoding the body is read in. A browser can
+     * send text/plain, form-encoded or multipart bodies cross-site without a CORS preflight; a JSON
+     * body it can only send after one, which only the site's origin passes.
+     */
+    private static final Pattern JSON_MEDIA_TYPE = Pattern.compile(
+            "application/json[ \\t]*(;[ \\t]*charset[ \\t]*=[ \\t]*(utf-8|\"utf-8\")[ \\t]*)?", Pattern.CASE_INSENSITIVE);
 
     private final String routeKey;
     private final String requestId;
@@ -133,6 +142,15 @@ public final class ApiRequest {
 
     public boolean hasBody() {
         return body.length > 0;
+    }
+
+    /** A request with a body must declare it as {@code application/json} (optionally {@code ; charset=utf-8}), else 415. */
+    public void requireJsonMediaType() {
+        String contentType = headers.get("content-type");
+        if (body.length > 0 && (contentType == null || !JSON_MEDIA_TYPE.matcher(contentType.strip()).matches())) {
+            throw ApiException.of(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+                    "Isi permintaan harus dikirim sebagai application/json (UTF-8).");
+        }
     }
 
     /**

@@ -12,8 +12,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The shared request pipeline of every API function: dispatch on the API Gateway route key, map
- * failures to the contract's error body, add security and cache headers, write one log line.
+ * The shared request pipeline of every API function: dispatch on the API Gateway route key, refuse
+ * a body that is not declared as JSON, map failures to the contract's error body, add security and
+ * cache headers, write one log line.
  * Routes themselves come from template.yaml; a function only names the route keys it serves.
  */
 public final class HttpFunction {
@@ -39,9 +40,12 @@ public final class HttpFunction {
         try {
             ApiRequest request = ApiRequest.from(event);
             Route route = routes.get(routeKey);
-            response = route == null
-                    ? ApiResponse.error(ApiException.of(ErrorCode.NOT_FOUND, "Alamat tidak ditemukan."))
-                    : route.handle(request);
+            if (route == null) {
+                response = ApiResponse.error(ApiException.of(ErrorCode.NOT_FOUND, "Alamat tidak ditemukan."));
+            } else {
+                request.requireJsonMediaType();
+                response = route.handle(request);
+            }
         } catch (ApiException e) {
             response = ApiResponse.error(e);
         } catch (SdkClientException e) {

@@ -9,7 +9,11 @@ import id.warta.json.Json;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -335,6 +339,46 @@ class HostileInputIT {
             assertThat(response.status()).as(path + " " + response.body()).isEqualTo(400);
             assertThat(response.errorCode()).as(path).isEqualTo("BAD_REQUEST");
         });
+    }
+
+    /** A POST as a cross-site form or script can send it without a CORS preflight: any Content-Type, or none. */
+    private TestStack.Response postAs(String path, String contentType, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(stack.api().resolve(path)).timeout(Duration.ofSeconds(30))
+                .POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new TestStack.Response(response.statusCode(), response.headers().map(), response.body());
+    }
+
+    @Test
+    void aBodyThatIsNotDeclaredAsJsonIsUnsupportedOnEveryPostRoute() throws Exception {
+        List<String> paths = stack.cloud().template().httpRoutes().stream()
+                .filter(r -> "POST".equals(r.method()))
+                .map(r -> r.path().replace("{slug}", "harga-beras-medium-naik-di-pasar-induk").replace("{provider}", "google"))
+                .toList();
+        String body = json(Map.of("email", AccountsMailbox.uniqueAddress("media"), "password", "kopi-tubruk-2026", "name", "Sari"));
+        List<String> failures = new ArrayList<>();
+        for (String path : paths) {
+            for (String contentType : new String[] {"text/plain", "text/plain;charset=UTF-8", "application/x-www-form-urlencoded",
+                    "multipart/form-data; boundary=x", null}) {
+                TestStack.Response response = postAs(path, contentType, body);
+                if (response.status() != 415 || !"UNSUPPORTED_MEDIA_TYPE".equals(response.errorCode())) {
+                    failures.add(path + " as " + contentType + " -> " + response.status() + " " + abbreviate(response.body()));
+                }
+            }
+        }
+        assertThat(paths).contains("/auth/register", "/auth/password/forgot", "/articles/harga-beras-medium-naik-di-pasar-induk/views");
+        assertThat(failures).isEmpty();
+    }
+
+    @Test
+    void aViewWithoutABodyNeedsNoContentType() throws Exception {
+        TestStack.Response response = postAs("/articles/harga-beras-medium-naik-di-pasar-induk/views", null, null);
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(response.json().path("access").path("granted").asBoolean()).isTrue();
     }
 
     private static String abbreviate(String text) {
