@@ -18,6 +18,14 @@ import java.util.Map;
  * Routes themselves come from template.yaml; a function only names the route keys it serves.
  */
 public final class HttpFunction {
+    /**
+     * What every answer may depend on besides its URL: the CORS headers follow the Origin (API
+     * Gateway adds them after the function, and only for an allowed Origin), and the content follows
+     * the bearer token. Sent on every answer, with or without an Origin, so that a shared cache never
+     * gives the site a copy without its CORS header or a signed-in reader the anonymous copy.
+     */
+    public static final String ALWAYS_VARY = "Origin, Authorization";
+
     private final Map<String, Route> routes;
     private final RequestLog log;
 
@@ -103,6 +111,7 @@ public final class HttpFunction {
 
     static APIGatewayV2HTTPResponse toEvent(ApiResponse response) {
         Map<String, String> headers = new HashMap<>(response.extraHeaders());
+        headers.merge("vary", ALWAYS_VARY, (routeSpecific, always) -> always + ", " + routeSpecific);
         headers.put("cache-control", response.cache().headerValue());
         headers.put("x-content-type-options", "nosniff");
         String body = null;

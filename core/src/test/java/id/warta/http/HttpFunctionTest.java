@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,14 @@ class HttpFunctionTest {
                 handled.add(request.jsonObject(true).toString());
                 return ApiResponse.ok(Map.of("ok", true), CachePolicy.PRIVATE);
             })
+            .route("GET /public", request -> ApiResponse.ok(Map.of("items", List.of()), CachePolicy.PUBLIC_SHORT))
+            .route("GET /per-browser", request -> ApiResponse.ok(Map.of("items", List.of()), CachePolicy.PUBLIC_SHORT)
+                    .varyingAlsoOn("X-Reader-Id"))
             .build();
+
+    private static List<String> vary(APIGatewayV2HTTPResponse response) {
+        return Arrays.stream(response.getHeaders().get("vary").split(",")).map(String::strip).toList();
+    }
 
     private APIGatewayV2HTTPResponse post(String routeKey, String contentType, String body) {
         Map<String, String> headers = new HashMap<>();
@@ -50,5 +58,16 @@ class HttpFunctionTest {
     @Test
     void anUnknownRouteIs404WhateverItsBody() {
         assertThat(post("POST /elsewhere", "text/plain", "hello").getStatusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void everyAnswerVariesOnOriginAndAuthorizationAndARouteMayAddItsOwnHeader() {
+        APIGatewayV2HTTPEvent noOrigin = APIGatewayV2HTTPEvent.builder().withRouteKey("GET /public").withHeaders(Map.of()).build();
+
+        assertThat(vary(http.handle(noOrigin, null))).containsExactly("Origin", "Authorization");
+        noOrigin.setRouteKey("GET /per-browser");
+        assertThat(vary(http.handle(noOrigin, null))).containsExactly("Origin", "Authorization", "X-Reader-Id");
+        assertThat(vary(post("POST /things", "text/plain", "x"))).as("errors too").containsExactly("Origin", "Authorization");
+        assertThat(vary(post("GET /unknown", null, null))).containsExactly("Origin", "Authorization");
     }
 }

@@ -49,7 +49,11 @@ record Cors(List<String> allowOrigins, boolean allowCredentials, List<String> al
             return;
         }
         out.set("Access-Control-Allow-Origin", origin);
-        out.set("Vary", "Origin");
+        // Added to the function's own Vary (which names Origin already), never in its place.
+        String vary = out.getFirst("Vary");
+        if (vary == null || !vary.toLowerCase(java.util.Locale.ROOT).contains("origin")) {
+            out.set("Vary", vary == null ? "Origin" : vary + ", Origin");
+        }
         if (allowCredentials) {
             out.set("Access-Control-Allow-Credentials", "true");
         }
