@@ -26,6 +26,8 @@ public final class ApiRequest {
      * DynamoDB refuses keys over 2,048 bytes with an error that would otherwise surface as a 500.
      */
     public static final int MAX_PARAMETER_LENGTH = 512;
+    /** The longest textual IPv6 address (with an IPv4 tail). */
+    private static final int MAX_ADDRESS_LENGTH = 45;
 
     /**
      * The only request media type: JSON in UTF-8, the one encoding the body is read in. A browser can
@@ -41,11 +43,13 @@ public final class ApiRequest {
     private final Map<String, String> pathParameters;
     private final Map<String, String> query;
     private final byte[] body;
+    private final String sourceIp;
 
     private ApiRequest(String routeKey, String requestId, Map<String, String> headers, Map<String, String> pathParameters,
-                       Map<String, String> query, byte[] body) {
+                       Map<String, String> query, byte[] body, String sourceIp) {
         this.routeKey = routeKey;
         this.requestId = requestId;
+        this.sourceIp = sourceIp;
         this.headers = headers;
         this.pathParameters = pathParameters;
         this.query = query;
@@ -62,14 +66,17 @@ public final class ApiRequest {
                 }
             });
         }
-        String requestId = event.getRequestContext() == null ? null : event.getRequestContext().getRequestId();
+        APIGatewayV2HTTPEvent.RequestContext context = event.getRequestContext();
+        String requestId = context == null ? null : context.getRequestId();
+        String sourceIp = context == null || context.getHttp() == null ? null : context.getHttp().getSourceIp();
         return new ApiRequest(
                 event.getRouteKey() == null ? "$default" : event.getRouteKey(),
                 requestId == null ? "-" : requestId,
                 Map.copyOf(headers),
                 event.getPathParameters() == null ? Map.of() : copyWithoutNulls(event.getPathParameters()),
                 event.getQueryStringParameters() == null ? Map.of() : copyWithoutNulls(event.getQueryStringParameters()),
-                decodeBody(event.getBody(), event.getIsBase64Encoded()));
+                decodeBody(event.getBody(), event.getIsBase64Encoded()),
+                sourceIp == null || sourceIp.isBlank() || sourceIp.length() > MAX_ADDRESS_LENGTH ? null : sourceIp);
     }
 
     private static Map<String, String> copyWithoutNulls(Map<String, String> source) {
@@ -116,6 +123,14 @@ public final class ApiRequest {
 
     public String requestId() {
         return requestId;
+    }
+
+    /**
+     * The client's address as API Gateway saw the connection ({@code requestContext.http.sourceIp}; not
+     * X-Forwarded-For, which the client writes itself). Empty only for events that did not come from it.
+     */
+    public Optional<String> sourceIp() {
+        return Optional.ofNullable(sourceIp);
     }
 
     public Optional<String> header(String name) {

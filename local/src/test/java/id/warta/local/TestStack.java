@@ -63,6 +63,9 @@ public final class TestStack {
         Map<String, String> parameters = new HashMap<>(oidcIssuer.googleParameters());
         parameters.put("SiteUrl", api);
         parameters.put("SiteOrigin", "http://localhost:3000");
+        // Every test client is 127.0.0.1, so the production per-IP ceiling would make counts depend on
+        // which tests ran in the same minute; ViewCeilingIT proves the ceiling with its own.
+        parameters.put("ViewsPerIpPerMinute", "100000");
         LocalCloud cloud = LocalCloud.start(root, emulators, parameters, Map.of());
         try {
             LocalApiServer server = new LocalApiServer(cloud, port).start();
