@@ -69,8 +69,6 @@ class ViewsApiIT {
     @Test
     void anEmptyBodyAndNoIdentityAreFine() {
         Instant before = Instant.now();
-        long anonymousBefore = recordedBetween(before, before).stream()
-                .filter(v -> v.reader().isAnonymous() && v.slug().equals(free.slug())).count();
 
         TestStack.Response empty = view(free.slug(), null);
         TestStack.Response emptyObject = view(free.slug(), "{}");
@@ -78,9 +76,9 @@ class ViewsApiIT {
         assertThat(empty.status()).isEqualTo(200);
         assertThat(emptyObject.status()).isEqualTo(200);
         assertThat(empty.json().path("access").path("meter").isNull()).isTrue();
-        assertThat(recordedBetween(before, Instant.now()).stream()
-                .filter(v -> v.reader().isAnonymous() && v.slug().equals(free.slug())).count())
-                .isGreaterThanOrEqualTo(anonymousBefore + 2);
+        assertThat(recordedBetween(before, Instant.now()))
+                .as("counted as anonymous, once for this client this hour (ViewCountingIT)")
+                .anyMatch(v -> v.reader().isAnonymous() && v.slug().equals(free.slug()));
     }
 
     @Test
