@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,11 +23,11 @@ import java.util.Set;
 /**
  * Views in the ActivityTable. A view is {@code VIEWS#<UTC hour>#<shard>} / {@code <reader>#<slug>}:
  * one item per reader, article and hour, so that a reader's repeated views of an article in one hour
- * count once (the item is claimed with one conditional put, see {@link ItemClaims}), and the writes
- * for one hot article land on {@value #SHARDS} partitions (the shard follows reader and article)
- * that change every hour. The reader's history is {@code READ#<reader>} / {@code <slug>}, one item
+ * count once (the item is claimed with one retry-safe conditional put, {@link ConditionalWrite}), and
+ * the writes for one hot article land on {@value #SHARDS} partitions (the shard follows reader and
+ * article) that change every hour. The reader's history is {@code READ#<reader>} / {@code <slug>}, one item
  * per article, so a re-read overwrites. Both expire after 90 days and hold nothing but ids, a time
- * and the claiming attempt's random id.
+ * and the claiming write's random id.
  */
 public final class DynamoViewLog implements ViewLog {
     public static final int SHARDS = 16;
@@ -58,11 +59,12 @@ public final class DynamoViewLog implements ViewLog {
         AttributeValue expiresAt = Attr.n(view.at().plus(RETENTION).getEpochSecond());
         AttributeValue at = Attr.s(view.at().truncatedTo(ChronoUnit.MILLIS).toString());
         String readerAndSlug = view.reader().value() + "#" + view.slug();
-        boolean counted = ItemClaims.claim(dynamo, table,
-                Map.of("pk", Attr.s(bucket(view.at(), Math.floorMod(readerAndSlug.hashCode(), SHARDS))),
-                        "sk", Attr.s(readerAndSlug)),
-                Map.of("slug", Attr.s(view.slug()), "reader", Attr.s(view.reader().value()), "at", at, "expiresAt", expiresAt),
-                ItemClaims.newAttempt());
+        Map<String, AttributeValue> key = Map.of(
+                "pk", Attr.s(bucket(view.at(), Math.floorMod(readerAndSlug.hashCode(), SHARDS))),
+                "sk", Attr.s(readerAndSlug));
+        Map<String, AttributeValue> item = new HashMap<>(key);
+        item.putAll(Map.of("slug", Attr.s(view.slug()), "reader", Attr.s(view.reader().value()), "at", at, "expiresAt", expiresAt));
+        boolean counted = ConditionalWrite.start().putIfAbsent(dynamo, table, key, item);
         if (counted && !view.reader().isAnonymous()) {
             dynamo.putItem(b -> b.tableName(table).item(Map.of(
                     "pk", Attr.s(history(view.reader())),

@@ -1,16 +1,18 @@
 package id.warta.accounts;
 
 import id.warta.dynamo.Attr;
-import id.warta.dynamo.ItemClaims;
+import id.warta.dynamo.ConditionalWrite;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
  * Used ID tokens in the AccountsTable: {@code pk = IDTOKEN#<sha-256 of the token>}, {@code sk = IDTOKEN},
- * {@code expiresAt} (TTL: when the token stops verifying) and the claiming attempt's id. The first use
- * is one conditional PutItem ({@link ItemClaims}), so two concurrent uses of one token cannot both
+ * {@code expiresAt} (TTL: when the token stops verifying) and {@code writeId}. The first use is one
+ * conditional PutItem ({@link ConditionalWrite}), so two concurrent uses of one token cannot both
  * pass, and a retry of the first use's own put is not taken for a second use.
  */
 public final class DynamoUsedIdTokens implements UsedIdTokens {
@@ -24,9 +26,9 @@ public final class DynamoUsedIdTokens implements UsedIdTokens {
 
     @Override
     public boolean firstUse(String tokenHash, Instant acceptedUntil) {
-        return ItemClaims.claim(dynamo, table,
-                Map.of("pk", Attr.s("IDTOKEN#" + tokenHash), "sk", Attr.s("IDTOKEN")),
-                Map.of("expiresAt", Attr.n(acceptedUntil.getEpochSecond() + 1)),
-                ItemClaims.newAttempt());
+        Map<String, AttributeValue> key = Map.of("pk", Attr.s("IDTOKEN#" + tokenHash), "sk", Attr.s("IDTOKEN"));
+        Map<String, AttributeValue> item = new HashMap<>(key);
+        item.put("expiresAt", Attr.n(acceptedUntil.getEpochSecond() + 1));
+        return ConditionalWrite.start().putIfAbsent(dynamo, table, key, item);
     }
 }
