@@ -6,13 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import id.warta.activity.ReaderKey;
 import id.warta.activity.View;
 import id.warta.content.AccessLevel;
-import id.warta.dynamo.DynamoViewLog;
 import id.warta.json.Json;
-import id.warta.views.DynamoViewCeiling;
 import id.warta.views.ViewsHandler;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.net.InetAddress;
 import java.net.http.HttpClient;
@@ -32,9 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What counts towards trending and recommendations, against the emulator: a reader's views of an
- * article count once an hour (a reader without an id is known by its network), a client address
- * has a per-minute ceiling that never touches the answer or the unlock, and both writes are
- * retry-safe when DynamoDB's answer is lost.
+ * article count once an hour (a reader without an id is known by its network), and a client address
+ * has a per-minute ceiling that never touches the answer or the unlock. Both writes with DynamoDB's
+ * answer lost are in LostAnswersIT.
  */
 class ViewCountingIT {
     private static final String CEILING = "5";
@@ -43,20 +39,11 @@ class ViewCountingIT {
 
     private final TestStack stack = TestStack.shared();
     private final PaywallReaders readers = new PaywallReaders(stack);
-    private final String table = readers.table("ACTIVITY_TABLE");
-    private final DynamoViewLog viewLog = new DynamoViewLog(stack.cloud().dynamo(), table);
+    private final RecordedViews recorded = new RecordedViews(stack);
     private final String free = stack.seeded().articles().stream()
             .filter(a -> a.summary().accessLevel() == AccessLevel.FREE).skip(3).findFirst().orElseThrow().slug();
     private final String metered = stack.seeded().articles().stream()
             .filter(a -> a.summary().accessLevel() == AccessLevel.METERED).skip(1).findFirst().orElseThrow().slug();
-
-    private List<View> recordedSince(Instant from) {
-        List<View> views = new ArrayList<>();
-        for (Instant hour = from.truncatedTo(ChronoUnit.HOURS); !hour.isAfter(Instant.now()); hour = hour.plus(1, ChronoUnit.HOURS)) {
-            views.addAll(viewLog.viewsInHour(hour));
-        }
-        return views;
-    }
 
     private static long hoursSince(Instant from) {
         return ChronoUnit.HOURS.between(from.truncatedTo(ChronoUnit.HOURS), Instant.now().truncatedTo(ChronoUnit.HOURS)) + 1;
@@ -83,9 +70,9 @@ class ViewCountingIT {
             assertThat(viewFrom("127.0.0.1", free, "X-Reader-Id", browser)).isEqualTo(200);
         }
 
-        assertThat(recordedSince(before).stream().filter(v -> v.reader().equals(ReaderKey.browser(browser))).count())
+        assertThat(recorded.since(before).stream().filter(v -> v.reader().equals(ReaderKey.browser(browser))).count())
                 .isBetween(1L, hoursSince(before));
-        assertThat(viewLog.recentlyViewed(ReaderKey.browser(browser), 10)).containsExactly(free);
+        assertThat(recorded.history(ReaderKey.browser(browser))).containsExactly(free);
     }
 
     @Test
@@ -98,7 +85,7 @@ class ViewCountingIT {
             }
         }
 
-        List<View> anonymous = recordedSince(before).stream()
+        List<View> anonymous = recorded.since(before).stream()
                 .filter(v -> v.slug().equals(free) && v.reader().isAnonymous() && !v.at().isBefore(before.truncatedTo(ChronoUnit.MILLIS)))
                 .toList();
         assertThat(anonymous.stream().map(View::reader).distinct().count()).as("one reader per address")
@@ -146,43 +133,12 @@ class ViewCountingIT {
         PaywallReaders.SignedIn reader = readers.activated();
         JsonNode unlocked = access(handler, viewEvent(metered, Map.of("authorization", reader.authorization())));
 
-        Map<Instant, Long> countedPerMinute = recordedSince(before).stream()
+        Map<Instant, Long> countedPerMinute = recorded.since(before).stream()
                 .filter(v -> browsers.stream().anyMatch(b -> v.reader().equals(ReaderKey.browser(b))))
                 .collect(Collectors.groupingBy(v -> v.at().truncatedTo(ChronoUnit.MINUTES), Collectors.counting()));
         assertThat(countedPerMinute.values()).isNotEmpty().allMatch(n -> n <= Integer.parseInt(CEILING));
         assertThat(countedPerMinute.values().stream().mapToLong(Long::longValue).sum()).isLessThan(browsers.size());
         assertThat(unlocked.path("granted").asBoolean()).as("the ceiling never touches the unlock").isTrue();
         assertThat(unlocked.path("meter").path("used").asInt()).isEqualTo(1);
-    }
-
-    @Test
-    void aViewWhoseAnswerWasLostIsCountedOnceAndStillEntersTheHistory() {
-        LostResponses lost = LostResponses.of("PutItem");
-        ReaderKey browser = ReaderKey.browser(UUID.randomUUID().toString());
-        Instant now = Instant.now();
-
-        try (DynamoDbClient client = lost.client(stack.cloud())) {
-            assertThat(new DynamoViewLog(client, table).record(new View(free, browser, now))).isTrue();
-            assertThat(new DynamoViewLog(client, table).record(new View(free, browser, now))).as("a second view").isFalse();
-        }
-
-        assertThat(lost.attempts()).as("the first put was retried after it had been written").isGreaterThanOrEqualTo(3);
-        assertThat(viewLog.viewsInHour(now).stream().filter(v -> v.reader().equals(browser))).hasSize(1);
-        assertThat(viewLog.recentlyViewed(browser, 10)).containsExactly(free);
-    }
-
-    @Test
-    void aCeilingTakeWhoseAnswerWasLostIsTakenOnce() {
-        LostResponses lost = LostResponses.of("UpdateItem");
-        String network = "lost-answer-" + UUID.randomUUID();
-
-        try (DynamoDbClient client = lost.client(stack.cloud())) {
-            assertThat(new DynamoViewCeiling(client, table, 2).admits(network, Instant.now())).isTrue();
-        }
-
-        assertThat(lost.attempts()).isGreaterThanOrEqualTo(2);
-        Map<String, AttributeValue> counter = stack.cloud().dynamo().getItem(b -> b.tableName(table).key(Map.of(
-                "pk", AttributeValue.fromS("VIEWCAP#" + network), "sk", AttributeValue.fromS("VIEWCAP")))).item();
-        assertThat(counter.get("n").n()).as("one write taken, not two").isEqualTo("1");
     }
 }
