@@ -160,7 +160,10 @@ public final class AccountService {
     }
 
     public Session login(String rawEmail, String password) {
-        String email = AccountInput.normalizeEmail(rawEmail);
+        AccountInput input = new AccountInput();
+        String email = input.signInEmail(rawEmail);
+        input.signInPassword(password);
+        input.check();
         Optional<Duration> wait = failedLogins.retryAfter(email);
         if (wait.isPresent()) {
             throw new RateLimited(wait.get());
@@ -207,6 +210,9 @@ public final class AccountService {
 
     /** @param until null with {@code subscriber} true means no end date */
     public Subscription setSubscription(String accountId, boolean subscriber, Instant until) {
+        if (!AccountInput.isAccountId(accountId)) {
+            throw new AccountNotFound();
+        }
         Instant now = clock.instant();
         if (subscriber && until != null && !until.isAfter(now)) {
             throw new ValidationFailed(Map.of("until", "harus di masa depan"));

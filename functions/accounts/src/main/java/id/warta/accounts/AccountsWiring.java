@@ -31,7 +31,7 @@ final class AccountsWiring {
                 new AccessPolicy(config.freeArticlesPerMonth()), clock);
         SocialSignIn socialSignIn = new SocialSignIn(
                 IdTokenVerifier.forProviders(config.oidcProviders().values(), new HttpJwksFetcher(), clock),
-                store, accessTokens, clock);
+                store, new DynamoUsedIdTokens(dynamo, config.accountsTable()), accessTokens, clock);
         return new AccountRoutes(accounts, socialSignIn,
                 new ReaderResolver(new ReaderIdentity(accessTokens), new DynamoReaderAccounts(dynamo, config.accountsTable())));
     }

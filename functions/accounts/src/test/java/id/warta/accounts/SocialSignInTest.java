@@ -1,5 +1,7 @@
 package id.warta.accounts;
 
+import id.warta.hashing.Sha256;
+
 import id.warta.errors.DependencyUnavailable;
 import id.warta.errors.DomainException;
 import id.warta.http.DomainErrors;
@@ -57,6 +59,23 @@ class SocialSignInTest {
         assertThat(account.passwordHash()).isNull();
         assertThat(f.outbox).as("no activation email for a vouched-for address").isEmpty();
         assertRefused(ErrorCode.UNAUTHORIZED, () -> f.service.login(EMAIL, PASSWORD));
+    }
+
+    @Test
+    void anIdTokenSignsInOnceAndItsReplayIsRefusedWhileItWouldStillVerify() {
+        String idToken = token(EMAIL);
+        String accountId = accountOf(signIn(idToken));
+
+        assertRefused(ErrorCode.UNAUTHORIZED, () -> signIn(idToken));
+        assertThat(f.usedIdTokens).containsExactly(Sha256.hex(idToken)).doesNotContain(idToken);
+        assertThat(accountOf(signIn(token(EMAIL)))).as("a fresh token from the provider").isEqualTo(accountId);
+    }
+
+    @Test
+    void aTokenThatFailsVerificationIsNotRemembered() {
+        assertRefused(ErrorCode.UNAUTHORIZED, () -> f.socialSignIn.signIn("google", token(EMAIL), "another-nonce"));
+
+        assertThat(f.usedIdTokens).isEmpty();
     }
 
     @Test

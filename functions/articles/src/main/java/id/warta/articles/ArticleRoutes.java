@@ -7,7 +7,6 @@ import id.warta.http.ApiException;
 import id.warta.http.ApiRequest;
 import id.warta.http.ApiResponse;
 import id.warta.http.CachePolicy;
-import id.warta.http.ErrorCode;
 import id.warta.http.QueryParams;
 import id.warta.http.ReaderIdentity;
 import id.warta.identity.AccessClaims;
@@ -39,7 +38,7 @@ final class ArticleRoutes {
     ApiResponse article(ApiRequest request) {
         ReaderIdentity.readerId(request);
         Optional<AccessClaims> claims = identity.bearer(request);
-        ArticleJson.Full article = reads.article(request.pathParameter("slug"), claims)
+        ArticleJson.Full article = reads.article(request.slug(), claims)
                 .orElseThrow(ArticleNotFound::new);
         // A shared cache may keep only what every anonymous reader gets alike: teasers and meters stay private.
         boolean sameForEveryone = claims.isEmpty() && article.access().level() == AccessLevel.FREE;

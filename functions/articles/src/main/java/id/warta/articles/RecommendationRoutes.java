@@ -4,11 +4,9 @@ import id.warta.errors.ArticleNotFound;
 import id.warta.content.ArticleSummary;
 import id.warta.content.Sections;
 import id.warta.content.Slugs;
-import id.warta.http.ApiException;
 import id.warta.http.ApiRequest;
 import id.warta.http.ApiResponse;
 import id.warta.http.CachePolicy;
-import id.warta.http.ErrorCode;
 import id.warta.http.QueryParams;
 import id.warta.reader.Reader;
 import id.warta.http.ReaderResolver;
@@ -33,16 +31,20 @@ final class RecommendationRoutes {
         this.clock = clock;
     }
 
-    /** Filtered by this reader's history, so only an unidentified reader's answer may be cached publicly. */
+    /**
+     * Filtered by this reader's history, so only an unidentified reader's answer may be cached
+     * publicly, and a cache must tell a browser with an X-Reader-Id from one without.
+     */
     ApiResponse related(ApiRequest request) {
         Reader reader = readers.resolve(request);
         int limit = QueryParams.intInRange(request, "limit", 1, 20, 6);
-        String slug = request.pathParameter("slug");
+        String slug = request.slug();
         List<ArticleSummary> items = Optional.of(slug)
                 .filter(Slugs::isValid)
                 .flatMap(s -> recommendations.related(s, reader.key(), limit))
                 .orElseThrow(ArticleNotFound::new);
-        return ApiResponse.ok(body(items), reader.key().isAnonymous() ? CachePolicy.PUBLIC_SHORT : CachePolicy.PRIVATE);
+        return ApiResponse.ok(body(items), reader.key().isAnonymous() ? CachePolicy.PUBLIC_SHORT : CachePolicy.PRIVATE)
+                .varyingAlsoOn("X-Reader-Id");
     }
 
     /** The same for every reader; the caller validates identity headers and picks the cache policy. */

@@ -4,12 +4,10 @@ import id.warta.errors.ArticleNotFound;
 import id.warta.activity.Crawlers;
 import id.warta.config.AwsClients;
 import id.warta.config.Env;
-import id.warta.http.ApiException;
 import id.warta.http.ApiHandler;
 import id.warta.http.ApiRequest;
 import id.warta.http.ApiResponse;
 import id.warta.http.CachePolicy;
-import id.warta.http.ErrorCode;
 import id.warta.http.HttpFunction;
 import id.warta.http.ReaderIdentity;
 import id.warta.http.RequestLog;
@@ -20,7 +18,10 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 
-/** POST /articles/{slug}/views: records a view and, with credit left, unlocks a metered article. */
+/**
+ * POST /articles/{slug}/views: records a view (once per reader, article and hour, within a per-IP
+ * ceiling) and, with credit left, unlocks a metered article.
+ */
 public final class ViewsHandler extends ApiHandler {
 
     public ViewsHandler() {
@@ -45,7 +46,7 @@ public final class ViewsHandler extends ApiHandler {
         Optional<String> browserId = ReaderIdentity.readerId(request);
         Optional<AccessClaims> claims = identity.bearer(request);
         boolean crawler = Crawlers.isCrawler(request.header("user-agent").orElse(null));
-        Access access = views.view(request.pathParameter("slug"), claims, browserId, crawler)
+        Access access = views.view(request.slug(), claims, browserId, crawler, request.sourceIp())
                 .orElseThrow(ArticleNotFound::new);
         return ApiResponse.ok(Map.of("access", access), CachePolicy.PRIVATE);
     }

@@ -26,7 +26,8 @@ final class ViewsWiring {
         ArticleViews views = new ArticleViews(
                 new DynamoReadingContexts(dynamo, content, config.accountsTable(), config.activityTable()),
                 meters, meters, new DynamoViewLog(dynamo, config.activityTable()),
-                new AccessPolicy(config.freeArticlesPerMonth()), clock);
+                new DynamoViewCeiling(dynamo, config.activityTable(), config.viewsPerIpPerMinute()),
+                new NetworkPseudonyms(config.accessTokenSecret()), new AccessPolicy(config.freeArticlesPerMonth()), clock);
         return new Graph(views, new ReaderIdentity(new AccessTokens(config.accessTokenSecret(), clock)));
     }
 }
