@@ -16,7 +16,8 @@ import java.util.Map;
  *   <li>address claim: {@code pk = EMAIL#<normalised address>}, {@code sk = EMAIL}, {@code accountId};</li>
  *   <li>provider identity claim: {@code pk = IDENTITY#<provider>#<subject>}, {@code sk = IDENTITY};</li>
  *   <li>rate limit: {@code pk = RATE#<limit>#<sha-256 of the subject>}, {@code sk = RATE};</li>
- *   <li>outbox email: {@code pk = OUTBOX#<uuid>}, {@code sk = OUTBOX}.</li>
+ *   <li>outbox email: {@code pk = OUTBOX#<uuid>}, {@code sk = OUTBOX};</li>
+ *   <li>used ID token (social sign-in replay): {@code pk = IDTOKEN#<sha-256 of the token>}, {@code sk = IDTOKEN}.</li>
  * </ul>
  */
 public final class AccountsTable {
@@ -49,6 +50,10 @@ public final class AccountsTable {
 
     public static Map<String, AttributeValue> outboxKey(String outboxId) {
         return of(OUTBOX_PREFIX + outboxId, "OUTBOX");
+    }
+
+    public static Map<String, AttributeValue> usedIdTokenKey(String tokenHash) {
+        return of("IDTOKEN#" + tokenHash, "IDTOKEN");
     }
 
     private static Map<String, AttributeValue> of(String partitionKey, String sortKey) {

@@ -35,14 +35,10 @@ public class DynamoMeters implements Meters, MeterUnlocks {
         this.table = table;
     }
 
-    public static Map<String, AttributeValue> key(String accountId, MeterPeriod period) {
-        return Map.of("pk", Attr.s("METER#" + accountId), "sk", Attr.s(period.key()));
-    }
-
     @Override
     public MeterState current(String accountId, MeterPeriod period) {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
-                .key(key(accountId, period))
+                .key(ActivityTable.meterKey(accountId, period))
                 .consistentRead(true)
                 .projectionExpression("unlocked")).item();
         return stateOf(item);
@@ -55,7 +51,7 @@ public class DynamoMeters implements Meters, MeterUnlocks {
         }
         try {
             return stateOf(dynamo.updateItem(b -> b.tableName(table)
-                    .key(key(accountId, period))
+                    .key(ActivityTable.meterKey(accountId, period))
                     .conditionExpression(UNLOCK_CONDITION)
                     .updateExpression(UNLOCK_UPDATE)
                     .expressionAttributeValues(Map.of(

@@ -2,7 +2,6 @@ package id.warta.dynamo;
 
 import id.warta.mail.OutboxQueue;
 import id.warta.mail.DeliveryOutcome;
-
 import id.warta.dynamo.Attr;
 import id.warta.dynamo.DynamoMailOutbox;
 import id.warta.mail.MailKind;

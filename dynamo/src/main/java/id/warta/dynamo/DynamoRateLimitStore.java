@@ -1,7 +1,6 @@
 package id.warta.dynamo;
 
 import id.warta.ratelimit.RateLimitStore;
-
 import id.warta.dynamo.Attr;
 import id.warta.dynamo.ConditionalWrite;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;

@@ -56,7 +56,7 @@ public final class DynamoReadingContexts implements ReadingContexts {
                 .consistentRead(true)
                 .projectionExpression(DynamoReaderAccounts.PROJECTION).build());
         meterPeriod.ifPresent(period -> request.put(activityTable, KeysAndAttributes.builder()
-                .keys(DynamoMeters.key(id, period))
+                .keys(ActivityTable.meterKey(id, period))
                 .consistentRead(true)
                 .projectionExpression("unlocked").build()));
         Map<String, List<Map<String, AttributeValue>>> items = Batches.getAll(dynamo, request);

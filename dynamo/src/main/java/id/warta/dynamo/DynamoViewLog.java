@@ -10,8 +10,6 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,15 +22,13 @@ import java.util.Set;
  * Views in the ActivityTable. A view is {@code VIEWS#<UTC hour>#<shard>} / {@code <reader>#<slug>}:
  * one item per reader, article and hour, so that a reader's repeated views of an article in one hour
  * count once (the item is claimed with one retry-safe conditional put, {@link ConditionalWrite}), and
- * the writes for one hot article land on {@value #SHARDS} partitions (the shard follows reader and
+ * the writes for one hot article land on {@value ActivityTable#VIEW_SHARDS} partitions (the shard follows reader and
  * article) that change every hour. The reader's history is {@code READ#<reader>} / {@code <slug>}, one item
  * per article, so a re-read overwrites. Both expire after 90 days and hold nothing but ids, a time
  * and the claiming write's random id.
  */
 public final class DynamoViewLog implements ViewLog {
-    public static final int SHARDS = 16;
     public static final Duration RETENTION = Duration.ofDays(90);
-    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyyMMddHH").withZone(ZoneOffset.UTC);
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -40,14 +36,6 @@ public final class DynamoViewLog implements ViewLog {
     public DynamoViewLog(DynamoDbClient dynamo, String table) {
         this.dynamo = dynamo;
         this.table = table;
-    }
-
-    static String bucket(Instant at, int shard) {
-        return "VIEWS#" + HOUR.format(at) + "#" + shard;
-    }
-
-    static String history(ReaderKey reader) {
-        return "READ#" + reader.value();
     }
 
     /**
@@ -60,14 +48,14 @@ public final class DynamoViewLog implements ViewLog {
         AttributeValue at = Attr.s(view.at().truncatedTo(ChronoUnit.MILLIS).toString());
         String readerAndSlug = view.reader().value() + "#" + view.slug();
         Map<String, AttributeValue> key = Map.of(
-                "pk", Attr.s(bucket(view.at(), Math.floorMod(readerAndSlug.hashCode(), SHARDS))),
+                "pk", Attr.s(ActivityTable.viewBucket(view.at(), Math.floorMod(readerAndSlug.hashCode(), ActivityTable.VIEW_SHARDS))),
                 "sk", Attr.s(readerAndSlug));
         Map<String, AttributeValue> item = new HashMap<>(key);
         item.putAll(Map.of("slug", Attr.s(view.slug()), "reader", Attr.s(view.reader().value()), "at", at, "expiresAt", expiresAt));
         boolean counted = ConditionalWrite.start().putIfAbsent(dynamo, table, key, item);
         if (counted && !view.reader().isAnonymous()) {
             dynamo.putItem(b -> b.tableName(table).item(Map.of(
-                    "pk", Attr.s(history(view.reader())),
+                    "pk", Attr.s(ActivityTable.history(view.reader())),
                     "sk", Attr.s(view.slug()),
                     "at", at,
                     "expiresAt", expiresAt)));
@@ -78,8 +66,8 @@ public final class DynamoViewLog implements ViewLog {
     @Override
     public List<View> viewsInHour(Instant hour) {
         List<View> views = new ArrayList<>();
-        for (int shard = 0; shard < SHARDS; shard++) {
-            String pk = bucket(hour, shard);
+        for (int shard = 0; shard < ActivityTable.VIEW_SHARDS; shard++) {
+            String pk = ActivityTable.viewBucket(hour, shard);
             dynamo.queryPaginator(QueryRequest.builder()
                             .tableName(table)
                             .keyConditionExpression("pk = :pk")
@@ -102,7 +90,7 @@ public final class DynamoViewLog implements ViewLog {
         dynamo.queryPaginator(QueryRequest.builder()
                         .tableName(table)
                         .keyConditionExpression("pk = :pk")
-                        .expressionAttributeValues(Map.of(":pk", Attr.s(history(reader))))
+                        .expressionAttributeValues(Map.of(":pk", Attr.s(ActivityTable.history(reader))))
                         .projectionExpression("sk")
                         .limit(limit)
                         .build())

@@ -1,7 +1,6 @@
 package id.warta.dynamo;
 
 import id.warta.hashing.Sha256;
-
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 

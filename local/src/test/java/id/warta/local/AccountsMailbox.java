@@ -1,7 +1,6 @@
 package id.warta.local;
 
 import id.warta.hashing.Sha256;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

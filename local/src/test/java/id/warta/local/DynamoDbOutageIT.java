@@ -1,5 +1,6 @@
 package id.warta.local;
 
+import id.warta.dynamo.ActivityTable;
 import id.warta.dynamo.AccountsTable;
 import id.warta.dynamo.Attr;
 import id.warta.dynamo.DynamoMeters;
@@ -107,7 +108,7 @@ class DynamoDbOutageIT {
         assertThat(unlock(first, bearer).body()).contains("\"granted\":true");
 
         Map<String, AttributeValue> meter = cloud.dynamo().getItem(b -> b.tableName(environment.get("ACTIVITY_TABLE"))
-                .key(DynamoMeters.key(accountId, MeterPeriod.containing(Instant.now()))).consistentRead(true)).item();
+                .key(ActivityTable.meterKey(accountId, MeterPeriod.containing(Instant.now()))).consistentRead(true)).item();
         assertThat(meter.get("used").n()).isEqualTo("2");
         assertThat(meter.get("unlocked").ss()).containsExactlyInAnyOrder(first, second);
     }

@@ -1,7 +1,6 @@
 package id.warta.local;
 
 import id.warta.hashing.Sha256;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jose.jwk.RSAKey;

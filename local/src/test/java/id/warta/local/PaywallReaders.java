@@ -1,5 +1,6 @@
 package id.warta.local;
 
+import id.warta.dynamo.ActivityTable;
 import id.warta.reader.ReaderAccount;
 import id.warta.dynamo.AccountsTable;
 import id.warta.dynamo.Attr;
@@ -83,7 +84,7 @@ final class PaywallReaders {
     Optional<Map<String, AttributeValue>> meterItem(SignedIn reader) {
         Map<String, AttributeValue> item = stack.cloud().dynamo().getItem(b -> b
                 .tableName(environment.get("ACTIVITY_TABLE"))
-                .key(DynamoMeters.key(reader.id(), MeterPeriod.containing(Instant.now())))
+                .key(ActivityTable.meterKey(reader.id(), MeterPeriod.containing(Instant.now())))
                 .consistentRead(true)).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
     }

@@ -2,7 +2,6 @@ package id.warta.accounts;
 
 import id.warta.ratelimit.RateLimit;
 import id.warta.ratelimit.RateLimitStore;
-
 import id.warta.errors.AccountNotFound;
 import id.warta.errors.RateLimited;
 import id.warta.errors.SignInRequired;

@@ -1,7 +1,6 @@
 package id.warta.accounts;
 
 import id.warta.dynamo.DynamoRateLimitStore;
-
 import id.warta.accounts.oidc.HttpJwksFetcher;
 import id.warta.accounts.oidc.IdTokenVerifier;
 import id.warta.dynamo.DynamoMailOutbox;

@@ -1,7 +1,6 @@
 package id.warta.accounts;
 
 import id.warta.hashing.Sha256;
-
 import id.warta.accounts.oidc.IdTokenVerifier;
 import id.warta.accounts.oidc.KeysUnavailableException;
 import id.warta.accounts.oidc.ProviderIdentity;

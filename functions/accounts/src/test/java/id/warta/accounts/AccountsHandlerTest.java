@@ -1,9 +1,7 @@
 package id.warta.accounts;
 
 import id.warta.hashing.Sha256;
-
 import id.warta.reader.ReaderAccount;
-
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,7 +1,6 @@
 package id.warta.accounts;
 
 import id.warta.hashing.Sha256;
-
 import id.warta.errors.DependencyUnavailable;
 import id.warta.errors.DomainException;
 import id.warta.http.DomainErrors;

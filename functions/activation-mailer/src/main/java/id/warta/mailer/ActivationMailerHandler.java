@@ -1,7 +1,6 @@
 package id.warta.mailer;
 
 import id.warta.dynamo.AccountsTable;
-
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import id.warta.config.AwsClients;

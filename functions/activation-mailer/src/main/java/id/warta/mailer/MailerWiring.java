@@ -1,7 +1,6 @@
 package id.warta.mailer;
 
 import id.warta.dynamo.DynamoOutboxQueue;
-
 import id.warta.logging.EventLog;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.ses.SesClient;

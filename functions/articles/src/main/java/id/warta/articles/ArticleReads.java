@@ -1,7 +1,6 @@
 package id.warta.articles;
 
 import id.warta.reader.Reader;
-
 import id.warta.reader.ReaderAccount;
 import id.warta.content.ArticleFilter;
 import id.warta.content.ArticleSummary;
