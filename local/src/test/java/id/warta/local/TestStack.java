@@ -109,7 +109,7 @@ public final class TestStack {
         parameters.put("SiteOrigin", LOCAL_SITE_ORIGIN);
         // Every test client is 127.0.0.1, so the production per-IP ceiling would make counts depend on
         // which tests ran in the same minute; ViewCountingIT proves the ceiling with its own.
-        parameters.put("ViewsPerIpPerMinute", "100000");
+        parameters.put("ViewsPerIpPerMinute", "5000");
         return parameters;
     }
 
