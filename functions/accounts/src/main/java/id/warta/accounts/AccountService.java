@@ -80,12 +80,12 @@ public final class AccountService {
         String name = input.name(rawName);
         input.check();
         // Hashed before knowing whether the address is taken, so both answers take as long.
-        String passwordHash = passwords.hash(password);
+        Account.Registration registration = new Account.Registration(passwords.hash(password), name);
         Instant now = clock.instant();
         String accountId = UUID.randomUUID().toString();
         OneTimeTokens.Issued activation = tokens.issue(accountId);
-        store.create(new Account(accountId, email, name, passwordHash, false, 0, null, now,
-                Map.of(TokenPurpose.ACTIVATION, List.of(pending(activation, TokenPurpose.ACTIVATION, now)))));
+        store.create(new Account(accountId, email, name, registration.passwordHash(), false, 0, null, now,
+                Map.of(TokenPurpose.ACTIVATION, List.of(pending(activation, TokenPurpose.ACTIVATION, now, registration)))));
         if (store.claimEmail(email, accountId)) {
             // Charged once the email is queued: if queueing fails, a retry finds this account
             // unactivated and sends it a link (the claim serialises registrations of the address).
@@ -103,7 +103,9 @@ public final class AccountService {
             activationSends.tryAcquireFor(email, () -> outbox.enqueue(
                     new OutboxMessage(MailKind.ALREADY_REGISTERED, language, email, owner.get().name(), null)));
         } else {
-            sendLink(owner.get(), TokenPurpose.ACTIVATION, MailKind.ACTIVATION, language, activationSends);
+            // Whoever registered the address first never proved owning it: this registration's link
+            // carries this registration's password and name, and activating it puts them in place.
+            sendLink(owner.get(), TokenPurpose.ACTIVATION, MailKind.ACTIVATION, language, activationSends, registration);
         }
     }
 
@@ -116,10 +118,22 @@ public final class AccountService {
         }
         Optional<Duration> wait = account.get().activated()
                 ? activationSends.tryAcquire(email)
-                : sendLink(account.get(), TokenPurpose.ACTIVATION, MailKind.ACTIVATION, language, activationSends);
+                : sendLink(account.get(), TokenPurpose.ACTIVATION, MailKind.ACTIVATION, language, activationSends,
+                        continuedRegistration(account.get()));
         if (wait.isPresent()) {
             throw ApiException.rateLimited(seconds(wait.get()));
         }
+    }
+
+    /**
+     * The registration a resent activation link continues (a resend chooses no password): the one
+     * of the newest link sent, or the account's own for a link stored before links carried one.
+     */
+    private static Account.Registration continuedRegistration(Account account) {
+        return account.pendingTokens().getOrDefault(TokenPurpose.ACTIVATION, List.of()).stream()
+                .findFirst()
+                .map(Account.PendingToken::registration)
+                .orElse(account.ownRegistration());
     }
 
     /**
@@ -129,14 +143,16 @@ public final class AccountService {
      * queued leaves the earlier link working and the limit uncharged (a retry sends at once); a
      * failure after leaves both links working until the next send or use.
      *
+     * @param registration what an activation link activates (its name greets the reader); null for a reset link
      * @return empty when the email was queued, else the time to wait
      */
     private Optional<Duration> sendLink(Account account, TokenPurpose purpose, MailKind kind, MailLanguage language,
-                                        RateLimit limit) {
+                                        RateLimit limit, Account.Registration registration) {
         OneTimeTokens.Issued issued = tokens.issue(account.id());
+        String greeted = registration == null ? account.name() : registration.name();
         Optional<Duration> wait = limit.tryAcquireFor(account.email(), () -> {
-            store.addToken(account.id(), purpose, issued.hash(), clock.instant().plus(purpose.lifetime()));
-            outbox.enqueue(new OutboxMessage(kind, language, account.email(), account.name(), issued.token()));
+            store.addToken(account.id(), purpose, pending(issued, purpose, clock.instant(), registration));
+            outbox.enqueue(new OutboxMessage(kind, language, account.email(), greeted, issued.token()));
         });
         if (wait.isEmpty()) {
             store.promoteToken(account.id(), purpose, issued.hash());
@@ -144,9 +160,16 @@ public final class AccountService {
         return wait;
     }
 
+    /**
+     * Activates the account with the password and name of the registration that sent this link, and
+     * ends every access token issued before: a first registrant of someone else's address keeps
+     * neither the password, the name nor the session he chose.
+     */
     public void activate(String token) {
-        OneTimeTokens.Presented presented = currentToken(token, TokenPurpose.ACTIVATION);
-        if (!store.activate(presented.accountId(), presented.hash())) {
+        ValidLink link = currentToken(token, TokenPurpose.ACTIVATION);
+        Account.Registration registration = link.pending().registration() != null ? link.pending().registration()
+                : link.account().ownRegistration();
+        if (!store.activate(link.account().id(), link.pending().hash(), registration)) {
             throw tokenInvalid();
         }
     }
@@ -176,15 +199,16 @@ public final class AccountService {
     public void forgotPassword(String rawEmail, MailLanguage language) {
         String email = checkedEmail(rawEmail);
         store.findByEmail(email)
-                .ifPresent(account -> sendLink(account, TokenPurpose.PASSWORD_RESET, MailKind.PASSWORD_RESET, language, resetSends));
+                .ifPresent(account -> sendLink(account, TokenPurpose.PASSWORD_RESET, MailKind.PASSWORD_RESET, language,
+                        resetSends, null));
     }
 
     public void resetPassword(String token, String password) {
         AccountInput input = new AccountInput();
         input.password(password);
         input.check();
-        OneTimeTokens.Presented presented = currentToken(token, TokenPurpose.PASSWORD_RESET);
-        if (!store.resetPassword(presented.accountId(), presented.hash(), passwords.hash(password))) {
+        ValidLink link = currentToken(token, TokenPurpose.PASSWORD_RESET);
+        if (!store.resetPassword(link.account().id(), link.pending().hash(), passwords.hash(password))) {
             throw tokenInvalid();
         }
     }
@@ -211,22 +235,29 @@ public final class AccountService {
         return new Subscription(accountId, subscriber, stored == null || OPEN_ENDED.equals(stored) ? null : Jakarta.iso(stored));
     }
 
+    /** A presented link that is one of its account's valid links, with what is stored for it. */
+    private record ValidLink(Account account, Account.PendingToken pending) {
+    }
+
     /** The presented token if it is one of the account's valid, unexpired links of that purpose (compared in constant time). */
-    private OneTimeTokens.Presented currentToken(String token, TokenPurpose purpose) {
+    private ValidLink currentToken(String token, TokenPurpose purpose) {
         OneTimeTokens.Presented presented = OneTimeTokens.parse(token).orElseThrow(AccountService::tokenInvalid);
-        List<Account.PendingToken> valid = store.find(presented.accountId())
+        Optional<Account> account = store.find(presented.accountId());
+        List<Account.PendingToken> valid = account
                 .map(a -> a.pendingTokens().getOrDefault(purpose, List.of()))
                 .orElse(List.of());
         Instant now = clock.instant();
         // Every valid link is compared, so the time taken does not tell which one matched.
-        boolean matches = false;
+        Account.PendingToken matched = null;
         for (Account.PendingToken pending : valid) {
-            matches |= OneTimeTokens.sameHash(pending.hash(), presented.hash()) && now.isBefore(pending.expiresAt());
+            if (OneTimeTokens.sameHash(pending.hash(), presented.hash()) & now.isBefore(pending.expiresAt())) {
+                matched = pending;
+            }
         }
-        if (!matches) {
+        if (matched == null) {
             throw tokenInvalid();
         }
-        return presented;
+        return new ValidLink(account.get(), matched);
     }
 
     private String checkedEmail(String rawEmail) {
@@ -236,8 +267,9 @@ public final class AccountService {
         return email;
     }
 
-    private static Account.PendingToken pending(OneTimeTokens.Issued issued, TokenPurpose purpose, Instant now) {
-        return new Account.PendingToken(issued.hash(), now.plus(purpose.lifetime()));
+    private static Account.PendingToken pending(OneTimeTokens.Issued issued, TokenPurpose purpose, Instant now,
+                                                Account.Registration registration) {
+        return new Account.PendingToken(issued.hash(), now.plus(purpose.lifetime()), registration);
     }
 
     private static long seconds(Duration wait) {
