@@ -28,6 +28,8 @@ import java.util.UUID;
 public final class AccountService {
     /** "Subscriber with no end date" is stored as this instant, so readers need no special case. */
     static final Instant OPEN_ENDED = Instant.parse("9999-12-31T23:59:59Z");
+    /** The writes of a sent link: the limit's event, the new link, its outbox item, its promotion. */
+    private static final int LINK_SEND_WRITES = 4;
 
     private final AccountStore store;
     private final MailOutbox outbox;
@@ -109,19 +111,59 @@ public final class AccountService {
         }
     }
 
-    /** @throws ApiException 429 when this registered address has had its activation sends. */
+    /**
+     * Takes as long for an address nobody registered as for a registered one ({@link Attempt}).
+     *
+     * @throws ApiException 429 when this registered address has had its activation sends
+     */
     public void resendActivation(String rawEmail, MailLanguage language) {
         String email = checkedEmail(rawEmail);
-        Optional<Account> account = store.findByEmail(email);
-        if (account.isEmpty()) {
-            return;
+        Attempt attempt = store.findByEmail(email)
+                .map(account -> account.activated()
+                        ? Attempt.charged(activationSends.tryAcquire(email))
+                        : Attempt.link(sendLink(account, TokenPurpose.ACTIVATION, MailKind.ACTIVATION, language,
+                                activationSends, continuedRegistration(account))))
+                .orElseGet(this::nobodyToSendTo);
+        writeStandIns(attempt);
+        if (attempt.retryAfter().isPresent()) {
+            throw ApiException.rateLimited(seconds(attempt.retryAfter().get()));
         }
-        Optional<Duration> wait = account.get().activated()
-                ? activationSends.tryAcquire(email)
-                : sendLink(account.get(), TokenPurpose.ACTIVATION, MailKind.ACTIVATION, language, activationSends,
-                        continuedRegistration(account.get()));
-        if (wait.isPresent()) {
-            throw ApiException.rateLimited(seconds(wait.get()));
+    }
+
+    /**
+     * What a forgot or resend request came to: the wait its limit asked for (empty when it went
+     * through) and how many of the {@value #LINK_SEND_WRITES} writes of a sent link it made.
+     *
+     * <p>Forgot and resend make the same DynamoDB calls whatever the address and its state, so that
+     * the time they take tells nothing about it (issue 17, row 3): the reads of the address's owner
+     * item and account ({@link AccountStore#findByEmail}) and of its send limit, then the writes of a
+     * sent link: the limit's event, the new link, its outbox item, its promotion. What a request has
+     * no use for, for an address nobody registered or a send that the limit skips, it makes as
+     * stand-ins ({@link AccountStore#standInRead}, {@link AccountStore#standInWrite}).
+     */
+    private record Attempt(Optional<Duration> retryAfter, int writes) {
+        static final Attempt NOTHING = new Attempt(Optional.empty(), 0);
+
+        /** A link sent (all its writes) or skipped by its limit (none). */
+        static Attempt link(Optional<Duration> retryAfter) {
+            return new Attempt(retryAfter, retryAfter.isEmpty() ? LINK_SEND_WRITES : 0);
+        }
+
+        /** A limit charged (its one write) or refused (none), with nothing sent. */
+        static Attempt charged(Optional<Duration> retryAfter) {
+            return new Attempt(retryAfter, retryAfter.isEmpty() ? 1 : 0);
+        }
+    }
+
+    /** The limit read that an address nobody registered has no use for, made as a stand-in. */
+    private Attempt nobodyToSendTo() {
+        store.standInRead();
+        return Attempt.NOTHING;
+    }
+
+    private void writeStandIns(Attempt attempt) {
+        for (int i = attempt.writes(); i < LINK_SEND_WRITES; i++) {
+            store.standInWrite();
         }
     }
 
@@ -195,12 +237,16 @@ public final class AccountService {
         return Session.of(accessTokens, account.get());
     }
 
-    /** Always the same answer; a reset email goes out only to a known address, at most as often as activation mail. */
+    /**
+     * Always the same answer, in the same time ({@link Attempt}); a reset email goes out only to a
+     * known address, at most as often as activation mail.
+     */
     public void forgotPassword(String rawEmail, MailLanguage language) {
         String email = checkedEmail(rawEmail);
-        store.findByEmail(email)
-                .ifPresent(account -> sendLink(account, TokenPurpose.PASSWORD_RESET, MailKind.PASSWORD_RESET, language,
-                        resetSends, null));
+        writeStandIns(store.findByEmail(email)
+                .map(account -> Attempt.link(sendLink(account, TokenPurpose.PASSWORD_RESET, MailKind.PASSWORD_RESET,
+                        language, resetSends, null)))
+                .orElseGet(this::nobodyToSendTo));
     }
 
     public void resetPassword(String token, String password) {

@@ -22,7 +22,23 @@ public interface AccountStore {
 
     Optional<Account> find(String accountId);
 
+    /**
+     * The account that owns the address. Makes the same calls whether or not there is one (the
+     * owner item, then the account or a stand-in read), so that its time tells nothing.
+     */
     Optional<Account> findByEmail(String email);
+
+    /**
+     * A read of an item that never exists, as long as a read of an account item: made in place of a
+     * read that a request has no use for, so that it takes as long as one that has.
+     */
+    void standInRead();
+
+    /**
+     * A conditional write to an item that never exists, whose condition keeps it from being created:
+     * made in place of a write that a request has no use for, so that it takes as long as one that has.
+     */
+    void standInWrite();
 
     /**
      * Adds a new link of its purpose beside the current one (replacing a newer link that was added

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.StringJoiner;
+import java.util.UUID;
 
 /**
  * Accounts in the AccountsTable. Account item: see {@link AccountKeys}, plus {@code email},
@@ -31,7 +32,8 @@ import java.util.StringJoiner;
  * Address ownership item: {@code pk = EMAIL#<normalised address>}, {@code sk = EMAIL}, {@code accountId}.
  * Provider identity item: {@code pk = IDENTITY#<provider>#<subject>}, {@code sk = IDENTITY}, {@code accountId},
  * {@code linkedAt}. An account created by social sign-in has no {@code passwordHash}. Items written
- * by a conditional write carry its {@code writeId} ({@link ConditionalWrite}).
+ * by a conditional write carry its {@code writeId} ({@link ConditionalWrite}). Stand-in calls read
+ * and conditionally write {@code pk = STAND-IN#<random uuid>}, {@code sk = STAND-IN}, which never exists.
  */
 public final class DynamoAccountStore implements AccountStore {
     private static final String EMAIL = "email";
@@ -41,6 +43,7 @@ public final class DynamoAccountStore implements AccountStore {
     private static final String ACCOUNT_ID = "accountId";
     private static final String EMAIL_SORT_KEY = "EMAIL";
     private static final String IDENTITY_SORT_KEY = "IDENTITY";
+    private static final String STAND_IN_SORT_KEY = "STAND-IN";
     private static final String WRITE_ID = ConditionalWrite.ATTRIBUTE + " = " + ConditionalWrite.VALUE;
     private static final String LINK_HASH = "Hash";
     private static final String LINK_EXPIRES_AT = "ExpiresAt";
@@ -164,20 +167,48 @@ public final class DynamoAccountStore implements AccountStore {
 
     @Override
     public Optional<Account> findByEmail(String email) {
-        return findThrough(emailKey(email));
+        Optional<String> owner = ownerOf(emailKey(email));
+        if (owner.isEmpty()) {
+            standInRead();
+        }
+        return owner.flatMap(this::find);
     }
 
     @Override
     public Optional<Account> findByIdentity(String provider, String subject) {
-        return findThrough(identityKey(provider, subject));
+        return ownerOf(identityKey(provider, subject)).flatMap(this::find);
     }
 
-    /** The account that an ownership item (address or provider identity) points to. */
-    private Optional<Account> findThrough(Map<String, AttributeValue> ownershipKey) {
+    /** The id of the account that an ownership item (address or provider identity) points to. */
+    private Optional<String> ownerOf(Map<String, AttributeValue> ownershipKey) {
         Map<String, AttributeValue> owner = dynamo.getItem(b -> b.tableName(table)
                 .key(ownershipKey).consistentRead(true)).item();
-        String accountId = owner == null ? null : Attr.string(owner, ACCOUNT_ID);
-        return accountId == null ? Optional.empty() : find(accountId);
+        return Optional.ofNullable(owner == null ? null : Attr.string(owner, ACCOUNT_ID));
+    }
+
+    /**
+     * A key in no item's place: random, so that stand-ins spread over the table's partitions like
+     * the accounts they stand in for, and never written (see {@link #standInWrite}).
+     */
+    private static Map<String, AttributeValue> standInKey() {
+        return Map.of("pk", Attr.s("STAND-IN#" + UUID.randomUUID()), "sk", Attr.s(STAND_IN_SORT_KEY));
+    }
+
+    @Override
+    public void standInRead() {
+        dynamo.getItem(b -> b.tableName(table).key(standInKey()).consistentRead(true));
+    }
+
+    @Override
+    public void standInWrite() {
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(standInKey())
+                    .conditionExpression("attribute_exists(pk)")
+                    .updateExpression("SET standIn = :true")
+                    .expressionAttributeValues(Map.of(":true", Attr.bool(true))));
+        } catch (ConditionalCheckFailedException expected) {
+            // The round trip of a write was the point; the condition keeps the item from existing.
+        }
     }
 
     @Override

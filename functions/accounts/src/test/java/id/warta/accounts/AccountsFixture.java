@@ -4,6 +4,7 @@ import id.warta.accounts.oidc.IdTokenVerifier;
 import id.warta.accounts.oidc.TestIssuer;
 import id.warta.identity.AccessTokens;
 import id.warta.mail.MailKind;
+import id.warta.mail.MailOutbox;
 import id.warta.mail.OutboxMessage;
 import id.warta.paywall.MeterState;
 import id.warta.testing.MutableClock;
@@ -23,6 +24,8 @@ final class AccountsFixture {
     final MutableClock clock = new MutableClock(START);
     final InMemoryAccountStore store = new InMemoryAccountStore();
     final List<OutboxMessage> outbox = new ArrayList<>();
+    /** The service's calls to its account store, rate-limit store and outbox. */
+    final StoreCalls storeCalls = new StoreCalls();
     /** How many of the next outbox writes fail (as a DynamoDB outage would make them). */
     int failingOutboxWrites;
     final PasswordHasher passwords;
@@ -41,8 +44,10 @@ final class AccountsFixture {
 
     AccountsFixture(PasswordHasher passwords) {
         this.passwords = passwords;
-        service = new AccountService(store, this::enqueue, passwords, new OneTimeTokens(new SecureRandom()),
-                accessTokens, new InMemoryRateLimitStore(), (accountId, period) -> new MeterState(Set.of("kopi-gayo")), 2, clock);
+        service = new AccountService(storeCalls.recorded(AccountStore.class, store),
+                storeCalls.recorded(MailOutbox.class, this::enqueue), passwords, new OneTimeTokens(new SecureRandom()),
+                accessTokens, storeCalls.recorded(RateLimitStore.class, new InMemoryRateLimitStore()),
+                (accountId, period) -> new MeterState(Set.of("kopi-gayo")), 2, clock);
         socialSignIn = new SocialSignIn(IdTokenVerifier.forProviders(List.of(TestIssuer.provider("google", false)),
                 issuer.fetcher(), clock), store, accessTokens, clock);
     }
