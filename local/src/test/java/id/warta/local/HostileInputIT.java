@@ -22,14 +22,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Thousands of generated malformed requests, in real API Gateway v2 shapes, through every route's
- * handler (seeded, so a failure reproduces): zero 5xx, every 4xx with the contract's error body, and
- * nothing in any response that looks like a stack trace or a class name.
+ * handler (seeded, so a failure reproduces): zero 5xx, every 4xx with the contract's error body, every
+ * answer as openapi.yaml documents it for its route, and nothing in any response that looks like a
+ * stack trace or a class name.
  */
 class HostileInputIT {
     private static final int CASES = 2_400;
     private static final long SEED = 20261126L;
 
     private final TestStack stack = TestStack.shared();
+    private final OpenApiContract contract = OpenApiContract.document();
     private final Random random = new Random(SEED);
 
     private final List<Supplier<String>> bodies = List.of(
@@ -164,6 +166,8 @@ class HostileInputIT {
 
             String text = response.getBody() == null ? "" : response.getBody();
             String label = route.routeKey() + " case " + i;
+            contract.problems(OpenApiContract.Exchange.answered(method, route.path() == null ? path : route.path(), response))
+                    .forEach(problem -> failures.add(label + " -> " + problem));
             if (response.getStatusCode() >= 500) {
                 failures.add(label + " -> " + response.getStatusCode() + " " + abbreviate(text));
             } else if (response.getStatusCode() >= 400) {

@@ -7,15 +7,18 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * One HTTP/1.1 request written byte for byte (repeated headers, header case, escapes that no HTTP
- * client library would send), and its response read by Content-Length.
+ * client library would send), and its response (headers by lower-case name) read by Content-Length.
  */
 final class RawHttp {
-    record Response(int status, String body) {
+    record Response(int status, Map<String, List<String>> headers, String body) {
     }
 
     private RawHttp() {
@@ -37,14 +40,14 @@ final class RawHttp {
 
     private static Response read(InputStream in) throws IOException {
         String statusLine = line(in);
-        int contentLength = 0;
+        Map<String, List<String>> headers = new LinkedHashMap<>();
         for (String header = line(in); !header.isEmpty(); header = line(in)) {
             int colon = header.indexOf(':');
-            if (header.substring(0, colon).trim().toLowerCase(Locale.ROOT).equals("content-length")) {
-                contentLength = Integer.parseInt(header.substring(colon + 1).trim());
-            }
+            headers.computeIfAbsent(header.substring(0, colon).trim().toLowerCase(Locale.ROOT), name -> new ArrayList<>())
+                    .add(header.substring(colon + 1).trim());
         }
-        return new Response(Integer.parseInt(statusLine.split(" ")[1]),
+        int contentLength = Integer.parseInt(headers.getOrDefault("content-length", List.of("0")).getFirst());
+        return new Response(Integer.parseInt(statusLine.split(" ")[1]), headers,
                 new String(in.readNBytes(contentLength), StandardCharsets.UTF_8));
     }
 

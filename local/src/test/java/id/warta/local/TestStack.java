@@ -174,7 +174,7 @@ public final class TestStack {
         }
     }
 
-    /** A response as a browser sees it. */
+    /** A response as a browser sees it; send() has held it to openapi.yaml. */
     public record Response(int status, Map<String, List<String>> headers, String body) {
         public JsonNode json() {
             if (body == null || body.isEmpty()) {
@@ -244,9 +244,13 @@ public final class TestStack {
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
+        HttpRequest sent = request.build();
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Response(response.statusCode(), response.headers().map(), response.body());
+            HttpResponse<String> response = http.send(sent, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            Response received = new Response(response.statusCode(), response.headers().map(), response.body());
+            ContractViolations.assertConforms(new OpenApiContract.Exchange(method, uri.getRawPath(),
+                    sent.headers().map().keySet(), received.status(), received.headers(), received.body()));
+            return received;
         } catch (IOException e) {
             throw new IllegalStateException(method + " " + uri + " failed", e);
         } catch (InterruptedException e) {
