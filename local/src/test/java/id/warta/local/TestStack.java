@@ -84,10 +84,7 @@ public final class TestStack {
             emulators.close();
             throw new IllegalStateException(e);
         }
-        Map<String, String> parameters = new HashMap<>(oidcIssuer.googleParameters());
-        parameters.put("SiteUrl", api);
-        parameters.put("SiteOrigin", LOCAL_SITE_ORIGIN);
-        LocalCloud cloud = LocalCloud.start(root, emulators, parameters, Map.of());
+        LocalCloud cloud = LocalCloud.start(root, emulators, parameters(oidcIssuer, api), Map.of());
         try {
             LocalApiServer server = new LocalApiServer(cloud, port).start();
             Seeder.Seeded seeded = Seeder.seed(new DynamoContentRepository(cloud.dynamo(), Seeder.CONTENT_TABLE), Instant.now());
@@ -105,6 +102,17 @@ public final class TestStack {
         }
     }
 
+    /** The template parameters of a local stack whose API answers at {@code api}. */
+    private static Map<String, String> parameters(LocalOidcIssuer oidcIssuer, String api) {
+        Map<String, String> parameters = new HashMap<>(oidcIssuer.googleParameters());
+        parameters.put("SiteUrl", api);
+        parameters.put("SiteOrigin", LOCAL_SITE_ORIGIN);
+        // Every test client is 127.0.0.1, so the production per-IP ceiling would make counts depend on
+        // which tests ran in the same minute; ViewCountingIT proves the ceiling with its own.
+        parameters.put("ViewsPerIpPerMinute", "100000");
+        return parameters;
+    }
+
     /**
      * A second stack on the shared emulators whose functions (and harness client) talk to DynamoDB
      * and SES through fault proxies, with its own API server; the caller closes it.
@@ -115,11 +123,9 @@ public final class TestStack {
         FaultProxy dynamoDb = FaultProxy.start(direct.dynamoDbEndpoint());
         FaultProxy ses = FaultProxy.start(direct.sesEndpoint());
         int port = Emulators.freePort();
-        Map<String, String> parameters = new HashMap<>(shared.oidcIssuer().googleParameters());
-        parameters.put("SiteUrl", "http://127.0.0.1:" + port);
-        parameters.put("SiteOrigin", LOCAL_SITE_ORIGIN);
         LocalCloud cloud = LocalCloud.start(shared.cloud().root(),
-                Emulators.external(shared.cloud().root(), dynamoDb.uri(), ses.uri()), parameters, Map.of());
+                Emulators.external(shared.cloud().root(), dynamoDb.uri(), ses.uri()),
+                parameters(shared.oidcIssuer(), "http://127.0.0.1:" + port), Map.of());
         try {
             LocalApiServer server = new LocalApiServer(cloud, port).start();
             return new ProxiedStack(new TestStack(cloud, server, shared.seeded(), shared.oidcIssuer()), dynamoDb, ses, () -> {

@@ -217,7 +217,10 @@ public final class AccountService {
     }
 
     public Session login(String rawEmail, String password) {
-        String email = AccountInput.normalizeEmail(rawEmail);
+        AccountInput input = new AccountInput();
+        String email = input.signInEmail(rawEmail);
+        input.signInPassword(password);
+        input.check();
         Optional<Duration> wait = failedLogins.retryAfter(email);
         if (wait.isPresent()) {
             throw ApiException.rateLimited(seconds(wait.get()));
@@ -270,13 +273,16 @@ public final class AccountService {
 
     /** @param until null with {@code subscriber} true means no end date */
     public Subscription setSubscription(String accountId, boolean subscriber, Instant until) {
+        if (!AccountInput.isAccountId(accountId)) {
+            throw accountNotFound();
+        }
         Instant now = clock.instant();
         if (subscriber && until != null && !until.isAfter(now)) {
             throw ApiException.validation(Map.of("until", "harus di masa depan"));
         }
         Instant stored = subscriber ? (until == null ? OPEN_ENDED : until) : null;
         if (!store.setSubscriberUntil(accountId, stored)) {
-            throw ApiException.of(ErrorCode.NOT_FOUND, "Akun tidak ditemukan.");
+            throw accountNotFound();
         }
         return new Subscription(accountId, subscriber, stored == null || OPEN_ENDED.equals(stored) ? null : Jakarta.iso(stored));
     }
@@ -320,6 +326,10 @@ public final class AccountService {
 
     private static long seconds(Duration wait) {
         return Math.max(1, (wait.toMillis() + 999) / 1000);
+    }
+
+    private static ApiException accountNotFound() {
+        return ApiException.of(ErrorCode.NOT_FOUND, "Akun tidak ditemukan.");
     }
 
     private static ApiException tokenInvalid() {

@@ -52,7 +52,7 @@ public final class AccountsHandler extends ApiHandler {
                                 accessTokens, new DynamoRateLimitStore(dynamo, config.accountsTable()),
                                 new DynamoMeters(dynamo, config.activityTable()), config.freeArticlesPerMonth(), clock),
                         new SocialSignIn(IdTokenVerifier.forProviders(config.oidcProviders().values(), new HttpJwksFetcher(), clock),
-                                store, accessTokens, clock),
+                                store, new DynamoUsedIdTokens(dynamo, config.accountsTable()), accessTokens, clock),
                         new ReaderResolver(new ReaderIdentity(accessTokens), new DynamoReaderAccounts(dynamo, config.accountsTable()))),
                 RequestLog.toStdout("accounts"));
     }

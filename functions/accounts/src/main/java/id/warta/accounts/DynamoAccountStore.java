@@ -6,7 +6,6 @@ import id.warta.dynamo.ConditionalWrite;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 import java.time.Instant;
@@ -149,8 +148,7 @@ public final class DynamoAccountStore implements AccountStore {
      * someone else's claim (it was once read as "address taken" and the new account thrown away).
      */
     private boolean putIfAbsent(Map<String, AttributeValue> key, Map<String, AttributeValue> item) {
-        return ConditionalWrite.start().put(dynamo, PutItemRequest.builder().tableName(table).item(item)
-                .conditionExpression("attribute_not_exists(pk)").build(), key);
+        return ConditionalWrite.start().putIfAbsent(dynamo, table, key, item);
     }
 
     @Override

@@ -303,6 +303,31 @@ class AccountServiceTest {
     }
 
     @Test
+    void aSignInWithAnAddressOrPasswordLongerThanAnyAccountCanHaveIsAValidationErrorThatLocksNothing() {
+        register();
+        String longAddress = "a".repeat(2_090) + "@example.id";
+
+        for (int i = 0; i < 6; i++) {
+            assertThatThrownBy(() -> f.service.login(longAddress, "x".repeat(AccountInput.PASSWORD_MAX + 1)))
+                    .isInstanceOfSatisfying(ApiException.class, e -> {
+                        assertThat(e.code()).isEqualTo(ErrorCode.VALIDATION_FAILED);
+                        assertThat(e.fields()).containsOnlyKeys("email", "password");
+                    });
+            assertCode(() -> f.service.login(EMAIL, "x".repeat(AccountInput.PASSWORD_MAX + 1)), ErrorCode.VALIDATION_FAILED);
+        }
+
+        assertThat(f.service.login(EMAIL, PASSWORD).accessToken()).as("nothing was counted as a failed login").isNotBlank();
+        String longestPossible = "s".repeat(AccountInput.EMAIL_MAX - "@example.id".length()) + "@example.id";
+        assertCode(() -> f.service.login(longestPossible, PASSWORD), ErrorCode.UNAUTHORIZED);
+    }
+
+    @Test
+    void anAccountIdThatIsNoUuidNamesNoAccount() {
+        assertCode(() -> f.service.setSubscription("a".repeat(3_000), true, null), ErrorCode.NOT_FOUND);
+        assertCode(() -> f.service.setSubscription("ACCOUNT#x", false, null), ErrorCode.NOT_FOUND);
+    }
+
+    @Test
     void passwordResetReplacesThePasswordAndRevokesOlderAccessTokens() {
         register();
         long versionBefore = f.store.findByEmail(EMAIL).orElseThrow().credentialVersion();

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** The domain wired to in-memory fakes and a cheap Argon2 cost (tests only; production cost is in the handler). */
 final class AccountsFixture {
@@ -23,6 +24,8 @@ final class AccountsFixture {
 
     final MutableClock clock = new MutableClock(START);
     final InMemoryAccountStore store = new InMemoryAccountStore();
+    /** Hashes of the ID tokens that signed in. */
+    final Set<String> usedIdTokens = ConcurrentHashMap.newKeySet();
     final List<OutboxMessage> outbox = new ArrayList<>();
     /** The service's calls to its account store, rate-limit store and outbox. */
     final StoreCalls storeCalls = new StoreCalls();
@@ -49,7 +52,7 @@ final class AccountsFixture {
                 accessTokens, storeCalls.recorded(RateLimitStore.class, new InMemoryRateLimitStore()),
                 (accountId, period) -> new MeterState(Set.of("kopi-gayo")), 2, clock);
         socialSignIn = new SocialSignIn(IdTokenVerifier.forProviders(List.of(TestIssuer.provider("google", false)),
-                issuer.fetcher(), clock), store, accessTokens, clock);
+                issuer.fetcher(), clock), store, (tokenHash, acceptedUntil) -> usedIdTokens.add(tokenHash), accessTokens, clock);
     }
 
     private void enqueue(OutboxMessage message) {

@@ -57,6 +57,23 @@ class SocialSignInTest {
     }
 
     @Test
+    void anIdTokenSignsInOnceAndItsReplayIsRefusedWhileItWouldStillVerify() {
+        String idToken = token(EMAIL);
+        String accountId = accountOf(signIn(idToken));
+
+        assertRefused(ErrorCode.UNAUTHORIZED, () -> signIn(idToken));
+        assertThat(f.usedIdTokens).containsExactly(OneTimeTokens.sha256(idToken)).doesNotContain(idToken);
+        assertThat(accountOf(signIn(token(EMAIL)))).as("a fresh token from the provider").isEqualTo(accountId);
+    }
+
+    @Test
+    void aTokenThatFailsVerificationIsNotRemembered() {
+        assertRefused(ErrorCode.UNAUTHORIZED, () -> f.socialSignIn.signIn("google", token(EMAIL), "another-nonce"));
+
+        assertThat(f.usedIdTokens).isEmpty();
+    }
+
+    @Test
     void withoutANameTheAccountIsNamedAfterTheAddress() {
         SocialSignIn.Result result = signIn(token(EMAIL));
 
