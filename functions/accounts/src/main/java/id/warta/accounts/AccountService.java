@@ -41,11 +41,13 @@ public final class AccountService {
     private final Clock clock;
     private final RateLimit activationSends;
     private final RateLimit resetSends;
-    private final RateLimit failedLogins;
+    private final SignInLimits signIns;
+    /** Registrations, resends and reset requests per client network; absent when switched off. */
+    private final Optional<RateLimit> mailRequests;
 
     public AccountService(AccountStore store, MailOutbox outbox, PasswordHasher passwords, OneTimeTokens tokens,
-                          AccessTokens accessTokens, RateLimitStore limits, Meters meters, int freeArticlesPerMonth,
-                          Clock clock) {
+                          AccessTokens accessTokens, RateLimitStore limits, ClientCeilings ceilings, Meters meters,
+                          int freeArticlesPerMonth, Clock clock) {
         this.store = store;
         this.outbox = outbox;
         this.passwords = passwords;
@@ -58,8 +60,11 @@ public final class AccountService {
                 new RateLimit.Window(5, Duration.ofHours(1)));
         this.activationSends = new RateLimit("ACTIVATION_SEND", emailSends, limits, clock);
         this.resetSends = new RateLimit("RESET_SEND", emailSends, limits, clock);
-        this.failedLogins = new RateLimit("LOGIN_FAILURE", List.of(new RateLimit.Window(5, Duration.ofMinutes(15))),
-                limits, clock);
+        this.signIns = new SignInLimits(limits, ceilings.failedSignIns(), clock);
+        this.mailRequests = ceilings.mailRequestsPerHour() > 0
+                ? Optional.of(new RateLimit("MAIL_REQUEST_IP",
+                        List.of(new RateLimit.Window(ceilings.mailRequestsPerHour(), Duration.ofHours(1))), limits, clock))
+                : Optional.empty();
     }
 
     public record Session(String accessToken, long expiresInSeconds) {
@@ -75,12 +80,14 @@ public final class AccountService {
     public record Subscription(String id, boolean subscriber, String subscriberUntil) {
     }
 
-    public void register(String rawEmail, String password, String rawName, MailLanguage language) {
+    /** @throws ApiException 429 when the client has made its registrations, resends and reset requests for the hour */
+    public void register(String rawEmail, String password, String rawName, MailLanguage language, ClientNetwork client) {
         AccountInput input = new AccountInput();
         String email = input.email(rawEmail);
         input.password(password);
         String name = input.name(rawName);
         input.check();
+        admitMailRequest(client);
         // Hashed before knowing whether the address is taken, so both answers take as long.
         Account.Registration registration = new Account.Registration(passwords.hash(password), name);
         Instant now = clock.instant();
@@ -114,10 +121,12 @@ public final class AccountService {
     /**
      * Takes as long for an address nobody registered as for a registered one ({@link Attempt}).
      *
-     * @throws ApiException 429 when this registered address has had its activation sends
+     * @throws ApiException 429 when this registered address has had its activation sends, or the
+     *                      client its registrations, resends and reset requests for the hour
      */
-    public void resendActivation(String rawEmail, MailLanguage language) {
+    public void resendActivation(String rawEmail, MailLanguage language, ClientNetwork client) {
         String email = checkedEmail(rawEmail);
+        admitMailRequest(client);
         Attempt attempt = store.findByEmail(email)
                 .map(account -> account.activated()
                         ? Attempt.charged(activationSends.tryAcquire(email))
@@ -153,6 +162,21 @@ public final class AccountService {
         static Attempt charged(Optional<Duration> retryAfter) {
             return new Attempt(retryAfter, retryAfter.isEmpty() ? 1 : 0);
         }
+    }
+
+    /**
+     * Refuses a registration, resend or reset request from a client past its hourly ceiling, else
+     * counts it. Checked, then counted: a count lost to concurrent requests of the same client is
+     * missed rather than refusing anyone (the versioned write gives up after its retries).
+     */
+    private void admitMailRequest(ClientNetwork client) {
+        mailRequests.ifPresent(limit -> {
+            Optional<Duration> wait = limit.retryAfter(client.id());
+            if (wait.isPresent()) {
+                throw ApiException.rateLimited(seconds(wait.get()));
+            }
+            limit.record(client.id());
+        });
     }
 
     /** The limit read that an address nobody registered has no use for, made as a stand-in. */
@@ -216,12 +240,13 @@ public final class AccountService {
         }
     }
 
-    public Session login(String rawEmail, String password) {
+    /** @throws ApiException 429 while a limit of failed sign-ins holds for this address or client ({@link SignInLimits}) */
+    public Session login(String rawEmail, String password, ClientNetwork client) {
         AccountInput input = new AccountInput();
         String email = input.signInEmail(rawEmail);
         input.signInPassword(password);
         input.check();
-        Optional<Duration> wait = failedLogins.retryAfter(email);
+        Optional<Duration> wait = signIns.retryAfter(email, client);
         if (wait.isPresent()) {
             throw ApiException.rateLimited(seconds(wait.get()));
         }
@@ -234,7 +259,7 @@ public final class AccountService {
             matches = false;
         }
         if (!matches) {
-            failedLogins.record(email);
+            signIns.failed(email, client);
             throw ApiException.of(ErrorCode.UNAUTHORIZED, "Email atau kata sandi salah.");
         }
         return Session.of(accessTokens, account.get());
@@ -243,9 +268,12 @@ public final class AccountService {
     /**
      * Always the same answer, in the same time ({@link Attempt}); a reset email goes out only to a
      * known address, at most as often as activation mail.
+     *
+     * @throws ApiException 429 when the client has made its registrations, resends and reset requests for the hour
      */
-    public void forgotPassword(String rawEmail, MailLanguage language) {
+    public void forgotPassword(String rawEmail, MailLanguage language, ClientNetwork client) {
         String email = checkedEmail(rawEmail);
+        admitMailRequest(client);
         writeStandIns(store.findByEmail(email)
                 .map(account -> Attempt.link(sendLink(account, TokenPurpose.PASSWORD_RESET, MailKind.PASSWORD_RESET,
                         language, resetSends, null)))

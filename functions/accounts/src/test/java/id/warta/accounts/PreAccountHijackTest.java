@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.Optional;
 
+import static id.warta.accounts.AccountsFixture.CLIENT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -50,10 +51,10 @@ class PreAccountHijackTest {
 
     /** The attacker registers the owner's address and signs in; a minute later the owner registers it. */
     private AccountService.Session attackerFirstThenOwner() {
-        f.service.register(EMAIL, ATTACKER_PASSWORD, "Mallory", MailLanguage.ID);
-        AccountService.Session attacker = f.service.login(EMAIL, ATTACKER_PASSWORD);
+        f.service.register(EMAIL, ATTACKER_PASSWORD, "Mallory", MailLanguage.ID, CLIENT);
+        AccountService.Session attacker = f.service.login(EMAIL, ATTACKER_PASSWORD, CLIENT);
         f.clock.advance(Duration.ofMinutes(1));
-        f.service.register(EMAIL, OWNER_PASSWORD, "Sari", MailLanguage.ID);
+        f.service.register(EMAIL, OWNER_PASSWORD, "Sari", MailLanguage.ID, CLIENT);
         return attacker;
     }
 
@@ -68,8 +69,8 @@ class PreAccountHijackTest {
 
         assertThat(account().activated()).isTrue();
         assertThat(account().name()).isEqualTo("Sari");
-        assertThat(f.service.login(EMAIL, OWNER_PASSWORD).accessToken()).isNotBlank();
-        assertCode(() -> f.service.login(EMAIL, ATTACKER_PASSWORD), ErrorCode.UNAUTHORIZED);
+        assertThat(f.service.login(EMAIL, OWNER_PASSWORD, CLIENT).accessToken()).isNotBlank();
+        assertCode(() -> f.service.login(EMAIL, ATTACKER_PASSWORD, CLIENT), ErrorCode.UNAUTHORIZED);
         assertThat(accepted(attacker)).isFalse();
     }
 
@@ -78,44 +79,44 @@ class PreAccountHijackTest {
         attackerFirstThenOwner();
         f.clock.advance(Duration.ofMinutes(2));
 
-        f.service.resendActivation(EMAIL, MailLanguage.ID);
+        f.service.resendActivation(EMAIL, MailLanguage.ID, CLIENT);
 
         OutboxMessage resent = f.lastMail(MailKind.ACTIVATION);
         assertThat(resent.name()).isEqualTo("Sari");
         f.service.activate(resent.token());
         assertThat(account().name()).isEqualTo("Sari");
-        assertThat(f.service.login(EMAIL, OWNER_PASSWORD).accessToken()).isNotBlank();
-        assertCode(() -> f.service.login(EMAIL, ATTACKER_PASSWORD), ErrorCode.UNAUTHORIZED);
+        assertThat(f.service.login(EMAIL, OWNER_PASSWORD, CLIENT).accessToken()).isNotBlank();
+        assertCode(() -> f.service.login(EMAIL, ATTACKER_PASSWORD, CLIENT), ErrorCode.UNAUTHORIZED);
     }
 
     @Test
     void eachOfTwoValidLinksActivatesTheRegistrationItWasSentFor() {
-        f.service.register(EMAIL, OWNER_PASSWORD, "Sari", MailLanguage.ID);
+        f.service.register(EMAIL, OWNER_PASSWORD, "Sari", MailLanguage.ID, CLIENT);
         String ownersLink = f.lastMail(MailKind.ACTIVATION).token();
         f.clock.advance(Duration.ofMinutes(2));
         // A later registration whose email could not be queued: its link is stored, not yet current.
         f.failingOutboxWrites = 1;
-        assertThatThrownBy(() -> f.service.register(EMAIL, ATTACKER_PASSWORD, "Mallory", MailLanguage.ID))
+        assertThatThrownBy(() -> f.service.register(EMAIL, ATTACKER_PASSWORD, "Mallory", MailLanguage.ID, CLIENT))
                 .isInstanceOf(IllegalStateException.class);
         assertThat(account().pendingTokens().get(TokenPurpose.ACTIVATION)).hasSize(2);
 
         f.service.activate(ownersLink);
 
         assertThat(account().name()).isEqualTo("Sari");
-        assertThat(f.service.login(EMAIL, OWNER_PASSWORD).accessToken()).isNotBlank();
-        assertCode(() -> f.service.login(EMAIL, ATTACKER_PASSWORD), ErrorCode.UNAUTHORIZED);
+        assertThat(f.service.login(EMAIL, OWNER_PASSWORD, CLIENT).accessToken()).isNotBlank();
+        assertCode(() -> f.service.login(EMAIL, ATTACKER_PASSWORD, CLIENT), ErrorCode.UNAUTHORIZED);
     }
 
     @Test
     void activationEndsEveryAccessTokenIssuedBeforeItAndThePasswordStillSignsIn() {
-        f.service.register(EMAIL, OWNER_PASSWORD, "Sari", MailLanguage.ID);
-        AccountService.Session beforeActivation = f.service.login(EMAIL, OWNER_PASSWORD);
+        f.service.register(EMAIL, OWNER_PASSWORD, "Sari", MailLanguage.ID, CLIENT);
+        AccountService.Session beforeActivation = f.service.login(EMAIL, OWNER_PASSWORD, CLIENT);
         long versionBefore = account().credentialVersion();
 
         f.service.activate(f.lastMail(MailKind.ACTIVATION).token());
 
         assertThat(account().credentialVersion()).isEqualTo(versionBefore + 1);
         assertThat(accepted(beforeActivation)).isFalse();
-        assertThat(accepted(f.service.login(EMAIL, OWNER_PASSWORD))).isTrue();
+        assertThat(accepted(f.service.login(EMAIL, OWNER_PASSWORD, CLIENT))).isTrue();
     }
 }
