@@ -11,6 +11,8 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static id.warta.accounts.ApiErrors.retryAfter;
+import static id.warta.accounts.ApiErrors.assertCode;
 import static id.warta.accounts.AccountsFixture.CLIENT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -25,20 +27,6 @@ class AccountServiceTest {
     private String register() {
         f.service.register(" Sari@Example.ID ", PASSWORD, "Sari", MailLanguage.ID, CLIENT);
         return f.lastMail(MailKind.ACTIVATION).token();
-    }
-
-    private static void assertCode(Runnable action, ErrorCode code) {
-        assertThatThrownBy(action::run).isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo(code));
-    }
-
-    private static long retryAfter(Runnable action) {
-        try {
-            action.run();
-        } catch (ApiException e) {
-            assertThat(e.code()).isEqualTo(ErrorCode.RATE_LIMITED);
-            return e.retryAfterSeconds();
-        }
-        throw new AssertionError("not rate limited");
     }
 
     @Test

@@ -7,6 +7,8 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 
+import static id.warta.accounts.ApiErrors.retryAfter;
+import static id.warta.accounts.ApiErrors.assertCode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -31,21 +33,6 @@ class ClientLimitsTest {
         f.service.register(email, PASSWORD, "Sari", MailLanguage.ID, OWNER);
     }
 
-    private static void assertUnauthorized(Runnable login) {
-        assertThatThrownBy(login::run).isInstanceOfSatisfying(ApiException.class,
-                e -> assertThat(e.code()).isEqualTo(ErrorCode.UNAUTHORIZED));
-    }
-
-    private static long retryAfter(Runnable request) {
-        try {
-            request.run();
-        } catch (ApiException e) {
-            assertThat(e.code()).isEqualTo(ErrorCode.RATE_LIMITED);
-            return e.retryAfterSeconds();
-        }
-        throw new AssertionError("not rate limited");
-    }
-
     private boolean signsIn(String email, String password, ClientNetwork client) {
         return !f.service.login(email, password, client).accessToken().isBlank();
     }
@@ -55,7 +42,7 @@ class ClientLimitsTest {
         registered(EMAIL);
         for (int i = 0; i < SignInLimits.PER_ADDRESS_AND_CLIENT; i++) {
             f.clock.advance(Duration.ofSeconds(10));
-            assertUnauthorized(() -> f.service.login(EMAIL, WRONG, ATTACKER));
+            assertCode(() -> f.service.login(EMAIL, WRONG, ATTACKER), ErrorCode.UNAUTHORIZED);
         }
 
         assertThat(retryAfter(() -> f.service.login(EMAIL, PASSWORD, ATTACKER))).isEqualTo(15 * 60 - 40);
@@ -67,11 +54,11 @@ class ClientLimitsTest {
         registered(EMAIL);
         for (int i = 0; i < SignInLimits.ADDRESS_CEILING - 1; i++) {
             ClientNetwork guesser = ClientNetwork.of("198.51.100." + i / SignInLimits.PER_ADDRESS_AND_CLIENT);
-            assertUnauthorized(() -> f.service.login(EMAIL, WRONG, guesser));
+            assertCode(() -> f.service.login(EMAIL, WRONG, guesser), ErrorCode.UNAUTHORIZED);
         }
         assertThat(signsIn(EMAIL, PASSWORD, OWNER)).isTrue();
 
-        assertUnauthorized(() -> f.service.login(EMAIL, WRONG, ClientNetwork.of("192.0.2.1")));
+        assertCode(() -> f.service.login(EMAIL, WRONG, ClientNetwork.of("192.0.2.1")), ErrorCode.UNAUTHORIZED);
 
         assertThat(retryAfter(() -> f.service.login(EMAIL, PASSWORD, OWNER))).isEqualTo(15 * 60);
         f.clock.advance(Duration.ofMinutes(15));
@@ -85,7 +72,7 @@ class ClientLimitsTest {
             String sprayed = "reader" + i + "@example.id";
             // One network: every address of one IPv6 /64 counts as the same client.
             ClientNetwork sprayer = ClientNetwork.of("2001:db8:66:1::" + Integer.toHexString(i + 1));
-            assertUnauthorized(() -> f.service.login(sprayed, PASSWORD, sprayer));
+            assertCode(() -> f.service.login(sprayed, PASSWORD, sprayer), ErrorCode.UNAUTHORIZED);
         }
         ClientNetwork sprayer = ClientNetwork.of("2001:db8:66:1::ffff");
 
@@ -102,7 +89,7 @@ class ClientLimitsTest {
         registered(EMAIL);
         for (int i = 0; i < 2 * TEMPLATE.failedSignIns(); i++) {
             String sprayed = "reader" + i + "@example.id";
-            assertUnauthorized(() -> f.service.login(sprayed, PASSWORD, ATTACKER));
+            assertCode(() -> f.service.login(sprayed, PASSWORD, ATTACKER), ErrorCode.UNAUTHORIZED);
         }
 
         assertThat(signsIn(EMAIL, PASSWORD, ATTACKER)).isTrue();

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.Optional;
 
+import static id.warta.accounts.ApiErrors.assertCode;
 import static id.warta.accounts.AccountsFixture.CLIENT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -26,10 +27,6 @@ class PreAccountHijackTest {
     private static final String OWNER_PASSWORD = "kopi-tubruk-2026";
 
     private final AccountsFixture f = new AccountsFixture();
-
-    private static void assertCode(Runnable action, ErrorCode code) {
-        assertThatThrownBy(action::run).isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo(code));
-    }
 
     private Account account() {
         return f.store.findByEmail(EMAIL).orElseThrow();
@@ -47,6 +44,13 @@ class PreAccountHijackTest {
             assertThat(e.code()).isEqualTo(ErrorCode.UNAUTHORIZED);
             return false;
         }
+    }
+
+    /** The owner's name, her password signs in, the attacker's does not. */
+    private void assertTheAccountIsTheOwners() {
+        assertThat(account().name()).isEqualTo("Sari");
+        assertThat(f.service.login(EMAIL, OWNER_PASSWORD, CLIENT).accessToken()).isNotBlank();
+        assertCode(() -> f.service.login(EMAIL, ATTACKER_PASSWORD, CLIENT), ErrorCode.UNAUTHORIZED);
     }
 
     /** The attacker registers the owner's address and signs in; a minute later the owner registers it. */
@@ -68,9 +72,7 @@ class PreAccountHijackTest {
         f.service.activate(ownersMail.token());
 
         assertThat(account().activated()).isTrue();
-        assertThat(account().name()).isEqualTo("Sari");
-        assertThat(f.service.login(EMAIL, OWNER_PASSWORD, CLIENT).accessToken()).isNotBlank();
-        assertCode(() -> f.service.login(EMAIL, ATTACKER_PASSWORD, CLIENT), ErrorCode.UNAUTHORIZED);
+        assertTheAccountIsTheOwners();
         assertThat(accepted(attacker)).isFalse();
     }
 
@@ -84,9 +86,7 @@ class PreAccountHijackTest {
         OutboxMessage resent = f.lastMail(MailKind.ACTIVATION);
         assertThat(resent.name()).isEqualTo("Sari");
         f.service.activate(resent.token());
-        assertThat(account().name()).isEqualTo("Sari");
-        assertThat(f.service.login(EMAIL, OWNER_PASSWORD, CLIENT).accessToken()).isNotBlank();
-        assertCode(() -> f.service.login(EMAIL, ATTACKER_PASSWORD, CLIENT), ErrorCode.UNAUTHORIZED);
+        assertTheAccountIsTheOwners();
     }
 
     @Test
@@ -102,9 +102,7 @@ class PreAccountHijackTest {
 
         f.service.activate(ownersLink);
 
-        assertThat(account().name()).isEqualTo("Sari");
-        assertThat(f.service.login(EMAIL, OWNER_PASSWORD, CLIENT).accessToken()).isNotBlank();
-        assertCode(() -> f.service.login(EMAIL, ATTACKER_PASSWORD, CLIENT), ErrorCode.UNAUTHORIZED);
+        assertTheAccountIsTheOwners();
     }
 
     @Test
