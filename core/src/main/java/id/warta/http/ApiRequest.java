@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import id.warta.content.Slugs;
 import id.warta.json.Json;
 
 import java.nio.ByteBuffer;
@@ -144,6 +145,19 @@ public final class ApiRequest {
             throw ApiException.of(ErrorCode.NOT_FOUND, "Alamat tidak ditemukan.");
         }
         return value;
+    }
+
+    /**
+     * The {@code slug} path parameter of the article routes. A value no article can have (the wrong
+     * shape, or longer than any slug) is an unknown article, 404 ARTICLE_NOT_FOUND as the contract
+     * says, answered without building a key of it.
+     */
+    public String slug() {
+        String slug = pathParameters.get("slug");
+        if (!Slugs.isValid(slug)) {
+            throw ApiException.of(ErrorCode.ARTICLE_NOT_FOUND, "Artikel tidak ditemukan.");
+        }
+        return slug;
     }
 
     /** The query parameter; one longer than any route accepts is 400 VALIDATION_FAILED. */

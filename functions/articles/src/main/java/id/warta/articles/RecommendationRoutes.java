@@ -55,7 +55,7 @@ final class RecommendationRoutes {
     ApiResponse related(ApiRequest request) {
         Reader reader = readers.resolve(request);
         int limit = QueryParams.intInRange(request, "limit", 1, 20, 6);
-        String slug = request.pathParameter("slug");
+        String slug = request.slug();
         List<ArticleSummary> items = Optional.of(slug)
                 .filter(s -> s.length() <= MAX_SLUG_LENGTH && SLUG.matcher(s).matches())
                 .flatMap(s -> recommendations.related(s, reader.key(), limit))

@@ -65,7 +65,7 @@ public final class ViewsHandler extends ApiHandler {
         Optional<String> browserId = ReaderIdentity.readerId(request);
         Optional<AccessClaims> claims = identity.bearer(request);
         boolean crawler = Crawlers.isCrawler(request.header("user-agent").orElse(null));
-        Access access = views.view(request.pathParameter("slug"), claims, browserId, crawler, request.sourceIp())
+        Access access = views.view(request.slug(), claims, browserId, crawler, request.sourceIp())
                 .orElseThrow(() -> ApiException.of(ErrorCode.ARTICLE_NOT_FOUND, "Artikel tidak ditemukan."));
         return ApiResponse.ok(Map.of("access", access), CachePolicy.PRIVATE);
     }
