@@ -49,7 +49,7 @@ public final class AccountsHandler extends ApiHandler {
         this(new AccountRoutes(
                         new AccountService(store, new DynamoMailOutbox(dynamo, config.accountsTable(), clock),
                                 new PasswordHasher(PasswordHasher.PRODUCTION, random), new OneTimeTokens(random),
-                                accessTokens, new DynamoRateLimitStore(dynamo, config.accountsTable()),
+                                accessTokens, new DynamoRateLimitStore(dynamo, config.accountsTable()), config.clientCeilings(),
                                 new DynamoMeters(dynamo, config.activityTable()), config.freeArticlesPerMonth(), clock),
                         new SocialSignIn(IdTokenVerifier.forProviders(config.oidcProviders().values(), new HttpJwksFetcher(), clock),
                                 store, new DynamoUsedIdTokens(dynamo, config.accountsTable()), accessTokens, clock),
