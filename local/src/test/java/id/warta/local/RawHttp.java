@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -26,16 +27,33 @@ final class RawHttp {
 
     static Response send(URI server, String method, String target, List<List<String>> headers, byte[] body) throws IOException {
         try (Socket socket = new Socket(server.getHost(), server.getPort())) {
-            socket.setSoTimeout(30_000);
-            StringBuilder head = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n");
-            headers.forEach(h -> head.append(h.get(0)).append(": ").append(h.get(1)).append("\r\n"));
-            head.append("\r\n");
-            OutputStream out = socket.getOutputStream();
-            out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
-            out.write(body);
-            out.flush();
-            return read(socket.getInputStream());
+            return exchange(socket, method, target, headers, body);
         }
+    }
+
+    /**
+     * The request from another local address: the connection is bound to {@code client} (any of
+     * 127.0.0.0/8 is this machine's loopback on Linux), so the server sees that address as its peer,
+     * as API Gateway sees a client's.
+     */
+    static Response sendFrom(InetAddress client, URI server, String method, String target, List<List<String>> headers,
+                             byte[] body) throws IOException {
+        try (Socket socket = new Socket(server.getHost(), server.getPort(), client, 0)) {
+            return exchange(socket, method, target, headers, body);
+        }
+    }
+
+    private static Response exchange(Socket socket, String method, String target, List<List<String>> headers, byte[] body)
+            throws IOException {
+        socket.setSoTimeout(30_000);
+        StringBuilder head = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n");
+        headers.forEach(h -> head.append(h.get(0)).append(": ").append(h.get(1)).append("\r\n"));
+        head.append("\r\n");
+        OutputStream out = socket.getOutputStream();
+        out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+        out.write(body);
+        out.flush();
+        return read(socket.getInputStream());
     }
 
     private static Response read(InputStream in) throws IOException {

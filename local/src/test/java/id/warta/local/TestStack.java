@@ -9,6 +9,7 @@ import id.warta.local.oidc.LocalOidcIssuer;
 import org.junit.jupiter.api.Assumptions;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,9 +17,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -35,6 +39,13 @@ public final class TestStack {
     /** In the deployed-stack tier, the stack's SiteOrigin parameter (the one origin its CORS allows). */
     public static final String DEPLOYED_SITE_ORIGIN = "WARTA_SITE_ORIGIN";
     private static final String LOCAL_SITE_ORIGIN = "http://localhost:3000";
+    /**
+     * The whole suite calls from 127.0.0.1, where the per-client limits would soon refuse it, so the
+     * shared stack and those beside it switch them off (0), as a stack behind a proxy that hides
+     * clients' addresses would; {@link #withTemplateClientLimits()} has the template's values.
+     */
+    private static final Map<String, String> CLIENT_LIMITS_OFF = Map.of("FailedSignInsPerIp", "0",
+            "MailRequestsPerIpPerHour", "0");
     private static TestStack shared;
 
     private final LocalCloud cloud;
@@ -109,7 +120,8 @@ public final class TestStack {
         parameters.put("SiteOrigin", LOCAL_SITE_ORIGIN);
         // Every test client is 127.0.0.1, so the production per-IP ceiling would make counts depend on
         // which tests ran in the same minute; ViewCountingIT proves the ceiling with its own.
-        parameters.put("ViewsPerIpPerMinute", "100000");
+        parameters.put("ViewsPerIpPerMinute", "5000");
+        parameters.putAll(CLIENT_LIMITS_OFF);
         return parameters;
     }
 
@@ -136,6 +148,32 @@ public final class TestStack {
             cloud.close();
             dynamoDb.close();
             ses.close();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A second stack on the shared emulators, with its own functions and API server, whose
+     * per-client limits have the template's values (the shared stack switches them off); the caller
+     * closes it.
+     */
+    public static SecondStack withTemplateClientLimits() {
+        TestStack shared = shared();
+        Emulators direct = shared.cloud().emulators();
+        int port = Emulators.freePort();
+        Map<String, String> parameters = parameters(shared.oidcIssuer(), "http://127.0.0.1:" + port);
+        parameters.keySet().removeAll(CLIENT_LIMITS_OFF.keySet());
+        LocalCloud cloud = LocalCloud.start(shared.cloud().root(),
+                Emulators.external(shared.cloud().root(), direct.dynamoDbEndpoint(), direct.sesEndpoint()), parameters,
+                Map.of());
+        try {
+            LocalApiServer server = new LocalApiServer(cloud, port).start();
+            return new SecondStack(new TestStack(cloud, server, shared.seeded(), shared.oidcIssuer()), () -> {
+                server.close();
+                cloud.close();
+            });
+        } catch (IOException e) {
+            cloud.close();
             throw new IllegalStateException(e);
         }
     }
@@ -218,6 +256,34 @@ public final class TestStack {
     /** @param headers name, value, name, value, ... */
     public Response send(String method, String path, String body, String... headers) {
         return send(api().resolve(path), method, body, headers);
+    }
+
+    /**
+     * A POST from another client address: the connection is bound to {@code client} (any of
+     * 127.0.0.0/8 is this machine's loopback on Linux), so the local API server gives the function
+     * that address as {@code requestContext.http.sourceIp}, as API Gateway gives a client's.
+     *
+     * @param headers name, value, name, value, ...
+     */
+    public Response postFrom(InetAddress client, String path, String jsonBody, String... headers) {
+        requireLocal("connections from a loopback address of its choosing");
+        URI uri = api().resolve(path);
+        byte[] body = jsonBody.getBytes(StandardCharsets.UTF_8);
+        List<List<String>> sent = new ArrayList<>(List.of(List.of("Host", uri.getAuthority()),
+                List.of("Content-Type", "application/json"), List.of("Content-Length", Integer.toString(body.length))));
+        for (int i = 0; i < headers.length; i += 2) {
+            sent.add(List.of(headers[i], headers[i + 1]));
+        }
+        try {
+            RawHttp.Response raw = RawHttp.sendFrom(client, uri, "POST", uri.getRawPath(), sent, body);
+            Response received = new Response(raw.status(), raw.headers(), raw.body());
+            ContractViolations.assertConforms(new OpenApiContract.Exchange("POST", uri.getRawPath(),
+                    sent.stream().map(header -> header.getFirst().toLowerCase(Locale.ROOT)).collect(Collectors.toSet()),
+                    received.status(), received.headers(), received.body()));
+            return received;
+        } catch (IOException e) {
+            throw new IllegalStateException("POST " + uri + " from " + client + " failed", e);
+        }
     }
 
     /** A call to an IAM-authorised route, signed with this stack's admin credentials. */

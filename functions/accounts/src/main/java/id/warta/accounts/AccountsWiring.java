@@ -26,7 +26,8 @@ final class AccountsWiring {
         AccountStore store = new DynamoAccountStore(dynamo, config.accountsTable());
         AccountService accounts = new AccountService(store, new DynamoMailOutbox(dynamo, config.accountsTable(), clock),
                 new PasswordHasher(PasswordHasher.PRODUCTION, random), new OneTimeTokens(random), accessTokens,
-                new DynamoRateLimitStore(dynamo, config.accountsTable()), new DynamoMeters(dynamo, config.activityTable()),
+                new DynamoRateLimitStore(dynamo, config.accountsTable()), config.clientCeilings(),
+                new DynamoMeters(dynamo, config.activityTable()),
                 new AccessPolicy(config.freeArticlesPerMonth()), clock);
         SocialSignIn socialSignIn = new SocialSignIn(
                 IdTokenVerifier.forProviders(config.oidcProviders().values(), new HttpJwksFetcher(), clock),

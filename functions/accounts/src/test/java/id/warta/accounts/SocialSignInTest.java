@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.function.Supplier;
 
+import static id.warta.accounts.AccountsFixture.CLIENT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -35,7 +36,7 @@ class SocialSignInTest {
     }
 
     private String registeredAndActivated() {
-        f.service.register(EMAIL, PASSWORD, "Sari Dewi", MailLanguage.ID);
+        f.service.register(EMAIL, PASSWORD, "Sari Dewi", MailLanguage.ID, CLIENT);
         f.service.activate(f.lastMail(MailKind.ACTIVATION).token());
         return f.store.findByEmail(EMAIL).orElseThrow().id();
     }
@@ -57,7 +58,7 @@ class SocialSignInTest {
         assertThat(account.name()).isEqualTo("Sari Dewi");
         assertThat(account.passwordHash()).isNull();
         assertThat(f.outbox).as("no activation email for a vouched-for address").isEmpty();
-        assertRefused(ErrorCode.UNAUTHORIZED, () -> f.service.login(EMAIL, PASSWORD));
+        assertRefused(ErrorCode.UNAUTHORIZED, () -> f.service.login(EMAIL, PASSWORD, CLIENT));
     }
 
     @Test
@@ -93,7 +94,7 @@ class SocialSignInTest {
         assertThat(result.created()).isFalse();
         assertThat(accountOf(result)).isEqualTo(accountId);
         assertThat(f.store.findByIdentity("google", "sub-" + EMAIL.toUpperCase())).map(Account::id).contains(accountId);
-        assertThat(f.service.login(EMAIL, PASSWORD).accessToken()).as("the password still works").isNotBlank();
+        assertThat(f.service.login(EMAIL, PASSWORD, CLIENT).accessToken()).as("the password still works").isNotBlank();
     }
 
     @Test
@@ -130,15 +131,15 @@ class SocialSignInTest {
     @Test
     void anUnactivatedRegistrationIsTakenOverByTheVerifiedOwner() {
         // Someone registered the address without owning it and signed in with their password.
-        f.service.register(EMAIL, PASSWORD, "Penyerobot", MailLanguage.ID);
-        String squatterToken = f.service.login(EMAIL, PASSWORD).accessToken();
+        f.service.register(EMAIL, PASSWORD, "Penyerobot", MailLanguage.ID, CLIENT);
+        String squatterToken = f.service.login(EMAIL, PASSWORD, CLIENT).accessToken();
 
         SocialSignIn.Result owner = signIn(token(EMAIL));
 
         Account account = f.store.find(accountOf(owner)).orElseThrow();
         assertThat(account.activated()).isTrue();
         assertThat(account.passwordHash()).isNull();
-        assertRefused(ErrorCode.UNAUTHORIZED, () -> f.service.login(EMAIL, PASSWORD));
+        assertRefused(ErrorCode.UNAUTHORIZED, () -> f.service.login(EMAIL, PASSWORD, CLIENT));
         assertThat(f.accessTokens.verify(squatterToken).credentialVersion()).isLessThan(account.credentialVersion());
         assertRefused(ErrorCode.TOKEN_INVALID, () -> {
             f.service.activate(f.lastMail(MailKind.ACTIVATION).token());
