@@ -5,7 +5,11 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-/** Articles and videos. Reads are single DynamoDB calls; writes come from seeding or an editorial import. */
+/**
+ * Articles and videos as readers see them: every read leaves out what is scheduled for later or was
+ * unpublished ({@link Visibility}). Reads are single DynamoDB calls; articles are written only by
+ * the newsroom ({@code id.warta.newsroom.Newsroom}).
+ */
 public interface ContentRepository {
 
     Optional<Article> findArticle(String slug);
@@ -13,7 +17,7 @@ public interface ContentRepository {
     /** Newest first. @throws InvalidCursorException for a cursor this repository did not issue. */
     Page<ArticleSummary> listArticles(ArticleFilter filter, int limit, Optional<String> cursor);
 
-    /** Summaries of the given articles in no particular order; unknown slugs are left out. */
+    /** Summaries of the given articles in no particular order; unknown and invisible slugs are left out. */
     List<ArticleSummary> findSummaries(Collection<String> slugs);
 
     /** Newest first, at most {@code limit}, published at or after {@code since}. */
@@ -21,7 +25,8 @@ public interface ContentRepository {
 
     List<Video> latestVideos(int limit);
 
-    void save(Article article);
+    /** The "Pilihan Editor" list in the editors' order, without articles readers cannot see (any more). */
+    List<ArticleSummary> editorsPicks();
 
     void save(Video video);
 }

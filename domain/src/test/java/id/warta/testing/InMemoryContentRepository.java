@@ -7,23 +7,54 @@ import id.warta.content.ContentRepository;
 import id.warta.content.InvalidCursorException;
 import id.warta.content.Page;
 import id.warta.content.Video;
+import id.warta.content.Visibility;
+import id.warta.newsroom.NewsroomStore;
+import id.warta.newsroom.StoredArticle;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A fake for unit tests: the same contract as the DynamoDB repository, in memory. */
-public final class InMemoryContentRepository implements ContentRepository {
-    private final Map<String, Article> articles = new ConcurrentHashMap<>();
+/**
+ * A fake for unit tests: the content table in memory, with the same contract as the DynamoDB
+ * repository (readers see only what is visible at the clock's time) and the newsroom's store.
+ * Without a clock everything stored is visible.
+ */
+public final class InMemoryContentRepository implements ContentRepository, NewsroomStore {
+    private final Map<String, StoredArticle> articles = new ConcurrentHashMap<>();
     private final Map<String, Video> videos = new ConcurrentHashMap<>();
+    private final List<String> editorsPicks = new CopyOnWriteArrayList<>();
+    private final Clock clock;
+
+    public InMemoryContentRepository(Clock clock) {
+        this.clock = clock;
+    }
+
+    public InMemoryContentRepository() {
+        this(Clock.fixed(Instant.MAX, ZoneOffset.UTC));
+    }
+
+    /** Stores the article as published, bypassing the newsroom's rules (for reader-side tests). */
+    public void save(Article article) {
+        articles.merge(article.slug(), new StoredArticle(article, 1, null),
+                (old, fresh) -> new StoredArticle(article, old.version() + 1, null));
+    }
+
+    public void save(Video video) {
+        videos.put(video.id(), video);
+    }
 
     @Override
     public Optional<Article> findArticle(String slug) {
-        return Optional.ofNullable(articles.get(slug));
+        return Optional.ofNullable(articles.get(slug)).filter(this::visible).map(StoredArticle::article);
     }
 
     @Override
@@ -51,7 +82,7 @@ public final class InMemoryContentRepository implements ContentRepository {
 
     @Override
     public List<ArticleSummary> findSummaries(Collection<String> slugs) {
-        return slugs.stream().distinct().map(articles::get).filter(a -> a != null).map(Article::summary).toList();
+        return slugs.stream().distinct().map(this::findArticle).flatMap(Optional::stream).map(Article::summary).toList();
     }
 
     @Override
@@ -61,21 +92,55 @@ public final class InMemoryContentRepository implements ContentRepository {
 
     @Override
     public List<Video> latestVideos(int limit) {
-        return videos.values().stream().sorted(Comparator.comparing(Video::publishedAt).reversed()).limit(limit).toList();
+        return videos.values().stream().filter(v -> Visibility.visibleAt(v.publishedAt(), false, clock.instant()))
+                .sorted(Comparator.comparing(Video::publishedAt).reversed()).limit(limit).toList();
     }
 
     @Override
-    public void save(Article article) {
-        articles.put(article.slug(), article);
+    public List<ArticleSummary> editorsPicks() {
+        return editorsPicks.stream().map(this::findArticle).flatMap(Optional::stream).map(Article::summary).toList();
     }
 
     @Override
-    public void save(Video video) {
-        videos.put(video.id(), video);
+    public Optional<StoredArticle> current(String slug) {
+        return Optional.ofNullable(articles.get(slug));
+    }
+
+    @Override
+    public synchronized boolean put(StoredArticle article, OptionalLong expectedVersion) {
+        StoredArticle stored = articles.get(article.article().slug());
+        boolean expected = expectedVersion.isPresent()
+                ? stored != null && stored.version() == expectedVersion.getAsLong()
+                : stored == null;
+        if (expected) {
+            articles.put(article.article().slug(), article);
+        }
+        return expected;
+    }
+
+    @Override
+    public synchronized boolean unpublish(String slug, long expectedVersion, Instant at) {
+        StoredArticle stored = articles.get(slug);
+        if (stored == null || stored.version() != expectedVersion) {
+            return false;
+        }
+        articles.put(slug, new StoredArticle(null, expectedVersion + 1, at));
+        return true;
+    }
+
+    @Override
+    public void saveEditorsPicks(List<String> slugs) {
+        editorsPicks.clear();
+        editorsPicks.addAll(slugs);
+    }
+
+    private boolean visible(StoredArticle stored) {
+        return !stored.unpublished()
+                && Visibility.visibleAt(stored.article().summary().publishedAt(), false, clock.instant());
     }
 
     private List<ArticleSummary> newestFirst() {
-        return articles.values().stream().map(Article::summary)
+        return articles.values().stream().filter(this::visible).map(s -> s.article().summary())
                 .sorted(Comparator.comparing(ArticleSummary::publishedAt).reversed()).toList();
     }
 }

@@ -8,9 +8,6 @@ import id.warta.content.Article;
 import id.warta.content.ArticleFilter;
 import id.warta.content.ArticleSummary;
 import id.warta.content.ContentRepository;
-import id.warta.content.Edition;
-import id.warta.content.EditorsPick;
-import id.warta.content.Image;
 import id.warta.content.InvalidCursorException;
 import id.warta.content.Page;
 import id.warta.content.Slugs;
@@ -25,9 +22,9 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
@@ -35,24 +32,30 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Content in the ContentTable (see template.yaml): one item per article or video, keyed
- * {@code ARTICLE#slug} / {@code VIDEO#id}; newest-first feeds come from the GSIs.
+ * Content as readers see it, from the ContentTable ({@link ContentTable} holds its layout): only what
+ * is visible at the clock's time. A feed is one Query bounded by {@code publishedAt <= now} (a
+ * scheduled article is in no feed before its moment), one article one GetItem checked the same way.
  */
 public final class DynamoContentRepository implements ContentRepository {
-    private static final String ARTICLE = "ARTICLE";
-    private static final String VIDEO = "VIDEO";
     private static final int BATCH_GET_LIMIT = 100;
     private static final JsonFactory CURSOR_JSON = new JsonFactory();
 
     private final DynamoDbClient dynamo;
     private final String table;
+    private final Clock clock;
 
-    public DynamoContentRepository(DynamoDbClient dynamo, String table) {
+    public DynamoContentRepository(DynamoDbClient dynamo, String table, Clock clock) {
         this.dynamo = dynamo;
         this.table = table;
+        this.clock = clock;
+    }
+
+    public DynamoContentRepository(DynamoDbClient dynamo, String table) {
+        this(dynamo, table, Clock.systemUTC());
     }
 
     /** The ContentTable's name, for adapters that read it in a batch with other tables. */
@@ -60,21 +63,22 @@ public final class DynamoContentRepository implements ContentRepository {
         return table;
     }
 
-    public static String articleKey(String slug) {
-        return ARTICLE + "#" + slug;
+    /** The article of an item read elsewhere (in a batch), if readers may see it now. */
+    Optional<Article> visibleArticle(Map<String, AttributeValue> item) {
+        return Optional.ofNullable(item).filter(i -> !i.isEmpty() && ContentTable.visible(i, clock.instant()))
+                .map(ContentTable::toArticle);
     }
 
     @Override
     public Optional<Article> findArticle(String slug) {
-        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
-                .key(Map.of("pk", Attr.s(articleKey(slug))))).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toArticle(item));
+        return visibleArticle(dynamo.getItem(b -> b.tableName(table).key(ContentTable.articleKey(slug))).item());
     }
 
     @Override
     public Page<ArticleSummary> listArticles(ArticleFilter filter, int limit, Optional<String> cursor) {
         Feed feed = Feed.of(filter);
         Map<String, AttributeValue> startKey = cursor.map(c -> decodeCursor(c, feed)).orElse(null);
+        String now = ContentTable.timestamp(clock.instant());
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         // One more than the page so that the cursor is null exactly when nothing follows. A hand-written
         // loop rather than the SDK's paginator: each request asks only for the items still missing, and
@@ -83,9 +87,9 @@ public final class DynamoContentRepository implements ContentRepository {
             QueryResponse response = dynamo.query(QueryRequest.builder()
                     .tableName(table)
                     .indexName(feed.index)
-                    .keyConditionExpression("#h = :h")
+                    .keyConditionExpression("#h = :h AND publishedAt <= :now")
                     .expressionAttributeNames(Map.of("#h", feed.hashAttribute))
-                    .expressionAttributeValues(Map.of(":h", Attr.s(feed.hashValue)))
+                    .expressionAttributeValues(Map.of(":h", Attr.s(feed.hashValue), ":now", Attr.s(now)))
                     .scanIndexForward(false)
                     .limit(limit + 1 - items.size())
                     .exclusiveStartKey(startKey)
@@ -95,7 +99,7 @@ public final class DynamoContentRepository implements ContentRepository {
                     ? response.lastEvaluatedKey() : null;
         } while (items.size() <= limit && startKey != null);
 
-        List<ArticleSummary> page = items.stream().limit(limit).map(DynamoContentRepository::toSummary).toList();
+        List<ArticleSummary> page = items.stream().limit(limit).map(ContentTable::toSummary).toList();
         Optional<String> next = items.size() > limit ? Optional.of(encodeCursor(items.get(limit - 1))) : Optional.empty();
         return new Page<>(page, next);
     }
@@ -103,15 +107,18 @@ public final class DynamoContentRepository implements ContentRepository {
     @Override
     public List<ArticleSummary> findSummaries(Collection<String> slugs) {
         List<String> unique = List.copyOf(new LinkedHashSet<>(slugs));
+        Instant now = clock.instant();
         List<ArticleSummary> found = new ArrayList<>();
         for (int from = 0; from < unique.size(); from += BATCH_GET_LIMIT) {
             List<Map<String, AttributeValue>> keys = unique.subList(from, Math.min(unique.size(), from + BATCH_GET_LIMIT))
-                    .stream().map(slug -> Map.of("pk", Attr.s(articleKey(slug)))).toList();
+                    .stream().map(ContentTable::articleKey).toList();
             Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder().keys(keys)
-                    .projectionExpression("id, slug, title, summary, #s, edition, coverStory, publishedAt, image, sponsored, tags")
-                    .expressionAttributeNames(Map.of("#s", "section"))
+                    .projectionExpression(ContentTable.SUMMARY_PROJECTION)
+                    .expressionAttributeNames(ContentTable.SUMMARY_NAMES)
                     .build());
-            Batches.getAll(dynamo, request).getOrDefault(table, List.of()).forEach(item -> found.add(toSummary(item)));
+            Batches.getAll(dynamo, request).getOrDefault(table, List.of()).stream()
+                    .filter(item -> ContentTable.visible(item, now))
+                    .forEach(item -> found.add(ContentTable.toSummary(item)));
         }
         return found;
     }
@@ -122,14 +129,16 @@ public final class DynamoContentRepository implements ContentRepository {
         return dynamo.queryPaginator(QueryRequest.builder()
                         .tableName(table)
                         .indexName("ByKind")
-                        .keyConditionExpression("kind = :k AND publishedAt >= :since")
-                        .expressionAttributeValues(Map.of(":k", Attr.s(ARTICLE), ":since", Attr.s(timestamp(since))))
+                        .keyConditionExpression("kind = :k AND publishedAt BETWEEN :since AND :now")
+                        .expressionAttributeValues(Map.of(":k", Attr.s(ContentTable.ARTICLE),
+                                ":since", Attr.s(ContentTable.timestamp(since)),
+                                ":now", Attr.s(ContentTable.timestamp(clock.instant()))))
                         .scanIndexForward(false)
                         .limit(Math.min(1000, limit))
                         .build())
                 .items().stream()
                 .limit(limit)
-                .map(DynamoContentRepository::toSummary)
+                .map(ContentTable::toSummary)
                 .toList();
     }
 
@@ -138,119 +147,27 @@ public final class DynamoContentRepository implements ContentRepository {
         return dynamo.query(QueryRequest.builder()
                         .tableName(table)
                         .indexName("ByKind")
-                        .keyConditionExpression("kind = :k")
-                        .expressionAttributeValues(Map.of(":k", Attr.s(VIDEO)))
+                        .keyConditionExpression("kind = :k AND publishedAt <= :now")
+                        .expressionAttributeValues(Map.of(":k", Attr.s(ContentTable.VIDEO),
+                                ":now", Attr.s(ContentTable.timestamp(clock.instant()))))
                         .scanIndexForward(false)
                         .limit(limit)
                         .build())
-                .items().stream().map(DynamoContentRepository::toVideo).toList();
+                .items().stream().map(ContentTable::toVideo).toList();
     }
 
     @Override
-    public void save(Article article) {
-        ArticleSummary s = article.summary();
-        Map<String, AttributeValue> item = summaryAttributes(s);
-        item.put("pk", Attr.s(articleKey(s.slug())));
-        item.put("kind", Attr.s(ARTICLE));
-        item.put("sectionEdition", Attr.s(sectionEdition(s.section(), s.edition())));
-        item.put("reporter", Attr.s(article.reporter()));
-        item.put("editor", Attr.s(article.editor()));
-        item.put("sources", Attr.strings(article.sources()));
-        if (article.editorsPick() != null) {
-            item.put("editorsPick", AttributeValue.fromM(Map.of(
-                    "slug", Attr.s(article.editorsPick().slug()), "title", Attr.s(article.editorsPick().title()))));
-        }
-        item.put("body", Attr.strings(article.body()));
-        dynamo.putItem(b -> b.tableName(table).item(item));
+    public List<ArticleSummary> editorsPicks() {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(ContentTable.EDITORS_PICKS_KEY)).item();
+        List<String> slugs = item == null ? List.of() : Attr.stringList(item, ContentTable.SLUGS);
+        Map<String, ArticleSummary> found = new HashMap<>();
+        findSummaries(slugs).forEach(s -> found.put(s.slug(), s));
+        return slugs.stream().map(found::get).filter(Objects::nonNull).toList();
     }
 
     @Override
     public void save(Video video) {
-        Map<String, AttributeValue> item = new HashMap<>();
-        item.put("pk", Attr.s(VIDEO + "#" + video.id()));
-        item.put("kind", Attr.s(VIDEO));
-        item.put("id", Attr.s(video.id()));
-        item.put("title", Attr.s(video.title()));
-        item.put("summary", Attr.s(video.summary()));
-        item.put("publishedAt", Attr.s(timestamp(video.publishedAt())));
-        item.put("thumbnail", image(video.thumbnail()));
-        item.put("videoUrl", Attr.s(video.videoUrl()));
-        item.put("durationSeconds", Attr.n(video.durationSeconds()));
-        dynamo.putItem(b -> b.tableName(table).item(item));
-    }
-
-    /** The attributes {@link #toSummary} reads back (also how other tables denormalise a summary). */
-    static Map<String, AttributeValue> summaryAttributes(ArticleSummary s) {
-        Map<String, AttributeValue> item = new HashMap<>();
-        item.put("id", Attr.s(s.id()));
-        item.put("slug", Attr.s(s.slug()));
-        item.put("title", Attr.s(s.title()));
-        item.put("summary", Attr.s(s.summary()));
-        item.put("section", Attr.s(s.section()));
-        item.put("edition", Attr.s(s.edition().wireName()));
-        item.put("coverStory", Attr.bool(s.coverStory()));
-        item.put("publishedAt", Attr.s(timestamp(s.publishedAt())));
-        item.put("sponsored", Attr.bool(s.sponsored()));
-        item.put("tags", Attr.strings(s.tags()));
-        if (s.image() != null) {
-            item.put("image", image(s.image()));
-        }
-        return item;
-    }
-
-    /** Second precision, fixed width, UTC: sorts lexically in the GSIs. */
-    static String timestamp(Instant instant) {
-        return instant.truncatedTo(ChronoUnit.SECONDS).toString();
-    }
-
-    private static String sectionEdition(String section, Edition edition) {
-        return section + "#" + edition.wireName();
-    }
-
-    private static AttributeValue image(Image image) {
-        return AttributeValue.fromM(Map.of(
-                "url", Attr.s(image.url()), "caption", Attr.s(image.caption()), "credit", Attr.s(image.credit())));
-    }
-
-    private static Image toImage(Map<String, AttributeValue> map) {
-        return map == null ? null : new Image(Attr.string(map, "url"), Attr.string(map, "caption"), Attr.string(map, "credit"));
-    }
-
-    static ArticleSummary toSummary(Map<String, AttributeValue> item) {
-        return new ArticleSummary(
-                Attr.string(item, "id"),
-                Attr.string(item, "slug"),
-                Attr.string(item, "title"),
-                Attr.string(item, "summary"),
-                Attr.string(item, "section"),
-                Edition.fromWireName(Attr.string(item, "edition")).orElseThrow(),
-                Attr.bool(item, "coverStory"),
-                Instant.parse(Attr.string(item, "publishedAt")),
-                toImage(Attr.map(item, "image")),
-                Attr.bool(item, "sponsored"),
-                Attr.stringList(item, "tags"));
-    }
-
-    static Article toArticle(Map<String, AttributeValue> item) {
-        Map<String, AttributeValue> pick = Attr.map(item, "editorsPick");
-        return new Article(
-                toSummary(item),
-                Attr.string(item, "reporter"),
-                Attr.string(item, "editor"),
-                Attr.stringList(item, "sources"),
-                pick == null ? null : new EditorsPick(Attr.string(pick, "slug"), Attr.string(pick, "title")),
-                Attr.stringList(item, "body"));
-    }
-
-    private static Video toVideo(Map<String, AttributeValue> item) {
-        return new Video(
-                Attr.string(item, "id"),
-                Attr.string(item, "title"),
-                Attr.string(item, "summary"),
-                Instant.parse(Attr.string(item, "publishedAt")),
-                toImage(Attr.map(item, "thumbnail")),
-                Attr.string(item, "videoUrl"),
-                (int) Attr.number(item, "durationSeconds", 0));
+        dynamo.putItem(b -> b.tableName(table).item(ContentTable.videoItem(video)));
     }
 
     /** The cursor names only the last item (its key and time); the index key is re-derived from the query. */
@@ -275,7 +192,7 @@ public final class DynamoContentRepository implements ContentRepository {
             Map<String, String> fields = cursorFields(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8));
             String key = fields.getOrDefault("k", "");
             String time = fields.getOrDefault("t", "");
-            if (!isArticleKey(key) || !timestamp(Instant.parse(time)).equals(time)) {
+            if (!isArticleKey(key) || !ContentTable.timestamp(Instant.parse(time)).equals(time)) {
                 throw new InvalidCursorException();
             }
             return Map.of("pk", Attr.s(key), "publishedAt", Attr.s(time), feed.hashAttribute, Attr.s(feed.hashValue));
@@ -308,7 +225,7 @@ public final class DynamoContentRepository implements ContentRepository {
     }
 
     private static boolean isArticleKey(String key) {
-        String prefix = ARTICLE + "#";
+        String prefix = ContentTable.ARTICLE + "#";
         return key.startsWith(prefix) && Slugs.isValid(key.substring(prefix.length()));
     }
 
@@ -316,8 +233,8 @@ public final class DynamoContentRepository implements ContentRepository {
     private record Feed(String index, String hashAttribute, String hashValue) {
         static Feed of(ArticleFilter filter) {
             if (filter.section().isPresent() && filter.edition().isPresent()) {
-                return new Feed("BySectionEdition", "sectionEdition",
-                        sectionEdition(filter.section().get(), filter.edition().get()));
+                return new Feed("BySectionEdition", ContentTable.SECTION_EDITION,
+                        ContentTable.sectionEdition(filter.section().get(), filter.edition().get()));
             }
             if (filter.section().isPresent()) {
                 return new Feed("BySection", "section", filter.section().get());
@@ -325,7 +242,7 @@ public final class DynamoContentRepository implements ContentRepository {
             if (filter.edition().isPresent()) {
                 return new Feed("ByEdition", "edition", filter.edition().get().wireName());
             }
-            return new Feed("ByKind", "kind", ARTICLE);
+            return new Feed("ByKind", ContentTable.KIND, ContentTable.ARTICLE);
         }
     }
 }

@@ -48,8 +48,7 @@ public final class DynamoReadingContexts implements ReadingContexts {
         String id = accountId.get();
         Map<String, KeysAndAttributes> request = new HashMap<>();
         if (knownShape) {
-            request.put(contentTable, KeysAndAttributes.builder()
-                    .keys(Map.of("pk", Attr.s(DynamoContentRepository.articleKey(slug)))).build());
+            request.put(contentTable, KeysAndAttributes.builder().keys(ContentTable.articleKey(slug)).build());
         }
         request.put(accountsTable, KeysAndAttributes.builder()
                 .keys(AccountsTable.key(id))
@@ -60,7 +59,7 @@ public final class DynamoReadingContexts implements ReadingContexts {
                 .consistentRead(true)
                 .projectionExpression("unlocked").build()));
         Map<String, List<Map<String, AttributeValue>>> items = Batches.getAll(dynamo, request);
-        Optional<Article> article = first(items, contentTable).map(DynamoContentRepository::toArticle);
+        Optional<Article> article = first(items, contentTable).flatMap(content::visibleArticle);
         Optional<ReaderAccount> account = first(items, accountsTable).map(item -> DynamoReaderAccounts.fromItem(id, item));
         Optional<MeterState> meter = meterPeriod.map(period -> DynamoMeters.stateOf(first(items, activityTable).orElse(null)));
         return new ReadingContext(article, account, meter);

@@ -100,7 +100,7 @@ public final class DynamoRecommendations implements RecommendationStore {
         for (RankedList list : lists) {
             String pk = key(list);
             List<AttributeValue> summaries = list.items().stream()
-                    .map(s -> AttributeValue.fromM(DynamoContentRepository.summaryAttributes(s))).toList();
+                    .map(s -> AttributeValue.fromM(ContentTable.summaryAttributes(s))).toList();
             long fingerprint = Fingerprints.of(summaries);
             Duration ttl = list.kind() == RankedList.Kind.RELATED ? LIST_TTL : TRENDING_TTL;
             // Unchanged lists are rewritten only once half their TTL has passed, so they never expire while built.
@@ -135,7 +135,7 @@ public final class DynamoRecommendations implements RecommendationStore {
         return get(pk)
                 .filter(item -> Attr.number(item, "expiresAt", Long.MAX_VALUE) > now)
                 .map(item -> item.get("items").l().stream()
-                        .map(v -> DynamoContentRepository.toSummary(v.m())).toList());
+                        .map(v -> ContentTable.toSummary(v.m())).toList());
     }
 
     /** Bytes of any size as items {@code <name>#<part>} below the item size limit; part 0 holds the count. */

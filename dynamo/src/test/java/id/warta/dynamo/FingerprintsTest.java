@@ -27,9 +27,9 @@ class FingerprintsTest {
     /** Two related-article lists as the builder stores them (the image is a Map.of). */
     private static List<AttributeValue> summaries() {
         return List.of(
-                AttributeValue.fromM(DynamoContentRepository.summaryAttributes(SampleContent.article(
+                AttributeValue.fromM(ContentTable.summaryAttributes(SampleContent.article(
                         "harga-beras-naik", "ekonomi", Edition.KORAN, false, PUBLISHED, "beras", "pasar").summary())),
-                AttributeValue.fromM(DynamoContentRepository.summaryAttributes(SampleContent.article(
+                AttributeValue.fromM(ContentTable.summaryAttributes(SampleContent.article(
                         "panen-raya", "nasional", Edition.MAJALAH, true, PUBLISHED, "padi").summary())));
     }
 

@@ -4,6 +4,7 @@ import id.warta.errors.AccountNotFound;
 import id.warta.errors.ArticleNotFound;
 import id.warta.errors.DependencyUnavailable;
 import id.warta.errors.DomainException;
+import id.warta.errors.PreconditionFailed;
 import id.warta.errors.RateLimited;
 import id.warta.errors.SignInRequired;
 import id.warta.errors.SignInUnverifiable;
@@ -32,6 +33,8 @@ public final class DomainErrors {
             case ArticleNotFound e -> ApiException.of(ErrorCode.ARTICLE_NOT_FOUND, "Artikel tidak ditemukan.");
             case AccountNotFound e -> ApiException.of(ErrorCode.NOT_FOUND, "Akun tidak ditemukan.");
             case UnknownProvider e -> ApiException.of(ErrorCode.NOT_FOUND, "Penyedia login tidak dikenal.");
+            case PreconditionFailed e -> ApiException.of(ErrorCode.PRECONDITION_FAILED,
+                    "Versi yang diminta (If-Match) bukan versi tersimpan; tidak ada yang diubah.");
             case DependencyUnavailable e -> ApiException.unavailable();
         };
     }

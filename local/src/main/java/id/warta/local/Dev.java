@@ -1,6 +1,5 @@
 package id.warta.local;
 
-import id.warta.dynamo.DynamoContentRepository;
 import id.warta.local.oidc.LocalOidcIssuer;
 
 import java.io.IOException;
@@ -43,8 +42,7 @@ public final class Dev {
             System.exit(1);
             return;
         }
-        Seeder.Seeded seeded = Seeder.seed(
-                new DynamoContentRepository(cloud.dynamo(), Seeder.CONTENT_TABLE), Instant.now());
+        Seeder.Seeded seeded = Seeder.seed(cloud.dynamo(), Seeder.CONTENT_TABLE, Instant.now());
         LocalScheduler scheduler = new LocalScheduler(cloud, speedUp).start();
         Path endpoints = writeEndpoints(cloud, parameters);
 

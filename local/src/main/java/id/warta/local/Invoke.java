@@ -1,6 +1,5 @@
 package id.warta.local;
 
-import id.warta.dynamo.DynamoContentRepository;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +28,7 @@ public final class Invoke {
         Emulators emulators = running.map(DevEndpoints.Running::emulators).orElseGet(() -> Emulators.start(root));
         try (LocalCloud cloud = LocalCloud.start(root, emulators, parameters(running), Map.of())) {
             if (running.isEmpty()) {
-                Seeder.seed(new DynamoContentRepository(cloud.dynamo(), Seeder.CONTENT_TABLE), Instant.now());
+                Seeder.seed(cloud.dynamo(), Seeder.CONTENT_TABLE, Instant.now());
             }
             System.out.println(cloud.function(args[0]).invokeJson(event));
         }

@@ -1,7 +1,6 @@
 package id.warta.local;
 
 import id.warta.config.AwsClients;
-import id.warta.dynamo.DynamoContentRepository;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.time.Instant;
@@ -22,7 +21,7 @@ public final class SeedTable {
             System.exit(2);
         }
         try (DynamoDbClient dynamo = DynamoDbClient.builder().httpClient(AwsClients.httpClient()).build()) {
-            Seeder.Seeded seeded = Seeder.seed(new DynamoContentRepository(dynamo, args[0]), Instant.now());
+            Seeder.Seeded seeded = Seeder.seed(dynamo, args[0], Instant.now());
             System.out.println("Seeded " + seeded.articles().size() + " articles and " + seeded.videos().size()
                     + " videos into " + args[0] + ".");
         }

@@ -3,29 +3,38 @@ package id.warta.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import id.warta.content.Article;
 import id.warta.content.ArticleSummary;
-import id.warta.content.ContentRepository;
 import id.warta.content.Edition;
 import id.warta.content.EditorsPick;
 import id.warta.content.Image;
 import id.warta.content.Video;
+import id.warta.admin.NewsroomWiring;
+import id.warta.dynamo.DynamoContentRepository;
 import id.warta.json.Json;
+import id.warta.newsroom.ArticleDraft;
+import id.warta.newsroom.Newsroom;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.stream.StreamSupport;
 
 /**
  * Loads the sample content (seed/content.json, written for this project) with publication times
- * relative to now, so "baru saja", "5 menit lalu" and older dates all show up. Seeding again (into
- * tables that kept their data) rewrites the content but keeps every stored article's and video's
- * publication time, so that lists, trending and "5 menit lalu" do not jump at each start.
+ * relative to now, so "baru saja", "5 menit lalu" and older dates all show up. Articles go through
+ * the newsroom's publishing rules, the same code path as {@code PUT /admin/articles/{slug}}: seeding
+ * again (into tables that kept their data) changes nothing and keeps every stored publication time,
+ * so that lists, trending and "5 menit lalu" do not jump at each start.
  */
 public final class Seeder {
     public static final String RESOURCE = "seed/content.json";
@@ -38,58 +47,78 @@ public final class Seeder {
     public record Seeded(List<Article> articles, List<Video> videos) {
     }
 
-    public static Seeded seed(ContentRepository content, Instant now) {
-        Seeded fresh = read(now);
-        Map<String, Instant> storedArticles = new HashMap<>();
-        for (Article article : fresh.articles()) {
-            content.findArticle(article.slug())
-                    .ifPresent(existing -> storedArticles.put(article.slug(), existing.summary().publishedAt()));
+    public static Seeded seed(DynamoDbClient dynamo, String table, Instant now) {
+        DynamoContentRepository content = new DynamoContentRepository(dynamo, table);
+        Newsroom newsroom = NewsroomWiring.newsroom(dynamo, table, Clock.systemUTC());
+        JsonNode root = root();
+        Map<String, Article> published = new LinkedHashMap<>();
+        List<JsonNode> withoutTheirPick = new ArrayList<>();
+        // An article's pick must be published first; the seed's picks point at each other, so an
+        // article whose pick is not there yet goes in without it and gets it in the second pass.
+        for (JsonNode a : root.path("articles")) {
+            boolean pickReady = !a.path("editorsPick").isTextual()
+                    || !content.findSummaries(List.of(a.path("editorsPick").asText())).isEmpty();
+            published.put(a.path("slug").asText(), publish(newsroom, a, now, pickReady));
+            if (!pickReady) {
+                withoutTheirPick.add(a);
+            }
         }
+        withoutTheirPick.forEach(a -> published.put(a.path("slug").asText(), publish(newsroom, a, now, true)));
+
         Map<String, Instant> storedVideos = new HashMap<>();
-        content.latestVideos(fresh.videos().size()).forEach(video -> storedVideos.put(video.id(), video.publishedAt()));
-        Seeded seeded = read(now, storedArticles, storedVideos);
-        seeded.articles().forEach(content::save);
-        seeded.videos().forEach(content::save);
-        return seeded;
+        List<Video> fresh = videos(root, now, Map.of());
+        content.latestVideos(fresh.size()).forEach(video -> storedVideos.put(video.id(), video.publishedAt()));
+        List<Video> videos = videos(root, now, storedVideos);
+        videos.forEach(content::save);
+        return new Seeded(List.copyOf(published.values()), videos);
     }
 
+    /** The sample content as it would be published at {@code now}, without storing it. */
     public static Seeded read(Instant now) {
-        return read(now, Map.of(), Map.of());
+        JsonNode root = root();
+        Map<String, String> titles = new HashMap<>();
+        root.path("articles").forEach(a -> titles.put(a.path("slug").asText(), a.path("title").asText()));
+        List<Article> articles = new ArrayList<>();
+        for (JsonNode a : root.path("articles")) {
+            String pick = a.path("editorsPick").isTextual() ? a.path("editorsPick").asText() : null;
+            ArticleDraft d = draft(a, now, true);
+            articles.add(new Article(new ArticleSummary(a.path("id").asText(), a.path("slug").asText(), d.title(),
+                    d.summary(), d.section(), d.knownEdition().orElseThrow(), d.coverStory(), d.publishAt(), d.image(),
+                    d.sponsored(), d.tags()), d.reporter(), d.editor(), d.sources(),
+                    pick == null ? null : new EditorsPick(pick, titles.get(pick)), d.body()));
+        }
+        return new Seeded(articles, videos(root, now, Map.of()));
     }
 
-    /** @param storedArticles publication times to keep, by slug; {@code storedVideos} likewise by video id */
-    private static Seeded read(Instant now, Map<String, Instant> storedArticles, Map<String, Instant> storedVideos) {
-        JsonNode root;
+    private static Article publish(Newsroom newsroom, JsonNode a, Instant now, boolean withPick) {
+        return newsroom.publish(a.path("slug").asText(), draft(a, now, withPick), OptionalLong.empty()).stored().article();
+    }
+
+    private static ArticleDraft draft(JsonNode a, Instant now, boolean withPick) {
+        String pick = withPick && a.path("editorsPick").isTextual() ? a.path("editorsPick").asText() : null;
+        return new ArticleDraft(a.path("title").asText(), a.path("summary").asText(), a.path("section").asText(),
+                a.path("edition").asText(), a.path("coverStory").asBoolean(), a.path("sponsored").asBoolean(),
+                a.path("reporter").asText(), a.path("editor").asText(), strings(a.path("sources")),
+                strings(a.path("tags")), image(a.path("image")), strings(a.path("body")), publishedAt(a, now, null), pick);
+    }
+
+    private static List<Video> videos(JsonNode root, Instant now, Map<String, Instant> storedVideos) {
+        return StreamSupport.stream(root.path("videos").spliterator(), false)
+                .map(v -> new Video(v.path("id").asText(), v.path("title").asText(), v.path("summary").asText(),
+                        publishedAt(v, now, storedVideos.get(v.path("id").asText())), image(v.path("thumbnail")),
+                        v.path("videoUrl").asText(), v.path("durationSeconds").asInt()))
+                .toList();
+    }
+
+    private static JsonNode root() {
         try (InputStream in = Seeder.class.getClassLoader().getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("Missing " + RESOURCE);
             }
-            root = Json.mapper().readTree(in);
+            return Json.mapper().readTree(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Map<String, String> titles = new HashMap<>();
-        root.path("articles").forEach(a -> titles.put(a.path("slug").asText(), a.path("title").asText()));
-        List<Article> articles = StreamSupport.stream(root.path("articles").spliterator(), false)
-                .map(a -> article(a, titles, publishedAt(a, now, storedArticles.get(a.path("slug").asText())))).toList();
-        List<Video> videos = StreamSupport.stream(root.path("videos").spliterator(), false)
-                .map(v -> new Video(v.path("id").asText(), v.path("title").asText(), v.path("summary").asText(),
-                        publishedAt(v, now, storedVideos.get(v.path("id").asText())), image(v.path("thumbnail")), v.path("videoUrl").asText(),
-                        v.path("durationSeconds").asInt()))
-                .toList();
-        return new Seeded(articles, videos);
-    }
-
-    private static Article article(JsonNode a, Map<String, String> titles, Instant publishedAt) {
-        String pick = a.path("editorsPick").isTextual() ? a.path("editorsPick").asText() : null;
-        ArticleSummary summary = new ArticleSummary(
-                a.path("id").asText(), a.path("slug").asText(), a.path("title").asText(), a.path("summary").asText(),
-                a.path("section").asText(),
-                Edition.fromWireName(a.path("edition").asText()).orElseThrow(),
-                a.path("coverStory").asBoolean(), publishedAt, image(a.path("image")),
-                a.path("sponsored").asBoolean(), strings(a.path("tags")));
-        return new Article(summary, a.path("reporter").asText(), a.path("editor").asText(), strings(a.path("sources")),
-                pick == null ? null : new EditorsPick(pick, titles.get(pick)), strings(a.path("body")));
     }
 
     private static Instant publishedAt(JsonNode node, Instant now, Instant kept) {

@@ -63,7 +63,7 @@ class LocalTruthIT {
         Map<String, Instant> videoTimes = stack.seeded().videos().stream()
                 .collect(Collectors.toMap(Video::id, Video::publishedAt));
 
-        Seeder.Seeded again = Seeder.seed(content, Instant.now().plus(Duration.ofHours(3)));
+        Seeder.Seeded again = Seeder.seed(stack.cloud().dynamo(), Seeder.CONTENT_TABLE, Instant.now().plus(Duration.ofHours(3)));
 
         assertThat(again.articles().stream().collect(Collectors.toMap(Article::slug, a -> a.summary().publishedAt())))
                 .isEqualTo(articleTimes);

@@ -5,18 +5,22 @@ import id.warta.content.AccessLevel;
 import id.warta.content.Article;
 import id.warta.content.ArticleSummary;
 import id.warta.content.Edition;
-import id.warta.dynamo.DynamoContentRepository;
+import id.warta.admin.NewsroomWiring;
+import id.warta.newsroom.ArticleDraft;
+import id.warta.newsroom.Newsroom;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.RepetitionInfo;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
@@ -46,15 +50,15 @@ class PaywallConcurrencyIT {
     static void twentyMeteredArticles() {
         List<String> slugs = new ArrayList<>(stack.seeded().articles().stream()
                 .filter(a -> a.summary().accessLevel() == AccessLevel.METERED).map(Article::slug).toList());
-        DynamoContentRepository content = new DynamoContentRepository(stack.cloud().dynamo(), readers.table("CONTENT_TABLE"));
+        Newsroom newsroom = NewsroomWiring.newsroom(stack.cloud().dynamo(), readers.table("CONTENT_TABLE"), Clock.systemUTC());
         Article template = stack.seeded().articles().stream()
                 .filter(a -> a.summary().accessLevel() == AccessLevel.METERED).findFirst().orElseThrow();
         while (slugs.size() < METERED_ARTICLES) {
             String slug = "uji-serentak-" + UUID.randomUUID();
             ArticleSummary s = template.summary();
-            content.save(new Article(new ArticleSummary("id-" + slug, slug, s.title(), s.summary(), s.section(),
-                    Edition.MAJALAH, false, Instant.now().minusSeconds(86_400 * 400L), s.image(), false, s.tags()),
-                    template.reporter(), template.editor(), template.sources(), template.editorsPick(), template.body()));
+            newsroom.publish(slug, new ArticleDraft(s.title(), s.summary(), s.section(), Edition.MAJALAH.wireName(), false,
+                    false, template.reporter(), template.editor(), template.sources(), s.tags(), s.image(), template.body(),
+                    Instant.now().minusSeconds(86_400 * 400L), null), OptionalLong.empty());
             slugs.add(slug);
         }
         metered = List.copyOf(slugs);

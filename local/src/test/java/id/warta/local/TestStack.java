@@ -2,7 +2,6 @@ package id.warta.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
-import id.warta.dynamo.DynamoContentRepository;
 import id.warta.json.Json;
 import id.warta.local.faults.FaultProxy;
 import id.warta.local.oidc.LocalOidcIssuer;
@@ -98,7 +97,7 @@ public final class TestStack {
         LocalCloud cloud = LocalCloud.start(root, emulators, parameters(oidcIssuer, api), Map.of());
         try {
             LocalApiServer server = new LocalApiServer(cloud, port).start();
-            Seeder.Seeded seeded = Seeder.seed(new DynamoContentRepository(cloud.dynamo(), Seeder.CONTENT_TABLE), Instant.now());
+            Seeder.Seeded seeded = Seeder.seed(cloud.dynamo(), Seeder.CONTENT_TABLE, Instant.now());
             TestStack stack = new TestStack(cloud, server, seeded, oidcIssuer);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 server.close();

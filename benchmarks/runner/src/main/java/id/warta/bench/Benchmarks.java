@@ -1,6 +1,5 @@
 package id.warta.bench;
 
-import id.warta.dynamo.DynamoContentRepository;
 import id.warta.local.LocalCloud;
 import id.warta.local.ProjectRoot;
 import id.warta.local.SamTemplate;
@@ -38,7 +37,7 @@ public final class Benchmarks {
         Path scratch = Files.createTempDirectory("warta-bench");
         Report report = new Report(root, rounds);
         try (LocalCloud cloud = LocalCloud.start(Map.of(), Map.of())) {
-            Seeder.seed(new DynamoContentRepository(cloud.dynamo(), Seeder.CONTENT_TABLE), Instant.now());
+            Seeder.seed(cloud.dynamo(), Seeder.CONTENT_TABLE, Instant.now());
             List<Contender> contenders = contenders(root, cloud, scratch);
             try (ColdStarts coldStarts = new ColdStarts(root.resolve("benchmarks/runner/target/ric"), scratch)) {
                 report.coldStarts(coldStarts(coldStarts, contenders, rounds), contenders);

@@ -70,6 +70,12 @@ final class ArticleReads {
                         context.meter().orElse(MeterState.EMPTY), now), now));
     }
 
+    /** "Pilihan Editor" in the editors' order. */
+    Map<String, Object> editorsPicks() {
+        Instant now = clock.instant();
+        return Map.of("items", content.editorsPicks().stream().map(s -> ArticleJson.summary(s, now)).toList());
+    }
+
     Map<String, Object> videos(int limit) {
         Instant now = clock.instant();
         return Map.of("items", content.latestVideos(limit).stream().map(v -> ArticleJson.video(v, now)).toList());

@@ -14,7 +14,7 @@ import id.warta.identity.AccessClaims;
 import java.util.Map;
 import java.util.Optional;
 
-/** GET /articles, GET /articles/{slug} and GET /videos: parse, read, choose the cache policy. */
+/** GET /articles, GET /articles/{slug}, GET /editors-picks and GET /videos: parse, read, choose the cache policy. */
 final class ArticleRoutes {
     private final ArticleReads reads;
     private final ReaderIdentity identity;
@@ -43,6 +43,10 @@ final class ArticleRoutes {
         // A shared cache may keep only what every anonymous reader gets alike: teasers and meters stay private.
         boolean sameForEveryone = claims.isEmpty() && article.access().level() == AccessLevel.FREE;
         return ApiResponse.ok(article, sameForEveryone ? CachePolicy.PUBLIC_SHORT : CachePolicy.PRIVATE);
+    }
+
+    ApiResponse editorsPicks(ApiRequest request) {
+        return ApiResponse.ok(reads.editorsPicks(), cachePolicy(request));
     }
 
     ApiResponse videos(ApiRequest request) {

@@ -9,7 +9,7 @@ import id.warta.http.RequestLog;
 import java.time.Clock;
 import java.util.Map;
 
-/** GET routes of articles, recommendations, trending and videos, and the JSON 404 behind API Gateway's $default route. */
+/** GET routes of articles, recommendations, trending, editors' picks and videos, and the JSON 404 behind API Gateway's $default route. */
 public final class ArticlesHandler extends ApiHandler {
 
     public ArticlesHandler() {
@@ -29,6 +29,7 @@ public final class ArticlesHandler extends ApiHandler {
                 .route("GET /articles/{slug}", articles::article)
                 .route("GET /articles/{slug}/recommendations", recommendations::related)
                 .route("GET /trending", request -> recommendations.trending(request, articles.cachePolicy(request)))
+                .route("GET /editors-picks", articles::editorsPicks)
                 .route("GET /videos", articles::videos)
                 .build());
     }

@@ -25,7 +25,7 @@ final class ArticlesWiring {
 
     static Routes wire(ArticlesConfig config, DynamoDbClient dynamo, Clock clock) {
         ReaderIdentity identity = new ReaderIdentity(new AccessTokens(config.accessTokenSecret(), clock));
-        DynamoContentRepository content = new DynamoContentRepository(dynamo, config.contentTable());
+        DynamoContentRepository content = new DynamoContentRepository(dynamo, config.contentTable(), clock);
         ArticleReads reads = new ArticleReads(content,
                 new DynamoReadingContexts(dynamo, content, config.accountsTable(), config.activityTable()),
                 new AccessPolicy(config.freeArticlesPerMonth()), clock);

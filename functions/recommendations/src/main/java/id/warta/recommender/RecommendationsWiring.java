@@ -19,7 +19,7 @@ final class RecommendationsWiring {
     static SingleRunBuilder wire(RecommendationsConfig config, DynamoDbClient dynamo, Clock clock) {
         return new SingleRunBuilder(new RecommendationBuilder(
                 new DynamoViewLog(dynamo, config.activityTable()),
-                new DynamoContentRepository(dynamo, config.contentTable()),
+                new DynamoContentRepository(dynamo, config.contentTable(), clock),
                 new DynamoRecommendations(dynamo, config.recommendationsTable(), clock),
                 RecommendationWeights.DEFAULT, clock),
                 new DynamoBuilderLease(dynamo, config.recommendationsTable()), clock);

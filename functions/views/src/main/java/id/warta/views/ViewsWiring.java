@@ -22,7 +22,7 @@ final class ViewsWiring {
 
     static Graph wire(ViewsConfig config, DynamoDbClient dynamo, Clock clock) {
         DynamoMeters meters = new DynamoMeters(dynamo, config.activityTable());
-        DynamoContentRepository content = new DynamoContentRepository(dynamo, config.contentTable());
+        DynamoContentRepository content = new DynamoContentRepository(dynamo, config.contentTable(), clock);
         ArticleViews views = new ArticleViews(
                 new DynamoReadingContexts(dynamo, content, config.accountsTable(), config.activityTable()),
                 meters, meters, new DynamoViewLog(dynamo, config.activityTable()),

@@ -1,0 +1,102 @@
+package id.warta.admin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import id.warta.content.Image;
+import id.warta.newsroom.ArticleDraft;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads the body of {@code PUT /admin/articles/{slug}} into an {@link ArticleDraft}. A field of the
+ * wrong JSON type is left null in the draft and its problem noted here; the domain's rules name
+ * what is wrong with the values themselves.
+ */
+final class DraftFields {
+    private final ObjectNode body;
+    private final Map<String, String> typeProblems = new LinkedHashMap<>();
+
+    DraftFields(ObjectNode body) {
+        this.body = body;
+    }
+
+    ArticleDraft draft() {
+        return new ArticleDraft(text("title"), text("summary"), text("section"), text("edition"), bool("coverStory"),
+                bool("sponsored"), text("reporter"), text("editor"), texts("sources"), texts("tags"), image("image"),
+                texts("body"), time("publishAt"), text("editorsPick"));
+    }
+
+    /** Problems of JSON type, by field: these take precedence over the rules' verdict on the (null) value. */
+    Map<String, String> typeProblems() {
+        return typeProblems;
+    }
+
+    private String text(String field) {
+        return text(body, field, field);
+    }
+
+    private String text(JsonNode object, String field, String name) {
+        JsonNode value = object.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            typeProblems.put(name, "harus teks");
+            return null;
+        }
+        return value.asText();
+    }
+
+    private Boolean bool(String field) {
+        JsonNode value = body.get(field);
+        return value != null && value.isBoolean() ? value.asBoolean() : null;
+    }
+
+    private List<String> texts(String field) {
+        JsonNode value = body.get(field);
+        if (value == null || !value.isArray()) {
+            return null;
+        }
+        List<String> texts = new ArrayList<>(value.size());
+        for (JsonNode element : value) {
+            if (!element.isTextual()) {
+                typeProblems.put(field, "daftar teks");
+                return null;
+            }
+            texts.add(element.asText());
+        }
+        return texts;
+    }
+
+    private Image image(String field) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isObject()) {
+            typeProblems.put(field, "objek {url, caption, credit} atau null");
+            return null;
+        }
+        return new Image(text(value, "url", field + ".url"), text(value, "caption", field + ".caption"),
+                text(value, "credit", field + ".credit"));
+    }
+
+    private Instant time(String field) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value.asText()).toInstant();
+        } catch (DateTimeParseException e) {
+            typeProblems.put(field, "waktu ISO-8601 dengan zona, mis. 2027-01-01T08:00:00+07:00, atau null");
+            return null;
+        }
+    }
+}
