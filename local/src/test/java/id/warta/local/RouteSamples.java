@@ -28,6 +28,15 @@ final class RouteSamples {
             Map.entry("GET /articles/{slug}/recommendations", new Sample("GET", "/articles/" + SLUG + "/recommendations", null)),
             Map.entry("GET /trending", new Sample("GET", "/trending", null)),
             Map.entry("GET /videos", new Sample("GET", "/videos", null)),
+            Map.entry("GET /editors-picks", new Sample("GET", "/editors-picks", null)),
+            // Scheduled far ahead, so that it never shows to readers of the shared stack.
+            Map.entry("PUT /admin/articles/{slug}", new Sample("PUT", "/admin/articles/contoh-rute-terjadwal",
+                    "{\"title\":\"Contoh\",\"summary\":\"Ringkas\",\"section\":\"nasional\",\"edition\":\"web\","
+                            + "\"coverStory\":false,\"sponsored\":false,\"reporter\":\"Rina\",\"editor\":\"Dimas\","
+                            + "\"sources\":[],\"tags\":[],\"image\":null,\"body\":[\"Satu.\"],"
+                            + "\"publishAt\":\"2099-01-01T00:00:00+07:00\",\"editorsPick\":null}")),
+            Map.entry("DELETE /admin/articles/{slug}", new Sample("DELETE", "/admin/articles/tidak-pernah-terbit", null)),
+            Map.entry("PUT /admin/editors-picks", new Sample("PUT", "/admin/editors-picks", "{\"slugs\":[\"" + SLUG + "\"]}")),
             Map.entry("POST /articles/{slug}/views", new Sample("POST", "/articles/" + SLUG + "/views", "{}")),
             Map.entry("POST /auth/register", new Sample("POST", "/auth/register",
                     "{\"email\":\"gangguan@warta.example\",\"password\":\"kata-sandi-panjang\",\"name\":\"Uji Gangguan\"}")),

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -286,17 +287,27 @@ public final class TestStack {
     }
 
     /** A call to an IAM-authorised route, signed with this stack's admin credentials. */
-    public Response sendSigned(String method, String path, String body) {
-        return sendSignedBy(new AdminSigner(cloud().adminCredentials()), method, path, body);
+    /** A call to an IAM-authorised route with more headers (name, value, ...), all signed. */
+    public Response sendSigned(String method, String path, String body, String... headers) {
+        return sendSignedBy(new AdminSigner(cloud().adminCredentials()), method, path, body, headers);
     }
 
     /** A call to an IAM-authorised route signed by {@code signer} (other credentials, another clock). */
-    public Response sendSignedBy(AdminSigner signer, String method, String path, String body) {
+    public Response sendSignedBy(AdminSigner signer, String method, String path, String body, String... extraHeaders) {
         URI uri = api().resolve(path);
         // send() adds this Content-Type to a request with a body; it is signed like every header.
-        Map<String, String> headers = body == null ? Map.of() : Map.of("Content-Type", "application/json");
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (body != null) {
+            headers.put("Content-Type", "application/json");
+        }
+        for (int i = 0; i < extraHeaders.length; i += 2) {
+            headers.put(extraHeaders[i], extraHeaders[i + 1]);
+        }
         byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
-        return send(uri, method, body, headerArguments(signer.sign(method, uri, headers, bytes)));
+        Map<String, String> sent = new LinkedHashMap<>(headers);
+        sent.remove("Content-Type");
+        sent.putAll(signer.sign(method, uri, headers, bytes));
+        return send(uri, method, body, headerArguments(sent));
     }
 
     /** Headers as the name, value, name, value, ... arguments of send(). */

@@ -1,0 +1,194 @@
+package id.warta.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import id.warta.http.testing.EventFixtures;
+import id.warta.json.Json;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The newsroom over HTTP, signed as an editors' tool signs: what it publishes readers see in the
+ * listings and on the article, what it schedules they see from its moment on, a stale If-Match
+ * changes nothing, and what it unpublishes leaves every reader answer, recommendations and
+ * trending built before included. Each test publishes in a section of its own, dated long ago, so
+ * the shared stack's newest-first feeds stay as other tests expect them.
+ */
+@LocalStackOnly
+class NewsroomIT {
+    private final TestStack stack = TestStack.shared();
+    private final String section = "uji-" + UUID.randomUUID().toString().substring(0, 8);
+
+    private Map<String, Object> article(String title, Instant publishAt) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("title", title);
+        body.put("summary", "Ringkasan " + title);
+        body.put("section", section);
+        body.put("edition", "web");
+        body.put("coverStory", false);
+        body.put("sponsored", false);
+        body.put("reporter", "Rina Maharani");
+        body.put("editor", "Dimas Prasetyo");
+        body.put("sources", List.of("ANTARA"));
+        body.put("tags", List.of(section));
+        body.put("image", Map.of("url", "https://cdn.warta.example/foto/uji.jpg", "caption", "Uji", "credit", "Warta"));
+        body.put("body", List.of("Paragraf pertama.", "Paragraf kedua.", "Paragraf ketiga."));
+        body.put("publishAt", publishAt == null ? null : publishAt.toString());
+        body.put("editorsPick", null);
+        return body;
+    }
+
+    private String slug(String name) {
+        return section + "-" + name;
+    }
+
+    private static String json(Object body) {
+        try {
+            return Json.mapper().writeValueAsString(body);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private TestStack.Response put(String slug, Map<String, Object> body, String... headers) {
+        return stack.sendSigned("PUT", "/admin/articles/" + slug, json(body), headers);
+    }
+
+    private Instant longAgo() {
+        return Instant.now().minus(Duration.ofDays(500)).truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    private List<String> sectionFeed() {
+        TestStack.Response response = stack.get("/articles?section=" + section);
+        assertThat(response.status()).isEqualTo(200);
+        return response.json().path("items").findValuesAsText("slug");
+    }
+
+    @Test
+    void aPublishedArticleIsInItsFeedsAndReadableAndACorrectionKeepsItsPublicationTime() {
+        String slug = slug("terbit");
+        Instant at = longAgo();
+
+        TestStack.Response created = put(slug, article("Terbit", at));
+        TestStack.Response again = put(slug, article("Terbit", at));
+
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(created.header("ETag")).isEqualTo("\"1\"");
+        assertThat(created.json().path("status").asText()).isEqualTo("PUBLISHED");
+        assertThat(created.json().path("updatedAt").isNull()).isTrue();
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.header("ETag")).as("the same article again changes nothing").isEqualTo("\"1\"");
+        assertThat(sectionFeed()).containsExactly(slug);
+        assertThat(stack.get("/articles?section=" + section + "&edition=web").json().path("items").findValuesAsText("slug"))
+                .containsExactly(slug);
+        JsonNode read = stack.get("/articles/" + slug).json();
+        assertThat(read.path("title").asText()).isEqualTo("Terbit");
+        assertThat(read.path("body")).hasSize(3);
+
+        TestStack.Response corrected = put(slug, article("Terbit (ralat)", Instant.now()), "If-Match", "\"1\"");
+
+        assertThat(corrected.status()).as(corrected.body()).isEqualTo(200);
+        assertThat(corrected.header("ETag")).isEqualTo("\"2\"");
+        assertThat(corrected.json().path("publishedAt").asText()).isEqualTo(created.json().path("publishedAt").asText());
+        assertThat(corrected.json().path("updatedAt").isTextual()).isTrue();
+        assertThat(stack.get("/articles/" + slug).json().path("title").asText()).isEqualTo("Terbit (ralat)");
+    }
+
+    @Test
+    void aStaleIfMatchIsPreconditionFailedAndChangesNothing() {
+        String slug = slug("versi");
+        put(slug, article("Versi satu", longAgo()));
+        put(slug, article("Versi dua", longAgo()), "If-Match", "\"1\"");
+
+        TestStack.Response stale = put(slug, article("Versi basi", longAgo()), "If-Match", "\"1\"");
+
+        assertThat(stale.status()).isEqualTo(412);
+        assertThat(stale.errorCode()).isEqualTo("PRECONDITION_FAILED");
+        assertThat(stack.get("/articles/" + slug).json().path("title").asText()).isEqualTo("Versi dua");
+    }
+
+    @Test
+    void aScheduledArticleIsInvisibleUntilItsMomentAndThenAppearsWithNoFurtherCall() throws Exception {
+        String slug = slug("terjadwal");
+        // The stack's clock is the machine's: a moment a few seconds ahead is reached by a bounded wait.
+        Instant at = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(4);
+
+        TestStack.Response scheduled = put(slug, article("Terjadwal", at));
+
+        assertThat(scheduled.status()).isEqualTo(201);
+        assertThat(scheduled.json().path("status").asText()).isEqualTo("SCHEDULED");
+        assertThat(stack.get("/articles/" + slug).status()).isEqualTo(404);
+        assertThat(sectionFeed()).isEmpty();
+        assertThat(stack.post("/articles/" + slug + "/views", "{}").status()).isEqualTo(404);
+
+        Instant deadline = at.plusSeconds(10);
+        while (Instant.now().isBefore(at.plusMillis(200)) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(200);
+        }
+
+        assertThat(stack.get("/articles/" + slug).status()).isEqualTo(200);
+        assertThat(sectionFeed()).containsExactly(slug);
+    }
+
+    @Test
+    void anUnpublishedArticleLeavesEveryReaderAnswerIncludingListsBuiltBefore() throws Exception {
+        String kept = slug("tetap");
+        String gone = slug("ditarik");
+        put(kept, article("Tetap", longAgo()));
+        put(gone, article("Ditarik", longAgo().plusSeconds(60)));
+        for (int i = 0; i < 2; i++) {
+            String reader = UUID.randomUUID().toString();
+            assertThat(stack.post("/articles/" + kept + "/views", "{}", "X-Reader-Id", reader).status()).isEqualTo(200);
+            assertThat(stack.post("/articles/" + gone + "/views", "{}", "X-Reader-Id", reader).status()).isEqualTo(200);
+        }
+        stack.cloud().function("RecommendationsFunction")
+                .invokeJson(Files.readString(EventFixtures.path("recommendations/rebuild-schedule.json")));
+        assertThat(stack.get("/articles/" + kept + "/recommendations").json().path("items").findValuesAsText("slug"))
+                .contains(gone);
+        assertThat(stack.get("/trending?section=" + section).json().path("items").findValuesAsText("slug"))
+                .contains(kept, gone);
+        assertThat(stack.sendSigned("PUT", "/admin/editors-picks", json(Map.of("slugs", List.of(gone, kept)))).status())
+                .isEqualTo(200);
+        assertThat(stack.get("/editors-picks").json().path("items").findValuesAsText("slug")).containsExactly(gone, kept);
+
+        TestStack.Response unpublished = stack.sendSigned("DELETE", "/admin/articles/" + gone, null);
+
+        assertThat(unpublished.status()).isEqualTo(204);
+        assertThat(stack.get("/articles/" + gone).errorCode()).isEqualTo("ARTICLE_NOT_FOUND");
+        assertThat(sectionFeed()).containsExactly(kept);
+        assertThat(stack.get("/articles/" + kept + "/recommendations").json().path("items").findValuesAsText("slug"))
+                .doesNotContain(gone);
+        assertThat(stack.get("/articles/" + gone + "/recommendations").status()).isEqualTo(404);
+        assertThat(stack.get("/trending?section=" + section).json().path("items").findValuesAsText("slug"))
+                .containsExactly(kept);
+        assertThat(stack.get("/editors-picks").json().path("items").findValuesAsText("slug")).containsExactly(kept);
+        assertThat(stack.sendSigned("DELETE", "/admin/articles/" + gone, null).errorCode()).isEqualTo("ARTICLE_NOT_FOUND");
+    }
+
+    @Test
+    void invalidFieldsAreAllNamedAndNothingIsStored() {
+        Map<String, Object> body = article("", null);
+        body.put("edition", "web");
+        body.put("coverStory", true);
+        body.put("body", List.of());
+        body.put("image", "bukan-objek");
+
+        TestStack.Response refused = put(slug("tidak-sah"), body);
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.errorCode()).isEqualTo("VALIDATION_FAILED");
+        assertThat(refused.json().path("error").path("fields").fieldNames()).toIterable()
+                .containsExactlyInAnyOrder("title", "coverStory", "body", "image");
+        assertThat(put("Bukan_Slug", article("Judul", null)).json().path("error").path("fields").has("slug")).isTrue();
+        assertThat(stack.get("/articles/" + slug("tidak-sah")).status()).isEqualTo(404);
+    }
+}
