@@ -240,6 +240,40 @@ class HostileInputIT {
         assertThat(failures).isEmpty();
     }
 
+    /** The newsroom's article body: every field of a valid one made wrong (type, length, shape) is named in the refusal. */
+    @Test
+    void everyArticleFieldOfTheWrongTypeOrLengthIsAValidationErrorNamingIt() {
+        Map<String, Object> valid = new HashMap<>(Map.of("title", "Judul", "summary", "Ringkas", "section", "nasional",
+                "edition", "koran", "coverStory", false, "sponsored", false, "reporter", "Rina", "editor", "Dimas",
+                "sources", List.of("ANTARA"), "tags", List.of("uji")));
+        valid.put("body", List.of("Satu."));
+        valid.put("image", null);
+        valid.put("publishAt", "2099-01-01T00:00:00+07:00");
+        valid.put("editorsPick", null);
+        List<Object> wrongValues = List.of(42, true, "x".repeat(60_000), List.of(7), Map.of("a", 1), "");
+        List<String> failures = new ArrayList<>();
+        for (String field : valid.keySet()) {
+            for (Object wrong : wrongValues) {
+                if (wrong instanceof Boolean && field.equals("coverStory") || wrong instanceof Boolean && field.equals("sponsored")) {
+                    continue;
+                }
+                Map<String, Object> body = new HashMap<>(valid);
+                body.put(field, wrong);
+                String label = "PUT /admin/articles " + field + " = " + abbreviate(String.valueOf(wrong));
+                TestStack.Response response = stack.sendSigned("PUT", "/admin/articles/uji-isian-salah", json(body));
+                assertClientError(label, response, failures);
+                boolean namedAtOnce = response.status() == 413
+                        || "VALIDATION_FAILED".equals(response.errorCode())
+                        && response.json().path("error").path("fields").fieldNames().next().startsWith(field);
+                if (!namedAtOnce) {
+                    failures.add(label + " -> not a validation error naming the field: " + abbreviate(response.body()));
+                }
+            }
+        }
+        assertThat(stack.get("/articles/uji-isian-salah").status()).isEqualTo(404);
+        assertThat(failures).isEmpty();
+    }
+
     @Test
     void anIdTokenVouchingForAnOverlongAddressIsUnauthorised() {
         String nonce = "nonce-" + random.nextInt(1_000_000);

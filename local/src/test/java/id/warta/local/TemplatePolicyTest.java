@@ -20,7 +20,8 @@ class TemplatePolicyTest {
             "ViewsFunction", Set.of("ActivityTable"),
             "AccountsFunction", Set.of("AccountsTable"),
             "ActivationMailerFunction", Set.of("AccountsTable"),
-            "RecommendationsFunction", Set.of("RecommendationsTable"));
+            "RecommendationsFunction", Set.of("RecommendationsTable"),
+            "NewsroomFunction", Set.of("ContentTable"));
 
     private final SamTemplate template = SamTemplate.load(ProjectRoot.find().resolve("template.yaml"));
 
@@ -119,6 +120,16 @@ class TemplatePolicyTest {
                 }
             }
         }
+    }
+
+    /** Content is changed only through the newsroom, and the newsroom only through signed (IAM) requests. */
+    @Test
+    void everyRouteOfTheFunctionThatWritesContentIsIamAuthorised() {
+        List<String> contentWriters = WRITABLE_TABLES.entrySet().stream()
+                .filter(e -> e.getValue().contains("ContentTable")).map(Map.Entry::getKey).toList();
+        assertThat(contentWriters).containsExactly("NewsroomFunction");
+        assertThat(template.httpRoutes()).filteredOn(r -> r.functionId().equals("NewsroomFunction"))
+                .isNotEmpty().allMatch(SamTemplate.HttpRoute::iamAuthorised);
     }
 
     @Test
