@@ -18,6 +18,7 @@ import id.warta.time.Jakarta;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.regex.Matcher;
@@ -26,6 +27,8 @@ import java.util.regex.Pattern;
 /** The newsroom routes: parse, ask {@link Newsroom}, render what an editor sees. */
 final class NewsroomRoutes {
     /** An entity tag as this API issues it: the version in quotes (a weak one is accepted alike). */
+    /** The response header naming the outcome of a PUT: created, replaced or unchanged. */
+    static final String OUTCOME_HEADER = "warta-outcome";
     private static final Pattern ETAG = Pattern.compile("(?:W/)?\"(\\d{1,18})\"");
 
     private final Newsroom newsroom;
@@ -59,12 +62,14 @@ final class NewsroomRoutes {
         Newsroom.Published published = newsroom.publish(slug, draft, ifMatch(request));
         StoredArticle stored = published.stored();
         int status = published.outcome() == Newsroom.Outcome.CREATED ? 201 : 200;
-        return new ApiResponse(status, render(stored), CachePolicy.PRIVATE,
-                Map.of("etag", "\"" + stored.version() + "\""));
+        // What happened, for an importer that re-sends what it sent before: "unchanged" wrote nothing.
+        return new ApiResponse(status, render(stored), CachePolicy.PRIVATE, Map.of(
+                "etag", "\"" + stored.version() + "\"",
+                OUTCOME_HEADER, published.outcome().name().toLowerCase(Locale.ROOT)));
     }
 
     ApiResponse unpublish(ApiRequest request) {
-        newsroom.unpublish(request.pathParameter("slug"));
+        newsroom.unpublish(request.slug());
         return ApiResponse.noContent();
     }
 
