@@ -40,7 +40,7 @@ public final class DynamoNewsroomStore implements NewsroomStore {
         Map<String, AttributeValue> key = ContentTable.articleKey(article.article().slug());
         PutItemRequest.Builder put = PutItemRequest.builder().tableName(table).item(ContentTable.articleItem(article));
         if (expectedVersion.isPresent()) {
-            put.conditionExpression("#v = :expected")
+            put.conditionExpression(versionIs(expectedVersion.getAsLong()))
                     .expressionAttributeNames(Map.of("#v", ContentTable.VERSION))
                     .expressionAttributeValues(Map.of(":expected", Attr.n(expectedVersion.getAsLong())));
         } else {
@@ -64,7 +64,7 @@ public final class DynamoNewsroomStore implements NewsroomStore {
         return ConditionalWrite.start().update(dynamo, UpdateItemRequest.builder()
                 .tableName(table)
                 .key(ContentTable.articleKey(slug))
-                .conditionExpression("#v = :expected")
+                .conditionExpression(versionIs(expectedVersion))
                 .updateExpression("SET #st = :unpublished, #at = :at, #v = :next, "
                         + ConditionalWrite.ATTRIBUTE + " = " + ConditionalWrite.VALUE + remove)
                 .expressionAttributeNames(names)
@@ -72,6 +72,14 @@ public final class DynamoNewsroomStore implements NewsroomStore {
                         ":next", Attr.n(expectedVersion + 1), ":unpublished", Attr.s(ContentTable.UNPUBLISHED),
                         ":at", Attr.s(ContentTable.timestamp(at))))
                 .build());
+    }
+
+    /**
+     * The condition that the stored version is {@code expected} (names {@code #v}, value
+     * {@code :expected}). Version 0 is an article stored before versions were kept (it has none).
+     */
+    private static String versionIs(long expected) {
+        return expected == 0 ? "attribute_exists(pk) AND (attribute_not_exists(#v) OR #v = :expected)" : "#v = :expected";
     }
 
     @Override

@@ -1,5 +1,6 @@
 package id.warta.local;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -13,12 +14,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * bin/import's code path against the local stack, signed with the admin credentials bin/dev prints:
  * both example feeds go in, readers see their articles, and a second run of each changes nothing.
- * (The example feeds are dated 2024 and have sections of their own, so the shared stack's newest-first
- * feeds stay as other tests expect them.)
+ * What it published is unpublished at the end, so the shared stack's feeds stay as other tests expect them.
  */
 @LocalStackOnly
 class FeedImportIT {
+    private static final List<String> FEED_SLUGS = List.of("festival-wayang-kulit-tiga-malam",
+            "sanggar-tari-iuran-anggota", "posyandu-keliling-lereng-gunung", "cek-tekanan-darah-balai-desa");
     private final TestStack stack = TestStack.shared();
+
+    @AfterEach
+    void unpublishTheImportedArticles() {
+        FEED_SLUGS.forEach(slug -> stack.sendSigned("DELETE", "/admin/articles/" + slug, null));
+    }
 
     private Map<FeedImport.Outcome, Integer> importOnce(String feed, ByteArrayOutputStream progress) throws Exception {
         List<FeedArticles.Item> items = FeedImport.items(ProjectRoot.find().resolve("fixtures/feeds/" + feed).toString(), "berita");

@@ -3,15 +3,20 @@ package id.warta.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import id.warta.http.testing.EventFixtures;
 import id.warta.json.Json;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,13 +25,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The newsroom over HTTP, signed as an editors' tool signs: what it publishes readers see in the
  * listings and on the article, what it schedules they see from its moment on, a stale If-Match
  * changes nothing, and what it unpublishes leaves every reader answer, recommendations and
- * trending built before included. Each test publishes in a section of its own, dated long ago, so
- * the shared stack's newest-first feeds stay as other tests expect them.
+ * trending built before included. Each test publishes in a section of its own and unpublishes what
+ * it published when it ends, so the shared stack's feeds stay as other tests expect them.
  */
 @LocalStackOnly
 class NewsroomIT {
     private final TestStack stack = TestStack.shared();
     private final String section = "uji-" + UUID.randomUUID().toString().substring(0, 8);
+    private final Set<String> published = new LinkedHashSet<>();
+
+    @AfterEach
+    void unpublishWhatThisTestPublished() {
+        published.forEach(slug -> stack.sendSigned("DELETE", "/admin/articles/" + slug, null));
+    }
 
     private Map<String, Object> article(String title, Instant publishAt) {
         Map<String, Object> body = new HashMap<>();
@@ -60,6 +71,7 @@ class NewsroomIT {
     }
 
     private TestStack.Response put(String slug, Map<String, Object> body, String... headers) {
+        published.add(slug);
         return stack.sendSigned("PUT", "/admin/articles/" + slug, json(body), headers);
     }
 
@@ -172,6 +184,42 @@ class NewsroomIT {
                 .containsExactly(kept);
         assertThat(stack.get("/editors-picks").json().path("items").findValuesAsText("slug")).containsExactly(kept);
         assertThat(stack.sendSigned("DELETE", "/admin/articles/" + gone, null).errorCode()).isEqualTo("ARTICLE_NOT_FOUND");
+    }
+
+    /** Data a local stack kept from before the newsroom (bin/dev keeps its tables) has no version: version 0. */
+    @Test
+    void anArticleStoredBeforeVersionsWereKeptCanBeReplacedAndUnpublished() {
+        String slug = slug("lama");
+        String publishedAt = longAgo().toString();
+        Map<String, AttributeValue> legacy = new HashMap<>();
+        legacy.put("pk", AttributeValue.fromS("ARTICLE#" + slug));
+        legacy.put("kind", AttributeValue.fromS("ARTICLE"));
+        legacy.put("section", AttributeValue.fromS(section));
+        legacy.put("edition", AttributeValue.fromS("web"));
+        legacy.put("sectionEdition", AttributeValue.fromS(section + "#web"));
+        legacy.put("publishedAt", AttributeValue.fromS(publishedAt));
+        legacy.put("id", AttributeValue.fromS("id-" + slug));
+        legacy.put("slug", AttributeValue.fromS(slug));
+        legacy.put("title", AttributeValue.fromS("Lama"));
+        legacy.put("summary", AttributeValue.fromS("Ringkas"));
+        legacy.put("coverStory", AttributeValue.fromBool(false));
+        legacy.put("sponsored", AttributeValue.fromBool(false));
+        for (String list : List.of("tags", "sources", "body")) {
+            legacy.put(list, AttributeValue.fromL(List.of(AttributeValue.fromS("x"))));
+        }
+        legacy.put("reporter", AttributeValue.fromS("Rina"));
+        legacy.put("editor", AttributeValue.fromS("Dimas"));
+        stack.cloud().dynamo().putItem(b -> b.tableName(Seeder.CONTENT_TABLE).item(legacy));
+
+        TestStack.Response replaced = put(slug, article("Lama (ralat)", Instant.now()), "If-Match", "\"0\"");
+
+        assertThat(replaced.status()).as(replaced.body()).isEqualTo(200);
+        assertThat(replaced.header("ETag")).isEqualTo("\"1\"");
+        assertThat(OffsetDateTime.parse(replaced.json().path("publishedAt").asText()).toInstant())
+                .isEqualTo(Instant.parse(publishedAt));
+        stack.cloud().dynamo().putItem(b -> b.tableName(Seeder.CONTENT_TABLE).item(legacy));
+        assertThat(stack.sendSigned("DELETE", "/admin/articles/" + slug, null).status()).isEqualTo(204);
+        assertThat(stack.get("/articles/" + slug).status()).isEqualTo(404);
     }
 
     @Test
