@@ -77,8 +77,8 @@ final class SyntheticContent implements ContentRepository {
     }
 
     @Override
-    public void save(Article article) {
-        throw new UnsupportedOperationException("The benchmark content is generated");
+    public List<ArticleSummary> editorsPicks() {
+        throw new UnsupportedOperationException("The benchmark serves only the builder's reads");
     }
 
     @Override
