@@ -77,12 +77,16 @@ public final class SamTemplate {
         return section("Outputs");
     }
 
+    public Map<String, Object> globals() {
+        return section("Globals");
+    }
+
     public Map<String, Object> resources() {
         return section("Resources");
     }
 
     public List<Function> functions() {
-        Map<String, Object> globalFunction = map(section("Globals"), "Function");
+        Map<String, Object> globalFunction = map(globals(), "Function");
         List<Function> functions = new ArrayList<>();
         resourcesOfType("AWS::Serverless::Function").forEach((id, properties) -> {
             String[] handler = string(properties, "Handler").split("::", 2);
@@ -140,10 +144,11 @@ public final class SamTemplate {
                 .findFirst().orElse(Map.of());
     }
 
-    private record Event(String functionId, String name, Map<String, Object> properties) {
+    /** One event source of a function (Type HttpApi, Schedule, DynamoDB, ...), its properties unresolved. */
+    public record Event(String functionId, String name, Map<String, Object> properties) {
     }
 
-    private List<Event> events(String type) {
+    public List<Event> events(String type) {
         List<Event> events = new ArrayList<>();
         resourcesOfType("AWS::Serverless::Function").forEach((id, properties) ->
                 map(properties, "Events").forEach((name, value) -> {
@@ -156,7 +161,8 @@ public final class SamTemplate {
         return events;
     }
 
-    private Map<String, Map<String, Object>> resourcesOfType(String type) {
+    /** The properties of every resource of a type, by logical id, unresolved. */
+    public Map<String, Map<String, Object>> resourcesOfType(String type) {
         Map<String, Map<String, Object>> found = new LinkedHashMap<>();
         resources().forEach((id, value) -> {
             @SuppressWarnings("unchecked")

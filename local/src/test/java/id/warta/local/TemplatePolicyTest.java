@@ -135,6 +135,36 @@ class TemplatePolicyTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void queuesAcceptOnlyEventBridgeDeliveriesOfTheTemplatesOwnSchedules() {
+        // The functions' own statements never name SQS: SAM grants sqs:SendMessage on exactly the
+        // queue of each OnFailure destination declared with Type SQS (OperationsTemplateTest).
+        assertThat(statements()).allSatisfy(statement ->
+                assertThat(statement.actions()).as(statement.function()).noneMatch(a -> a.startsWith("sqs:")));
+        List<Object> scheduleRules = template.schedules().stream()
+                .map(s -> (Object) Map.of("Fn::GetAtt", List.of(s.functionId() + s.eventName(), "Arn")))
+                .toList();
+        Map<String, Map<String, Object>> policies = template.resourcesOfType("AWS::SQS::QueuePolicy");
+        assertThat(policies).isNotEmpty();
+        policies.forEach((id, policy) -> {
+            List<Object> queues = (List<Object>) policy.get("Queues");
+            assertThat(queues).as(id).hasSize(1);
+            String queue = (String) ((Map<String, Object>) queues.getFirst()).get("Ref");
+            for (Object s : (List<Object>) SamTemplate.map(policy, "PolicyDocument").get("Statement")) {
+                Map<String, Object> statement = (Map<String, Object>) s;
+                assertThat(statement).as(id)
+                        .containsEntry("Effect", "Allow")
+                        .containsEntry("Principal", Map.of("Service", "events.amazonaws.com"))
+                        .containsEntry("Action", "sqs:SendMessage")
+                        .containsEntry("Resource", Map.of("Fn::GetAtt", List.of(queue, "Arn")));
+                Map<String, Object> sourceArns = SamTemplate.map(SamTemplate.map(statement, "Condition"), "ArnEquals");
+                assertThat((List<Object>) sourceArns.get("aws:SourceArn")).as(id + ": the rules SAM makes of the schedules")
+                        .containsExactlyInAnyOrderElementsOf(scheduleRules);
+            }
+        });
+    }
+
+    @Test
     void corsNeverAllowsAnyOriginWithCredentials() {
         Map<String, Object> cors = template.corsConfiguration();
         assertThat(cors.get("AllowCredentials")).isEqualTo(true);
