@@ -10,8 +10,15 @@ import java.util.Set;
  */
 public interface ViewLog {
 
-    /** Records the view and adds the article to the reader's history. */
-    void record(View view);
+    /**
+     * Records the view and adds the article to the reader's history, once per reader, article and
+     * (UTC) hour: trending and recommendations count a reader's repeated views of one article in one
+     * hour as one.
+     *
+     * @return true when this view was counted, false when this reader's view of the article had
+     * already been counted this hour
+     */
+    boolean record(View view);
 
     /** Every view recorded in the given hour bucket (all shards), in no particular order. */
     List<View> viewsInHour(Instant hour);

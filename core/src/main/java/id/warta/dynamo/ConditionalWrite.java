@@ -8,8 +8,10 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /**
  * One conditional write that stays right when the SDK retries it. The SDK resends a request whose
@@ -19,12 +21,20 @@ import java.util.UUID;
  * condition fails, the item as it stood then (ReturnValuesOnConditionCheckFailure ALL_OLD, or a
  * consistent read where the service does not return it, as dynalite does not) tells whether it
  * carries this id: then an earlier attempt of this very write succeeded, and so did the write.
+ *
+ * <p>An update that adds up (a counter) on an item other writers change too needs more than the
+ * last write's id, which another writer's update between two attempts would replace, and then the
+ * retry would count again: {@link #updateOnce} keeps every such write's id in a set.
  */
 public final class ConditionalWrite {
     /** The id of the last conditional write that changed the item. */
     public static final String ATTRIBUTE = "writeId";
     /** The value placeholder an update expression uses to set {@value #ATTRIBUTE}. */
     public static final String VALUE = ":writeId";
+    /** The ids of every {@link #updateOnce} write that changed the item (a string set). */
+    public static final String ALL_ATTRIBUTE = "writeIds";
+    /** The value placeholder an update expression uses to add to {@value #ALL_ATTRIBUTE}. */
+    public static final String ALL_VALUE = ":writeIds";
 
     private final AttributeValue id;
 
@@ -47,7 +57,22 @@ public final class ConditionalWrite {
         Map<String, AttributeValue> item = new HashMap<>(request.item());
         item.put(ATTRIBUTE, id);
         return applied(dynamo, request.tableName(), key, () -> dynamo.putItem(request.toBuilder().item(item)
-                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build()));
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build()),
+                stored -> id.equals(stored.get(ATTRIBUTE)));
+    }
+
+    /**
+     * Puts the item (with this write's id added) unless an item with its key exists: "the first to
+     * write this key wins".
+     *
+     * @param key  the item's primary key (its partition key is {@code pk}, as in every Warta table)
+     * @param item the whole item, key included
+     * @return whether the item is this write's: put now, or by an earlier attempt whose answer was lost
+     */
+    public boolean putIfAbsent(DynamoDbClient dynamo, String table, Map<String, AttributeValue> key,
+                               Map<String, AttributeValue> item) {
+        return put(dynamo, PutItemRequest.builder().tableName(table).item(item)
+                .conditionExpression("attribute_not_exists(pk)").build(), key);
     }
 
     /**
@@ -57,28 +82,59 @@ public final class ConditionalWrite {
      * @return whether the update applied: now, or in an earlier attempt whose answer was lost
      */
     public boolean update(DynamoDbClient dynamo, UpdateItemRequest request) {
-        if (!request.updateExpression().contains(ATTRIBUTE + " = " + VALUE)) {
-            throw new IllegalArgumentException("The update must SET " + ATTRIBUTE + " = " + VALUE);
-        }
+        requireInUpdate(request, "SET " + ATTRIBUTE + " = " + VALUE, ATTRIBUTE + " = " + VALUE);
         Map<String, AttributeValue> values = new HashMap<>(request.expressionAttributeValues());
         values.put(VALUE, id);
-        return applied(dynamo, request.tableName(), request.key(), () -> dynamo.updateItem(request.toBuilder()
-                .expressionAttributeValues(values)
-                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build()));
+        return update(dynamo, request.toBuilder().expressionAttributeValues(values).build(),
+                item -> id.equals(item.get(ATTRIBUTE)));
     }
 
     /**
-     * Runs the write; when its condition fails, whether the item as it stood then carries this
-     * write's id: from the exception if the service sent the old item, else read back consistently.
+     * Runs an update that adds up (a counter) if its condition holds, at most once however often the
+     * SDK sends it. Its update expression must add {@value #ALL_VALUE} to {@value #ALL_ATTRIBUTE},
+     * which this supplies (a set of this write's id); this also adds to the condition that the set
+     * does not hold the id yet, so a retry of an update that landed fails its condition instead of
+     * counting twice, and is recognised by its id in the set.
+     *
+     * @return whether the update applied: now, or in an earlier attempt whose answer was lost
      */
-    private boolean applied(DynamoDbClient dynamo, String table, Map<String, AttributeValue> key, Runnable write) {
+    public boolean updateOnce(DynamoDbClient dynamo, UpdateItemRequest request) {
+        requireInUpdate(request, "ADD " + ALL_ATTRIBUTE + " " + ALL_VALUE, ALL_ATTRIBUTE + " " + ALL_VALUE);
+        Map<String, AttributeValue> values = new HashMap<>(request.expressionAttributeValues());
+        values.put(VALUE, id);
+        values.put(ALL_VALUE, AttributeValue.fromSs(List.of(id.s())));
+        return update(dynamo, request.toBuilder()
+                        .conditionExpression("(" + request.conditionExpression() + ") AND NOT contains("
+                                + ALL_ATTRIBUTE + ", " + VALUE + ")")
+                        .expressionAttributeValues(values).build(),
+                item -> Attr.stringList(item, ALL_ATTRIBUTE).contains(id.s()));
+    }
+
+    private static void requireInUpdate(UpdateItemRequest request, String what, String clause) {
+        if (!request.updateExpression().contains(clause)) {
+            throw new IllegalArgumentException("The update must " + what);
+        }
+    }
+
+    private boolean update(DynamoDbClient dynamo, UpdateItemRequest request, Predicate<Map<String, AttributeValue>> ours) {
+        return applied(dynamo, request.tableName(), request.key(), () -> dynamo.updateItem(request.toBuilder()
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build()), ours);
+    }
+
+    /**
+     * Runs the write; when its condition fails, whether the item as it stood then is {@code ours}
+     * (carries this write's id): from the exception if the service sent the old item, else read
+     * back consistently.
+     */
+    private boolean applied(DynamoDbClient dynamo, String table, Map<String, AttributeValue> key, Runnable write,
+                            Predicate<Map<String, AttributeValue>> ours) {
         try {
             write.run();
             return true;
         } catch (ConditionalCheckFailedException e) {
             Map<String, AttributeValue> item = e.hasItem() ? e.item()
                     : dynamo.getItem(b -> b.tableName(table).key(key).consistentRead(true)).item();
-            return item != null && id.equals(item.get(ATTRIBUTE));
+            return item != null && ours.test(item);
         }
     }
 }

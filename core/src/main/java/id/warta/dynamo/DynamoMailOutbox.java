@@ -4,7 +4,6 @@ import id.warta.mail.MailOutbox;
 import id.warta.mail.OutboxMessage;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -84,8 +83,7 @@ public final class DynamoMailOutbox implements MailOutbox {
         item.put(EXPIRES_AT, Attr.n(now.plus(RETENTION).getEpochSecond()));
         // The id is new, so the item can only exist already if an earlier attempt of this write put it
         // and its answer was lost (the SDK retried): that is success, not a failure to report.
-        boolean queued = ConditionalWrite.start().put(dynamo, PutItemRequest.builder().tableName(table).item(item)
-                .conditionExpression("attribute_not_exists(pk)").build(), key);
+        boolean queued = ConditionalWrite.start().putIfAbsent(dynamo, table, key, item);
         if (!queued) {
             throw new IllegalStateException("Outbox id collision");
         }

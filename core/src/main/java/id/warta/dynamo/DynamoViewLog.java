@@ -5,10 +5,8 @@ import id.warta.activity.View;
 import id.warta.activity.ViewLog;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
-import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -16,18 +14,20 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Views in the ActivityTable. A view is {@code VIEWS#<UTC hour>#<shard>} / {@code <millis>#<uuid>}:
- * writes for one hot article land on {@value #SHARDS} partitions that change every hour. The reader's
- * history is {@code READ#<reader>} / {@code <slug>}, one item per article, so a re-read overwrites.
- * Both expire after 90 days and hold nothing but ids and a time.
+ * Views in the ActivityTable. A view is {@code VIEWS#<UTC hour>#<shard>} / {@code <reader>#<slug>}:
+ * one item per reader, article and hour, so that a reader's repeated views of an article in one hour
+ * count once (the item is claimed with one retry-safe conditional put, {@link ConditionalWrite}), and
+ * the writes for one hot article land on {@value #SHARDS} partitions (the shard follows reader and
+ * article) that change every hour. The reader's history is {@code READ#<reader>} / {@code <slug>}, one item
+ * per article, so a re-read overwrites. Both expire after 90 days and hold nothing but ids, a time
+ * and the claiming write's random id.
  */
 public final class DynamoViewLog implements ViewLog {
     public static final int SHARDS = 16;
@@ -50,30 +50,29 @@ public final class DynamoViewLog implements ViewLog {
         return "READ#" + reader.value();
     }
 
+    /**
+     * Claims the reader's view of the article for this hour; only a view that wins the claim (or
+     * whose own earlier attempt did) is counted and goes into the history.
+     */
     @Override
-    public void record(View view) {
+    public boolean record(View view) {
         AttributeValue expiresAt = Attr.n(view.at().plus(RETENTION).getEpochSecond());
         AttributeValue at = Attr.s(view.at().truncatedTo(ChronoUnit.MILLIS).toString());
-        List<WriteRequest> writes = new ArrayList<>(2);
-        writes.add(put(Map.of(
-                "pk", Attr.s(bucket(view.at(), ThreadLocalRandom.current().nextInt(SHARDS))),
-                "sk", Attr.s(view.at().toEpochMilli() + "#" + UUID.randomUUID()),
-                "slug", Attr.s(view.slug()),
-                "reader", Attr.s(view.reader().value()),
-                "at", at,
-                "expiresAt", expiresAt)));
-        if (!view.reader().isAnonymous()) {
-            writes.add(put(Map.of(
+        String readerAndSlug = view.reader().value() + "#" + view.slug();
+        Map<String, AttributeValue> key = Map.of(
+                "pk", Attr.s(bucket(view.at(), Math.floorMod(readerAndSlug.hashCode(), SHARDS))),
+                "sk", Attr.s(readerAndSlug));
+        Map<String, AttributeValue> item = new HashMap<>(key);
+        item.putAll(Map.of("slug", Attr.s(view.slug()), "reader", Attr.s(view.reader().value()), "at", at, "expiresAt", expiresAt));
+        boolean counted = ConditionalWrite.start().putIfAbsent(dynamo, table, key, item);
+        if (counted && !view.reader().isAnonymous()) {
+            dynamo.putItem(b -> b.tableName(table).item(Map.of(
                     "pk", Attr.s(history(view.reader())),
                     "sk", Attr.s(view.slug()),
                     "at", at,
                     "expiresAt", expiresAt)));
         }
-        Batches.writeAll(dynamo, Map.of(table, writes));
-    }
-
-    private static WriteRequest put(Map<String, AttributeValue> item) {
-        return WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build();
+        return counted;
     }
 
     @Override

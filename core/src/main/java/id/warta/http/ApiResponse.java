@@ -10,6 +10,16 @@ public record ApiResponse(int status, Object body, CachePolicy cache, Map<String
         extraHeaders = Map.copyOf(extraHeaders);
     }
 
+    /**
+     * The same answer, marked as depending also on the request header {@code name} beyond what every
+     * answer depends on ({@link HttpFunction#ALWAYS_VARY}): a shared cache must then key on it too.
+     */
+    public ApiResponse varyingAlsoOn(String name) {
+        Map<String, String> headers = new LinkedHashMap<>(extraHeaders);
+        headers.merge("vary", name, (earlier, added) -> earlier + ", " + added);
+        return new ApiResponse(status, body, cache, headers);
+    }
+
     public static ApiResponse ok(Object body, CachePolicy cache) {
         return new ApiResponse(200, body, cache, Map.of());
     }

@@ -12,11 +12,20 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The shared request pipeline of every API function: dispatch on the API Gateway route key, map
- * failures to the contract's error body, add security and cache headers, write one log line.
+ * The shared request pipeline of every API function: dispatch on the API Gateway route key, refuse
+ * a body that is not declared as JSON, map failures to the contract's error body, add security and
+ * cache headers, write one log line.
  * Routes themselves come from template.yaml; a function only names the route keys it serves.
  */
 public final class HttpFunction {
+    /**
+     * What every answer may depend on besides its URL: the CORS headers follow the Origin (API
+     * Gateway adds them after the function, and only for an allowed Origin), and the content follows
+     * the bearer token. Sent on every answer, with or without an Origin, so that a shared cache never
+     * gives the site a copy without its CORS header or a signed-in reader the anonymous copy.
+     */
+    public static final String ALWAYS_VARY = "Origin, Authorization";
+
     private final Map<String, Route> routes;
     private final RequestLog log;
 
@@ -39,9 +48,12 @@ public final class HttpFunction {
         try {
             ApiRequest request = ApiRequest.from(event);
             Route route = routes.get(routeKey);
-            response = route == null
-                    ? ApiResponse.error(ApiException.of(ErrorCode.NOT_FOUND, "Alamat tidak ditemukan."))
-                    : route.handle(request);
+            if (route == null) {
+                response = ApiResponse.error(ApiException.of(ErrorCode.NOT_FOUND, "Alamat tidak ditemukan."));
+            } else {
+                request.requireJsonMediaType();
+                response = route.handle(request);
+            }
         } catch (ApiException e) {
             response = ApiResponse.error(e);
         } catch (SdkClientException e) {
@@ -99,6 +111,7 @@ public final class HttpFunction {
 
     static APIGatewayV2HTTPResponse toEvent(ApiResponse response) {
         Map<String, String> headers = new HashMap<>(response.extraHeaders());
+        headers.merge("vary", ALWAYS_VARY, (routeSpecific, always) -> always + ", " + routeSpecific);
         headers.put("cache-control", response.cache().headerValue());
         headers.put("x-content-type-options", "nosniff");
         String body = null;

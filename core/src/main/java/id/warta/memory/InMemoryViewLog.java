@@ -22,13 +22,19 @@ public final class InMemoryViewLog implements ViewLog {
     private final Map<Instant, List<View>> hours = new ConcurrentHashMap<>();
     private final Map<ReaderKey, Set<String>> histories = new ConcurrentHashMap<>();
     private final List<Instant> hoursRead = new CopyOnWriteArrayList<>();
+    private final Set<String> counted = ConcurrentHashMap.newKeySet();
 
     @Override
-    public void record(View view) {
-        hours.computeIfAbsent(view.at().truncatedTo(ChronoUnit.HOURS), h -> new CopyOnWriteArrayList<>()).add(view);
+    public boolean record(View view) {
+        Instant hour = view.at().truncatedTo(ChronoUnit.HOURS);
+        if (!counted.add(hour + "#" + view.reader().value() + "#" + view.slug())) {
+            return false;
+        }
+        hours.computeIfAbsent(hour, h -> new CopyOnWriteArrayList<>()).add(view);
         if (!view.reader().isAnonymous()) {
             histories.computeIfAbsent(view.reader(), r -> ConcurrentHashMap.newKeySet()).add(view.slug());
         }
+        return true;
     }
 
     /** Bulk loading for the benchmark: replaces the hour's bucket; no per-view history, no copy-on-write cost. */

@@ -25,15 +25,17 @@ class ConditionalWriteTest {
     private static final Map<String, AttributeValue> KEY = Map.of("pk", Attr.s("EMAIL#sari@example.id"));
 
     /**
-     * One item, and the SDK's view of a lost answer: with {@code answerLost}, a write lands and then
-     * its (retried) request meets the landed write and fails its condition. Like DynamoDB, the
-     * failure carries the old image when {@code returnsOldImage}; like dynalite, it does not otherwise.
+     * One item, and the SDK's view of a lost answer: with {@code answerLost}, a write lands, then
+     * {@code meanwhile} runs (another writer, if any), and its (retried) request meets the landed
+     * write and fails its condition. Like DynamoDB, the failure carries the old image when
+     * {@code returnsOldImage}; like dynalite, it does not otherwise.
      */
-    private static final class OneItemTable implements DynamoDbClient {
+    private static class OneItemTable implements DynamoDbClient {
         private final boolean returnsOldImage;
         private boolean answerLost;
-        private Map<String, AttributeValue> item;
-        private final List<Object> requests = new ArrayList<>();
+        Runnable meanwhile = () -> { };
+        Map<String, AttributeValue> item;
+        final List<Object> requests = new ArrayList<>();
 
         OneItemTable(boolean returnsOldImage, boolean answerLost, Map<String, AttributeValue> item) {
             this.returnsOldImage = returnsOldImage;
@@ -70,15 +72,16 @@ class ConditionalWriteTest {
             return GetItemResponse.builder().item(item).build();
         }
 
-        private <T> T landed(T response) {
+        <T> T landed(T response) {
             if (answerLost) {
                 answerLost = false;
+                meanwhile.run();
                 throw conditionFailed();
             }
             return response;
         }
 
-        private ConditionalCheckFailedException conditionFailed() {
+        ConditionalCheckFailedException conditionFailed() {
             return (ConditionalCheckFailedException) ConditionalCheckFailedException.builder()
                     .message("The conditional request failed")
                     .item(returnsOldImage ? item : null)
@@ -97,6 +100,48 @@ class ConditionalWriteTest {
         @Override
         public void close() {
         }
+    }
+
+    /**
+     * One counter with a ceiling, as {@link ConditionalWrite#updateOnce} keeps it: an update adds 1
+     * to {@code n} and its write id to the ids while {@code n} is below the ceiling and the ids do
+     * not hold its id.
+     */
+    private static final class CounterItem extends OneItemTable {
+        private final int ceiling;
+
+        CounterItem(int ceiling, boolean returnsOldImage, boolean answerLost) {
+            super(returnsOldImage, answerLost, Map.of());
+            this.ceiling = ceiling;
+        }
+
+        @Override
+        public UpdateItemResponse updateItem(UpdateItemRequest request) {
+            requests.add(request);
+            List<String> counted = new ArrayList<>(Attr.stringList(item, ConditionalWrite.ALL_ATTRIBUTE));
+            String writeId = request.expressionAttributeValues().get(ConditionalWrite.VALUE).s();
+            if (counted.size() >= ceiling || counted.contains(writeId)) {
+                throw conditionFailed();
+            }
+            counted.add(writeId);
+            item = Map.of("n", Attr.n(counted.size()), ConditionalWrite.ALL_ATTRIBUTE, AttributeValue.fromSs(counted));
+            return landed(UpdateItemResponse.builder().build());
+        }
+
+        int count() {
+            return Integer.parseInt(item.get("n").n());
+        }
+
+        UpdateItemRequest firstUpdate() {
+            return (UpdateItemRequest) requests.getFirst();
+        }
+    }
+
+    private static UpdateItemRequest countOne() {
+        return UpdateItemRequest.builder().tableName("T").key(KEY).conditionExpression("attribute_not_exists(n) OR n < :ceiling")
+                .updateExpression("ADD n :one, writeIds :writeIds")
+                .expressionAttributeValues(Map.of(":ceiling", Attr.n(3), ":one", Attr.n(1)))
+                .build();
     }
 
     private static PutItemRequest claim(String accountId) {
@@ -146,6 +191,19 @@ class ConditionalWriteTest {
     }
 
     @Test
+    void aPutIfAbsentIsConditionalOnTheKeyBeingFree() {
+        OneItemTable table = new OneItemTable(true, false, null);
+        Map<String, AttributeValue> item = new HashMap<>(KEY);
+        item.put("accountId", Attr.s("a-1"));
+
+        assertThat(ConditionalWrite.start().putIfAbsent(table, "T", KEY, item)).isTrue();
+        assertThat(ConditionalWrite.start().putIfAbsent(table, "T", KEY, item)).isFalse();
+
+        assertThat(table.requests).allSatisfy(request ->
+                assertThat(((PutItemRequest) request).conditionExpression()).isEqualTo("attribute_not_exists(pk)"));
+    }
+
+    @Test
     void aPutCarriesItsWriteIdInTheItem() {
         OneItemTable table = new OneItemTable(true, false, null);
         ConditionalWrite write = new ConditionalWrite("w-1");
@@ -180,6 +238,56 @@ class ConditionalWriteTest {
         UpdateItemRequest withoutId = useLink().toBuilder().updateExpression("SET state = :after").build();
 
         assertThatThrownBy(() -> ConditionalWrite.start().update(new OneItemTable(true, false, Map.of()), withoutId))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aCountWhoseAnswerWasLostIsCountedOnceAndRecognised() {
+        for (boolean returnsOldImage : List.of(true, false)) {
+            CounterItem counter = new CounterItem(3, returnsOldImage, true);
+
+            assertThat(ConditionalWrite.start().updateOnce(counter, countOne())).as("old image returned: " + returnsOldImage).isTrue();
+            assertThat(counter.count()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aCountWhoseAnswerWasLostIsRecognisedAfterAnotherWriterCountedToo() {
+        CounterItem counter = new CounterItem(3, true, true);
+        counter.meanwhile = () -> assertThat(ConditionalWrite.start().updateOnce(counter, countOne())).isTrue();
+
+        assertThat(ConditionalWrite.start().updateOnce(counter, countOne())).isTrue();
+
+        assertThat(counter.count()).as("each write counted once").isEqualTo(2);
+    }
+
+    @Test
+    void aCountAtTheCeilingIsNotApplied() {
+        CounterItem counter = new CounterItem(1, true, false);
+        assertThat(ConditionalWrite.start().updateOnce(counter, countOne())).isTrue();
+
+        assertThat(ConditionalWrite.start().updateOnce(counter, countOne())).isFalse();
+        assertThat(counter.count()).isEqualTo(1);
+    }
+
+    @Test
+    void aCountIsConditionalOnItsIdNotBeingCountedYet() {
+        CounterItem counter = new CounterItem(3, true, false);
+
+        new ConditionalWrite("w-1").updateOnce(counter, countOne());
+
+        UpdateItemRequest sent = counter.firstUpdate();
+        assertThat(sent.conditionExpression())
+                .isEqualTo("(attribute_not_exists(n) OR n < :ceiling) AND NOT contains(writeIds, :writeId)");
+        assertThat(sent.expressionAttributeValues().get(ConditionalWrite.ALL_VALUE).ss()).containsExactly("w-1");
+        assertThat(sent.returnValuesOnConditionCheckFailure()).isEqualTo(ReturnValuesOnConditionCheckFailure.ALL_OLD);
+    }
+
+    @Test
+    void aCountThatWouldNotRecordItsWriteIdIsRefused() {
+        UpdateItemRequest withoutId = countOne().toBuilder().updateExpression("ADD n :one").build();
+
+        assertThatThrownBy(() -> ConditionalWrite.start().updateOnce(new CounterItem(3, true, false), withoutId))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -51,6 +51,44 @@ class ApiRequestTest {
         assertThat(codeOf(() -> request.jsonObject(false))).isEqualTo(ErrorCode.BAD_REQUEST);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"email\":\"a@b.id\",\"email\":\"c@d.id\"}", "{\"a\":1,\"b\":2,\"a\":1}",
+            "{\"outer\":{\"x\":1,\"x\":2}}", "{\"list\":[{\"k\":1,\"k\":1}]}"})
+    void rejectsObjectsWithADuplicateKeyAtAnyDepth(String body) {
+        ApiRequest request = ApiRequest.from(event(body, false));
+
+        assertThat(codeOf(() -> request.jsonObject(false))).isEqualTo(ErrorCode.BAD_REQUEST);
+    }
+
+    private static ApiRequest withContentType(String contentType, String body) {
+        Map<String, String> headers = contentType == null ? Map.of() : Map.of("Content-Type", contentType);
+        return ApiRequest.from(APIGatewayV2HTTPEvent.builder().withRouteKey("POST /auth/register")
+                .withHeaders(headers).withBody(body).build());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"application/json", "application/json; charset=utf-8", "Application/JSON;charset=UTF-8",
+            "application/json ; charset = \"utf-8\"", " application/json "})
+    void acceptsABodyDeclaredAsJsonInUtf8(String contentType) {
+        withContentType(contentType, "{}").requireJsonMediaType();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"text/plain", "text/plain;charset=UTF-8", "application/x-www-form-urlencoded",
+            "multipart/form-data; boundary=x", "application/json; charset=iso-8859-1", "application/json; foo=bar",
+            "application/jsonp", "application/json, text/plain", "application/merge-patch+json", ""})
+    void refusesAnyOtherDeclaredTypeAs415(String contentType) {
+        assertThat(codeOf(() -> withContentType(contentType, "{}").requireJsonMediaType()))
+                .isEqualTo(ErrorCode.UNSUPPORTED_MEDIA_TYPE);
+    }
+
+    @Test
+    void aBodyWithoutAContentTypeIs415AndNoBodyNeedsNone() {
+        assertThat(codeOf(() -> withContentType(null, "{}").requireJsonMediaType())).isEqualTo(ErrorCode.UNSUPPORTED_MEDIA_TYPE);
+        withContentType(null, null).requireJsonMediaType();
+        withContentType("text/plain", "").requireJsonMediaType();
+    }
+
     @Test
     void rejectsInvalidUtf8AndInvalidBase64() {
         String invalidUtf8 = Base64.getEncoder().encodeToString(new byte[] {'{', '"', (byte) 0xC3, (byte) 0x28, '"', ':', '1', '}'});

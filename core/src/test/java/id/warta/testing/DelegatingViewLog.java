@@ -17,8 +17,8 @@ public class DelegatingViewLog implements ViewLog {
     }
 
     @Override
-    public void record(View view) {
-        delegate.record(view);
+    public boolean record(View view) {
+        return delegate.record(view);
     }
 
     @Override

@@ -1,6 +1,8 @@
 package id.warta.local;
 
+import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
 
 import java.util.List;
 import java.util.Map;
@@ -49,7 +51,8 @@ record Cors(List<String> allowOrigins, boolean allowCredentials, List<String> al
             return;
         }
         out.put("Access-Control-Allow-Origin", origin);
-        out.put("Vary", "Origin");
+        // Merged into the function's own Vary (which names Origin already), never in its place.
+        out.ensureField(new HttpField(HttpHeader.VARY, "Origin"));
         if (allowCredentials) {
             out.put("Access-Control-Allow-Credentials", "true");
         }

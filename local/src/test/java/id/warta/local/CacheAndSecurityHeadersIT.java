@@ -3,7 +3,9 @@ package id.warta.local;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,6 +55,31 @@ class CacheAndSecurityHeadersIT {
             assertThat(e.response().header("Cache-Control")).as(e.label()).isEqualTo(e.cacheControl());
             assertThat(e.response().header("X-Content-Type-Options")).as(e.label()).isEqualTo("nosniff");
         }
+    }
+
+    private static List<String> vary(TestStack.Response response) {
+        String header = response.header("Vary");
+        return header == null ? List.of() : Arrays.stream(header.split(",")).map(s -> s.strip().toLowerCase(Locale.ROOT)).toList();
+    }
+
+    @Test
+    void everyAnswerVariesOnOriginAndAuthorizationWithOrWithoutAnOriginAndRecommendationsOnTheReaderId() {
+        String browser = UUID.randomUUID().toString();
+        for (String[] origin : List.of(new String[0], new String[] {"Origin", "http://localhost:3000"},
+                new String[] {"Origin", "https://elsewhere.example"})) {
+            String label = origin.length == 0 ? "no Origin" : origin[1];
+            for (String path : List.of("/articles", "/articles/" + FREE, "/trending", "/videos", "/articles?limit=0", "/tidak/ada")) {
+                TestStack.Response response = stack.get(path, origin);
+                assertThat(vary(response)).as(path + ", " + label).contains("origin", "authorization");
+            }
+            TestStack.Response recommendations = stack.get("/articles/" + FREE + "/recommendations", origin);
+            assertThat(vary(recommendations)).as("recommendations, " + label).contains("origin", "authorization", "x-reader-id");
+            TestStack.Response view = stack.post("/articles/" + FREE + "/views", "{}",
+                    origin.length == 0 ? new String[] {"X-Reader-Id", browser} : new String[] {"X-Reader-Id", browser, origin[0], origin[1]});
+            assertThat(vary(view)).as("view, " + label).contains("origin", "authorization");
+        }
+        assertThat(stack.get("/articles", "Origin", "http://localhost:3000").header("Access-Control-Allow-Origin"))
+                .isEqualTo("http://localhost:3000");
     }
 
     @Test

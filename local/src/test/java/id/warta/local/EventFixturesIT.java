@@ -1,5 +1,8 @@
 package id.warta.local;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.fasterxml.jackson.databind.JsonNode;
 import id.warta.json.Json;
 import org.junit.jupiter.api.DynamicTest;
@@ -17,10 +20,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every fixture under events/ is invocable the way `sam local invoke -e` (and bin/invoke) invokes it:
  * deserialised by the Lambda runtime's own serialisers into the handler's input type, against the
  * function events/<dir> belongs to (the function whose CodeUri is functions/<dir>). HTTP fixtures
- * never produce a 5xx.
+ * never produce a 5xx, and each answer is what openapi.yaml documents for its request.
  */
 @LocalStackOnly
 class EventFixturesIT {
+    private static final PojoSerializer<APIGatewayV2HTTPResponse> RESPONSES =
+            LambdaEventSerializers.serializerFor(APIGatewayV2HTTPResponse.class, EventFixturesIT.class.getClassLoader());
     private final TestStack stack = TestStack.shared();
 
     @TestFactory
@@ -38,12 +43,17 @@ class EventFixturesIT {
                     .findFirst()
                     .orElseThrow(() -> new AssertionError("No function with CodeUri functions/" + functionDir));
 
-            String result = stack.cloud().function(function.logicalId()).invokeJson(Files.readString(fixture));
+            String event = Files.readString(fixture);
+            String result = stack.cloud().function(function.logicalId()).invokeJson(event);
 
             JsonNode json = Json.mapper().readTree(result);
             if (json.has("statusCode")) {
                 assertThat(json.path("statusCode").asInt()).as(fixture.toString()).isBetween(200, 499);
                 assertThat(json.path("headers").path("content-type").asText()).startsWith("application/json");
+                JsonNode request = Json.mapper().readTree(event);
+                OpenApiContract.document().assertConforms(OpenApiContract.Exchange.answered(
+                        request.path("requestContext").path("http").path("method").asText(), request.path("rawPath").asText(),
+                        RESPONSES.fromJson(result)));
             }
         }));
     }

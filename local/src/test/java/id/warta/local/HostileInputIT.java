@@ -7,8 +7,13 @@ import com.auth0.jwt.algorithms.Algorithm;
 import com.fasterxml.jackson.databind.JsonNode;
 import id.warta.json.Json;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -22,14 +27,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Thousands of generated malformed requests, in real API Gateway v2 shapes, through every route's
- * handler (seeded, so a failure reproduces): zero 5xx, every 4xx with the contract's error body, and
- * nothing in any response that looks like a stack trace or a class name.
+ * handler (seeded, so a failure reproduces): zero 5xx, every 4xx with the contract's error body, every
+ * answer as openapi.yaml documents it for its route, and nothing in any response that looks like a
+ * stack trace or a class name. Then, over HTTP, every field, path and query parameter and identity
+ * header at lengths up to the body limit.
  */
 class HostileInputIT {
     private static final int CASES = 2_400;
     private static final long SEED = 20261126L;
 
     private final TestStack stack = TestStack.shared();
+    private final OpenApiContract contract = OpenApiContract.document();
     private final Random random = new Random(SEED);
 
     private final List<Supplier<String>> bodies = List.of(
@@ -91,7 +99,8 @@ class HostileInputIT {
 
     private Map<String, String> hostileHeaders() {
         Map<String, String> headers = new HashMap<>();
-        headers.put("content-type", random.nextBoolean() ? "application/json" : "text/plain");
+        // Mostly JSON, so that most bodies get past the media-type check into the routes.
+        headers.put("content-type", random.nextInt(4) == 0 ? "text/plain" : "application/json");
         headers.put("user-agent", random.nextInt(10) == 0 ? "Googlebot/2.1" : "Mozilla/5.0");
         switch (random.nextInt(9)) {
             case 0 -> headers.put("authorization", "Bearer " + JWT.create().withIssuer("warta").withSubject("x")
@@ -164,6 +173,8 @@ class HostileInputIT {
 
             String text = response.getBody() == null ? "" : response.getBody();
             String label = route.routeKey() + " case " + i;
+            contract.problems(OpenApiContract.Exchange.answered(method, route.path() == null ? path : route.path(), response))
+                    .forEach(problem -> failures.add(label + " -> " + problem));
             if (response.getStatusCode() >= 500) {
                 failures.add(label + " -> " + response.getStatusCode() + " " + abbreviate(text));
             } else if (response.getStatusCode() >= 400) {
@@ -178,6 +189,201 @@ class HostileInputIT {
         }
         assertThat(sent).isGreaterThanOrEqualTo(2_000);
         assertThat(failures).isEmpty();
+    }
+
+    /** A body field of {@code length} characters; an address stays address-shaped, so only its length is wrong. */
+    private static String ofLength(String field, int length) {
+        return field.equals("email") ? "a".repeat(length - "@example.id".length()) + "@example.id" : "x".repeat(length);
+    }
+
+    private static String json(Map<String, ?> body) {
+        try {
+            return Json.mapper().writeValueAsString(body);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void assertClientError(String label, TestStack.Response response, List<String> failures) {
+        if (response.status() < 400 || response.status() >= 500 || response.errorCode() == null) {
+            failures.add(label + " -> " + response.status() + " " + abbreviate(response.body()));
+        }
+    }
+
+    @Test
+    void everyBodyFieldAtEveryLengthIsRefusedWithA4xxBeforeAnyKeyIsBuilt() {
+        String nonce = "nonce-" + random.nextInt(1_000_000);
+        Map<String, Map<String, String>> validBodies = Map.of(
+                "/auth/register", Map.of("email", AccountsMailbox.uniqueAddress("long"), "password", "kopi-tubruk-2026", "name", "Sari"),
+                "/auth/activation/resend", Map.of("email", AccountsMailbox.uniqueAddress("long")),
+                "/auth/activate", Map.of("token", "00000000-0000-4000-8000-000000000000." + "A".repeat(43)),
+                "/auth/login", Map.of("email", AccountsMailbox.uniqueAddress("long"), "password", "kopi-tubruk-2026"),
+                "/auth/password/forgot", Map.of("email", AccountsMailbox.uniqueAddress("long")),
+                "/auth/password/reset", Map.of("token", "00000000-0000-4000-8000-000000000000." + "A".repeat(43),
+                        "password", "kopi-tubruk-2026"),
+                "/auth/oidc/google", Map.of("idToken", stack.oidcIssuer().mint(stack.oidcIssuer()
+                        .claims(AccountsMailbox.uniqueAddress("long"), nonce).build()), "nonce", nonce));
+        List<String> failures = new ArrayList<>();
+        validBodies.forEach((path, valid) -> valid.keySet().forEach(field -> {
+            for (int length : new int[] {255, 2_100, 60_000}) {
+                Map<String, String> body = new HashMap<>(valid);
+                body.put(field, ofLength(field, length));
+                TestStack.Response response = stack.post(path, json(body));
+                String label = path + " " + field + " of " + length;
+                assertClientError(label, response, failures);
+                if (field.equals("email") && length > 255
+                        && !(response.errorCode().equals("VALIDATION_FAILED") && response.json().path("error").path("fields").has("email"))) {
+                    failures.add(label + " -> not a validation error of the address: " + abbreviate(response.body()));
+                }
+            }
+        }));
+        assertThat(failures).isEmpty();
+    }
+
+    @Test
+    void anIdTokenVouchingForAnOverlongAddressIsUnauthorised() {
+        String nonce = "nonce-" + random.nextInt(1_000_000);
+        String idToken = stack.oidcIssuer().mint(stack.oidcIssuer().claims(ofLength("email", 2_100), nonce).build());
+
+        TestStack.Response response = stack.post("/auth/oidc/google", json(Map.of("idToken", idToken, "nonce", nonce)));
+
+        assertThat(response.status()).as(response.body()).isEqualTo(401);
+        assertThat(response.errorCode()).isEqualTo("UNAUTHORIZED");
+    }
+
+    @Test
+    void overlongPathsQueryParametersAndIdentityHeadersAreClientErrors() {
+        String longSlug = "a".repeat(5_000);
+        List<String> failures = new ArrayList<>();
+        assertClientError("article", stack.get("/articles/" + longSlug), failures);
+        assertClientError("recommendations", stack.get("/articles/" + longSlug + "/recommendations"), failures);
+        assertClientError("view", stack.post("/articles/" + longSlug + "/views", "{}"), failures);
+        assertClientError("provider", stack.post("/auth/oidc/" + longSlug, "{}"), failures);
+        for (String name : List.of("limit", "cursor", "section", "edition")) {
+            for (String path : List.of("/articles", "/trending", "/videos")) {
+                TestStack.Response response = stack.get(path + "?" + name + "=" + "z".repeat(5_000));
+                if (response.status() >= 500) {
+                    failures.add(path + " " + name + " -> " + response.status());
+                }
+            }
+        }
+        assertClientError("X-Reader-Id", stack.get("/articles", "X-Reader-Id", "f".repeat(5_000)), failures);
+        assertClientError("Authorization", stack.get("/me", "Authorization", "Bearer " + "e".repeat(5_000)), failures);
+        assertThat(failures).isEmpty();
+    }
+
+    @Test
+    void anOverlongAccountIdNamesNoAccount() throws Exception {
+        SamTemplate.HttpRoute route = stack.cloud().template().httpRoutes().stream()
+                .filter(r -> "PUT /admin/accounts/{accountId}/subscription".equals(r.routeKey())).findFirst().orElseThrow();
+        String accountId = "a".repeat(3_000);
+        APIGatewayV2HTTPEvent event = event(route.routeKey(), "PUT", "/admin/accounts/" + accountId + "/subscription",
+                Map.of("accountId", accountId), Map.of(), Map.of("content-type", "application/json"),
+                "{\"subscriber\":true}", false);
+
+        APIGatewayV2HTTPResponse response = (APIGatewayV2HTTPResponse) stack.cloud().function(route.functionId()).invoke(event);
+
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(404);
+        assertThat(Json.mapper().readTree(response.getBody()).path("error").path("code").asText()).isEqualTo("NOT_FOUND");
+    }
+
+    @Test
+    void addressesOutsideTheDocumentedSyntaxNeverReachAnAccountOrTheMailer() {
+        List<String> badAddresses = List.of("x\u0000@example.id", "x\u0085@example.id", "x\u2028y@example.id",
+                "\u200ex@example.id", "a..b@example.id", ".a@example.id", "a.@example.id", "a@-example.id",
+                "\"a b\"@example.id", "(c)a@example.id", "a@[192.0.2.1]");
+        List<String> failures = new ArrayList<>();
+        for (String address : badAddresses) {
+            String label = address.replaceAll("\\p{C}", "?");
+            for (Map<String, String> body : List.of(
+                    Map.of("path", "/auth/register", "email", address, "password", "kopi-tubruk-2026", "name", "Sari"),
+                    Map.of("path", "/auth/activation/resend", "email", address),
+                    Map.of("path", "/auth/password/forgot", "email", address))) {
+                Map<String, String> fields = new HashMap<>(body);
+                String path = fields.remove("path");
+                TestStack.Response response = stack.post(path, json(fields));
+                if (response.status() != 400 || !"VALIDATION_FAILED".equals(response.errorCode())
+                        || !response.json().path("error").path("fields").has("email")) {
+                    failures.add(path + " " + label + " -> " + response.status() + " " + abbreviate(response.body()));
+                }
+            }
+            if (stack.cloud().dynamo().getItem(b -> b.tableName(AccountsApiIT.ACCOUNTS_TABLE).key(Map.of(
+                    "pk", AttributeValue.fromS("EMAIL#" + address.strip().toLowerCase(java.util.Locale.ROOT)),
+                    "sk", AttributeValue.fromS("EMAIL")))).hasItem()) {
+                failures.add(label + " -> an account owns it");
+            }
+        }
+        assertThat(failures).isEmpty();
+    }
+
+    @Test
+    void namesWithBidiOrControlCharactersAreValidationErrors() {
+        for (String name : List.of("\u202eevil.exe", "Sari\u200f", "a\u2066b\u2069", "Sari\u0000", "Sari\u2028Dewi")) {
+            TestStack.Response response = stack.post("/auth/register", json(Map.of(
+                    "email", AccountsMailbox.uniqueAddress("name"), "password", "kopi-tubruk-2026", "name", name)));
+
+            assertThat(response.status()).as(response.body()).isEqualTo(400);
+            assertThat(response.errorCode()).isEqualTo("VALIDATION_FAILED");
+            assertThat(response.json().path("error").path("fields").has("name")).isTrue();
+        }
+    }
+
+    @Test
+    void aBodyWithADuplicateKeyIsABadRequestOnEveryJsonRoute() {
+        String first = AccountsMailbox.uniqueAddress("dup");
+        String second = AccountsMailbox.uniqueAddress("dup");
+        Map<String, String> bodies = Map.of(
+                "/auth/register", "{\"email\":\"" + first + "\",\"email\":\"" + second + "\",\"password\":\"kopi-tubruk-2026\",\"name\":\"Sari\"}",
+                "/auth/login", "{\"email\":\"" + first + "\",\"password\":\"a-password\",\"password\":\"kopi-tubruk-2026\"}",
+                "/auth/password/forgot", "{\"email\":\"" + first + "\",\"email\":\"" + second + "\"}",
+                "/auth/oidc/google", "{\"idToken\":\"x\",\"nonce\":\"n\",\"nonce\":\"m\"}",
+                "/articles/harga-beras-medium-naik-di-pasar-induk/views", "{\"a\":1,\"a\":1}");
+        bodies.forEach((path, body) -> {
+            TestStack.Response response = stack.post(path, body);
+
+            assertThat(response.status()).as(path + " " + response.body()).isEqualTo(400);
+            assertThat(response.errorCode()).as(path).isEqualTo("BAD_REQUEST");
+        });
+    }
+
+    /** A POST as a cross-site form or script can send it without a CORS preflight: any Content-Type, or none. */
+    private TestStack.Response postAs(String path, String contentType, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(stack.api().resolve(path)).timeout(Duration.ofSeconds(30))
+                .POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new TestStack.Response(response.statusCode(), response.headers().map(), response.body());
+    }
+
+    @Test
+    void aBodyThatIsNotDeclaredAsJsonIsUnsupportedOnEveryPostRoute() throws Exception {
+        List<String> paths = stack.cloud().template().httpRoutes().stream()
+                .filter(r -> "POST".equals(r.method()))
+                .map(r -> r.path().replace("{slug}", "harga-beras-medium-naik-di-pasar-induk").replace("{provider}", "google"))
+                .toList();
+        String body = json(Map.of("email", AccountsMailbox.uniqueAddress("media"), "password", "kopi-tubruk-2026", "name", "Sari"));
+        List<String> failures = new ArrayList<>();
+        for (String path : paths) {
+            for (String contentType : new String[] {"text/plain", "text/plain;charset=UTF-8", "application/x-www-form-urlencoded",
+                    "multipart/form-data; boundary=x", null}) {
+                TestStack.Response response = postAs(path, contentType, body);
+                if (response.status() != 415 || !"UNSUPPORTED_MEDIA_TYPE".equals(response.errorCode())) {
+                    failures.add(path + " as " + contentType + " -> " + response.status() + " " + abbreviate(response.body()));
+                }
+            }
+        }
+        assertThat(paths).contains("/auth/register", "/auth/password/forgot", "/articles/harga-beras-medium-naik-di-pasar-induk/views");
+        assertThat(failures).isEmpty();
+    }
+
+    @Test
+    void aViewWithoutABodyNeedsNoContentType() throws Exception {
+        TestStack.Response response = postAs("/articles/harga-beras-medium-naik-di-pasar-induk/views", null, null);
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(response.json().path("access").path("granted").asBoolean()).isTrue();
     }
 
     private static String abbreviate(String text) {

@@ -8,8 +8,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -46,7 +44,6 @@ class LocalStackUnderLoadIT {
 
     private final TestStack stack = TestStack.shared();
     private final AccountsMailbox mailbox = new AccountsMailbox(stack);
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @Test
     void twoHundredParallelRequestsLeaveTheEmulatorAliveEveryRouteAnsweringAndEveryAccountWhole() throws Exception {
@@ -118,8 +115,8 @@ class LocalStackUnderLoadIT {
 
         for (SamTemplate.HttpRoute route : stack.cloud().template().httpRoutes()) {
             if (route.path() != null) {
-                HttpResponse<String> response = RouteSamples.send(http, stack.api(), stack.cloud(), RouteSamples.of(route));
-                assertThat(response.statusCode()).as(route.routeKey() + " " + response.body()).isLessThan(500);
+                TestStack.Response response = RouteSamples.send(stack, RouteSamples.of(route));
+                assertThat(response.status()).as(route.routeKey() + " " + response.body()).isLessThan(500);
             }
         }
         for (String address : existing) {

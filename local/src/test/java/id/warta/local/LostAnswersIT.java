@@ -2,13 +2,19 @@ package id.warta.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import id.warta.accounts.OneTimeTokens;
+import id.warta.activity.ReaderKey;
+import id.warta.content.AccessLevel;
+import id.warta.dynamo.Attr;
 import id.warta.local.faults.Fault;
 import id.warta.local.faults.FaultRule;
 import id.warta.local.faults.Match;
+import id.warta.views.DynamoViewCeiling;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -16,9 +22,10 @@ import java.util.function.Supplier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue 19 rows 2, 3 and 6 and the rest of the retry-safe writes: DynamoDB applies a conditional
- * write but its answer is lost, so the SDK sends it again and the condition fails against the
- * write's own result. Each request still gets the answer its first attempt earned.
+ * Issue 19 rows 2, 3 and 6 and the rest of the retry-safe writes (issue 17 rows 11 and 13 among
+ * them): DynamoDB applies a conditional write but its answer is lost, so the SDK sends it again and
+ * the condition fails against the write's own result. Each request still gets the answer its first
+ * attempt earned.
  */
 class LostAnswersIT {
     private static final String NEW_PASSWORD = "es-teh-manis-2026";
@@ -29,6 +36,9 @@ class LostAnswersIT {
     private static final TestStack stack = proxied.stack();
     private static final AccountRequests accounts = new AccountRequests(proxied.stack());
     private static final AccountsMailbox mailbox = new AccountsMailbox(proxied.stack());
+    /** Read straight from the emulator, past the proxy. */
+    private static final RecordedViews views = new RecordedViews(TestStack.shared());
+    private static final String ACTIVITY_TABLE = new PaywallReaders(stack).table("ACTIVITY_TABLE");
 
     @AfterEach
     void clearFaults() {
@@ -171,6 +181,53 @@ class LostAnswersIT {
         TestStack.Response second = stack.post("/auth/oidc/google", AccountRequests.json(Map.of("idToken", again, "nonce", nonce)));
         assertThat(second.json().path("created").asBoolean()).isFalse();
         assertThat(accountId(second)).isEqualTo(accountId(first));
+    }
+
+    @Test
+    void anIdTokenWhoseFirstUseAnswerWasLostSignsInOnce() {
+        String nonce = UUID.randomUUID().toString();
+        String idToken = stack.oidcIssuer().mint(stack.oidcIssuer().claims(AccountsMailbox.uniqueAddress("lost-id-token"), nonce).build());
+        String signIn = AccountRequests.json(Map.of("idToken", idToken, "nonce", nonce));
+        FaultRule lost = loseNextAnswer("PutItem", "IDTOKEN#" + OneTimeTokens.sha256(idToken));
+
+        TestStack.Response first = stack.post("/auth/oidc/google", signIn);
+
+        assertThat(lost.hits()).isEqualTo(1);
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        assertThat(stack.post("/auth/oidc/google", signIn).status()).as("a second use").isEqualTo(401);
+    }
+
+    @Test
+    void aViewWhoseCeilingAndClaimAnswersWereLostIsCountedOnceAndEntersTheHistory() {
+        String browser = UUID.randomUUID().toString();
+        ReaderKey reader = ReaderKey.browser(browser);
+        String free = stack.seeded().articles().stream()
+                .filter(a -> a.summary().accessLevel() == AccessLevel.FREE).findFirst().orElseThrow().slug();
+        Instant before = Instant.now();
+        FaultRule lostTake = loseNextAnswer("UpdateItem", "VIEWCAP#");
+        FaultRule lostClaim = loseNextAnswer("PutItem", "VIEWS#", reader.value());
+
+        TestStack.Response viewed = stack.post("/articles/" + free + "/views", "{}", "X-Reader-Id", browser);
+
+        assertThat(lostTake.hits()).isEqualTo(1);
+        assertThat(lostClaim.hits()).isEqualTo(1);
+        assertThat(viewed.status()).as(viewed.body()).isEqualTo(200);
+        assertThat(views.since(before)).filteredOn(v -> v.reader().equals(reader)).as("counted, once").hasSize(1);
+        assertThat(views.history(reader)).containsExactly(free);
+    }
+
+    @Test
+    void aViewCeilingTakeWhoseAnswerWasLostIsTakenOnce() {
+        String network = "lost-answer-" + UUID.randomUUID();
+        FaultRule lost = loseNextAnswer("UpdateItem", "VIEWCAP#" + network);
+
+        boolean admitted = new DynamoViewCeiling(stack.cloud().dynamo(), ACTIVITY_TABLE, 2).admits(network, Instant.now());
+
+        assertThat(lost.hits()).isEqualTo(1);
+        assertThat(admitted).isTrue();
+        Map<String, AttributeValue> counter = TestStack.shared().cloud().dynamo().getItem(b -> b.tableName(ACTIVITY_TABLE)
+                .key(Map.of("pk", Attr.s("VIEWCAP#" + network), "sk", Attr.s("VIEWCAP")))).item();
+        assertThat(counter.get("n").n()).as("one write taken, not two").isEqualTo("1");
     }
 
     private static String accountId(TestStack.Response session) {

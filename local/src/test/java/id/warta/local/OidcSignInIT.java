@@ -6,6 +6,8 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
+import id.warta.accounts.OneTimeTokens;
+import id.warta.accounts.oidc.IdTokenVerifier;
 import id.warta.json.Json;
 import id.warta.local.oidc.LocalOidcIssuer;
 import org.junit.jupiter.api.Test;
@@ -106,6 +108,22 @@ class OidcSignInIT {
         TestStack.Response again = signIn(token(email));
         assertThat(again.json().path("created").asBoolean()).isFalse();
         assertThat(me(again).path("id").asText()).isEqualTo(me.path("id").asText());
+    }
+
+    @Test
+    void anIdTokenSignsInOnceAndIsRememberedUntilItWouldNoLongerVerify() {
+        JWTClaimsSet claims = claims(AccountsMailbox.uniqueAddress("oidc-replay")).build();
+        String idToken = issuer.mint(claims);
+        assertThat(signIn(idToken).status()).isEqualTo(200);
+
+        assertUnauthorized(idToken);
+        assertUnauthorized(idToken);
+        Map<String, AttributeValue> used = stack.cloud().dynamo().getItem(b -> b.tableName(AccountsApiIT.ACCOUNTS_TABLE)
+                .key(Map.of("pk", AttributeValue.fromS("IDTOKEN#" + OneTimeTokens.sha256(idToken)),
+                        "sk", AttributeValue.fromS("IDTOKEN")))).item();
+        long acceptedUntil = claims.getExpirationTime().toInstant().getEpochSecond() + IdTokenVerifier.MAX_CLOCK_SKEW_SECONDS;
+        assertThat(Long.parseLong(used.get("expiresAt").n())).as("forgotten (TTL) once it could no longer verify")
+                .isGreaterThan(acceptedUntil).isLessThan(acceptedUntil + 5);
     }
 
     @Test

@@ -67,6 +67,9 @@ final class PaywallReaders {
 
     private SignedIn save(ReaderAccount account) {
         Map<String, AttributeValue> item = new HashMap<>(AccountKeys.key(account.id()));
+        // Every account has an address and a name (DynamoAccountStore's item), which GET /me answers.
+        item.put("email", Attr.s("pembaca-" + account.id() + "@example.id"));
+        item.put("name", Attr.s("Pembaca Uji"));
         item.put(AccountKeys.ACTIVATED, Attr.bool(account.activated()));
         item.put(AccountKeys.CREDENTIAL_VERSION, Attr.n(account.credentialVersion()));
         if (account.subscriberUntil() != null) {

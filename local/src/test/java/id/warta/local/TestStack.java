@@ -9,6 +9,7 @@ import id.warta.local.oidc.LocalOidcIssuer;
 import org.junit.jupiter.api.Assumptions;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,9 +17,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -35,6 +39,13 @@ public final class TestStack {
     /** In the deployed-stack tier, the stack's SiteOrigin parameter (the one origin its CORS allows). */
     public static final String DEPLOYED_SITE_ORIGIN = "WARTA_SITE_ORIGIN";
     private static final String LOCAL_SITE_ORIGIN = "http://localhost:3000";
+    /**
+     * The whole suite calls from 127.0.0.1, where the per-client limits would soon refuse it, so the
+     * shared stack and those beside it switch them off (0), as a stack behind a proxy that hides
+     * clients' addresses would; {@link #withTemplateClientLimits()} has the template's values.
+     */
+    private static final Map<String, String> CLIENT_LIMITS_OFF = Map.of("FailedSignInsPerIp", "0",
+            "MailRequestsPerIpPerHour", "0");
     private static TestStack shared;
 
     private final LocalCloud cloud;
@@ -84,10 +95,7 @@ public final class TestStack {
             emulators.close();
             throw new IllegalStateException(e);
         }
-        Map<String, String> parameters = new HashMap<>(oidcIssuer.googleParameters());
-        parameters.put("SiteUrl", api);
-        parameters.put("SiteOrigin", LOCAL_SITE_ORIGIN);
-        LocalCloud cloud = LocalCloud.start(root, emulators, parameters, Map.of());
+        LocalCloud cloud = LocalCloud.start(root, emulators, parameters(oidcIssuer, api), Map.of());
         try {
             LocalApiServer server = new LocalApiServer(cloud, port).start();
             Seeder.Seeded seeded = Seeder.seed(new DynamoContentRepository(cloud.dynamo(), Seeder.CONTENT_TABLE), Instant.now());
@@ -105,6 +113,18 @@ public final class TestStack {
         }
     }
 
+    /** The template parameters of a local stack whose API answers at {@code api}. */
+    private static Map<String, String> parameters(LocalOidcIssuer oidcIssuer, String api) {
+        Map<String, String> parameters = new HashMap<>(oidcIssuer.googleParameters());
+        parameters.put("SiteUrl", api);
+        parameters.put("SiteOrigin", LOCAL_SITE_ORIGIN);
+        // Every test client is 127.0.0.1, so the production per-IP ceiling would make counts depend on
+        // which tests ran in the same minute; ViewCountingIT proves the ceiling with its own.
+        parameters.put("ViewsPerIpPerMinute", "5000");
+        parameters.putAll(CLIENT_LIMITS_OFF);
+        return parameters;
+    }
+
     /**
      * A second stack on the shared emulators whose functions (and harness client) talk to DynamoDB
      * and SES through fault proxies, with its own API server; the caller closes it.
@@ -115,11 +135,9 @@ public final class TestStack {
         FaultProxy dynamoDb = FaultProxy.start(direct.dynamoDbEndpoint());
         FaultProxy ses = FaultProxy.start(direct.sesEndpoint());
         int port = Emulators.freePort();
-        Map<String, String> parameters = new HashMap<>(shared.oidcIssuer().googleParameters());
-        parameters.put("SiteUrl", "http://127.0.0.1:" + port);
-        parameters.put("SiteOrigin", LOCAL_SITE_ORIGIN);
         LocalCloud cloud = LocalCloud.start(shared.cloud().root(),
-                Emulators.external(shared.cloud().root(), dynamoDb.uri(), ses.uri()), parameters, Map.of());
+                Emulators.external(shared.cloud().root(), dynamoDb.uri(), ses.uri()),
+                parameters(shared.oidcIssuer(), "http://127.0.0.1:" + port), Map.of());
         try {
             LocalApiServer server = new LocalApiServer(cloud, port).start();
             return new ProxiedStack(new TestStack(cloud, server, shared.seeded(), shared.oidcIssuer()), dynamoDb, ses, () -> {
@@ -130,6 +148,32 @@ public final class TestStack {
             cloud.close();
             dynamoDb.close();
             ses.close();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A second stack on the shared emulators, with its own functions and API server, whose
+     * per-client limits have the template's values (the shared stack switches them off); the caller
+     * closes it.
+     */
+    public static SecondStack withTemplateClientLimits() {
+        TestStack shared = shared();
+        Emulators direct = shared.cloud().emulators();
+        int port = Emulators.freePort();
+        Map<String, String> parameters = parameters(shared.oidcIssuer(), "http://127.0.0.1:" + port);
+        parameters.keySet().removeAll(CLIENT_LIMITS_OFF.keySet());
+        LocalCloud cloud = LocalCloud.start(shared.cloud().root(),
+                Emulators.external(shared.cloud().root(), direct.dynamoDbEndpoint(), direct.sesEndpoint()), parameters,
+                Map.of());
+        try {
+            LocalApiServer server = new LocalApiServer(cloud, port).start();
+            return new SecondStack(new TestStack(cloud, server, shared.seeded(), shared.oidcIssuer()), () -> {
+                server.close();
+                cloud.close();
+            });
+        } catch (IOException e) {
+            cloud.close();
             throw new IllegalStateException(e);
         }
     }
@@ -174,7 +218,7 @@ public final class TestStack {
         }
     }
 
-    /** A response as a browser sees it. */
+    /** A response as a browser sees it; send() has held it to openapi.yaml. */
     public record Response(int status, Map<String, List<String>> headers, String body) {
         public JsonNode json() {
             if (body == null || body.isEmpty()) {
@@ -214,6 +258,34 @@ public final class TestStack {
         return send(api().resolve(path), method, body, headers);
     }
 
+    /**
+     * A POST from another client address: the connection is bound to {@code client} (any of
+     * 127.0.0.0/8 is this machine's loopback on Linux), so the local API server gives the function
+     * that address as {@code requestContext.http.sourceIp}, as API Gateway gives a client's.
+     *
+     * @param headers name, value, name, value, ...
+     */
+    public Response postFrom(InetAddress client, String path, String jsonBody, String... headers) {
+        requireLocal("connections from a loopback address of its choosing");
+        URI uri = api().resolve(path);
+        byte[] body = jsonBody.getBytes(StandardCharsets.UTF_8);
+        List<List<String>> sent = new ArrayList<>(List.of(List.of("Host", uri.getAuthority()),
+                List.of("Content-Type", "application/json"), List.of("Content-Length", Integer.toString(body.length))));
+        for (int i = 0; i < headers.length; i += 2) {
+            sent.add(List.of(headers[i], headers[i + 1]));
+        }
+        try {
+            RawHttp.Response raw = RawHttp.sendFrom(client, uri, "POST", uri.getRawPath(), sent, body);
+            Response received = new Response(raw.status(), raw.headers(), raw.body());
+            ContractViolations.assertConforms(new OpenApiContract.Exchange("POST", uri.getRawPath(),
+                    sent.stream().map(header -> header.getFirst().toLowerCase(Locale.ROOT)).collect(Collectors.toSet()),
+                    received.status(), received.headers(), received.body()));
+            return received;
+        } catch (IOException e) {
+            throw new IllegalStateException("POST " + uri + " from " + client + " failed", e);
+        }
+    }
+
     /** A call to an IAM-authorised route, signed with this stack's admin credentials. */
     public Response sendSigned(String method, String path, String body) {
         return sendSignedBy(new AdminSigner(cloud().adminCredentials()), method, path, body);
@@ -244,9 +316,13 @@ public final class TestStack {
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
+        HttpRequest sent = request.build();
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Response(response.statusCode(), response.headers().map(), response.body());
+            HttpResponse<String> response = http.send(sent, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            Response received = new Response(response.statusCode(), response.headers().map(), response.body());
+            ContractViolations.assertConforms(new OpenApiContract.Exchange(method, uri.getRawPath(),
+                    sent.headers().map().keySet(), received.status(), received.headers(), received.body()));
+            return received;
         } catch (IOException e) {
             throw new IllegalStateException(method + " " + uri + " failed", e);
         } catch (InterruptedException e) {

@@ -32,10 +32,12 @@ final class Report {
             invocation after a primed snapshot. Closing the gap without SnapStart would take a JSON path without \
             jackson-databind, or a class-data/AOT cache built with the Lambda runtime's own JDK, which cannot be \
             built or verified on this machine.
-            - **Unlock: one read and two writes.** The meter's conditional UpdateItem is the only call that \
-            may spend a credit (atomic on one item); the view and the reader's history, which trending and \
-            recommendations need, go in one BatchWriteItem. Without transactions the two cannot be one call; \
-            the view write is idempotent and never touches the meter.
+            - **Unlock: one read and four writes.** The meter's conditional UpdateItem is the only call that \
+            may spend a credit (atomic on one item). Then the view is counted for trending and \
+            recommendations: a conditional UpdateItem takes one of the client address's view writes for the \
+            minute, a conditional PutItem claims the reader's view of the article for the hour (so repeats \
+            count once), and a PutItem adds it to the reader's history. Conditional writes cannot share a \
+            BatchWriteItem and without transactions they cannot be one call; none of them touches the meter.
 
             """;
 

@@ -1,5 +1,7 @@
 package id.warta.accounts;
 
+import com.sanctionco.jmail.EmailValidator;
+import com.sanctionco.jmail.JMail;
 import id.warta.http.ApiException;
 
 import java.util.LinkedHashMap;
@@ -7,27 +9,90 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-/** Validation and normalisation of what readers type: addresses, passwords, names. */
+/**
+ * Validation and normalisation of what readers type: addresses, passwords, names.
+ *
+ * <p>An address is accepted only in the plain form that every mail system delivers to, which is
+ * stricter than RFC 5322 allows (no display name, quoted local part, comment or IP literal):
+ * <ul>
+ *   <li>at most {@value #EMAIL_MAX} characters, a local part of at most {@value #LOCAL_PART_MAX} (and so a
+ *       domain of at most 252, within RFC 1035's 253);</li>
+ *   <li>the local part is a dot-atom: ASCII letters, digits and {@code !#$%&'*+/=?^_`{|}~-}, in atoms
+ *       joined by single dots, so no empty atom ({@code a..b@}) and no leading or trailing dot
+ *       ({@code .a@}, {@code a.@});</li>
+ *   <li>the domain is two or more labels of letters, digits and hyphens, each 1 to 63 characters and
+ *       neither starting nor ending with a hyphen ({@code a@-example.id} is refused), under a
+ *       top-level label of two or more characters that is not all digits; an internationalised
+ *       domain is written in its {@code xn--} form;</li>
+ *   <li>therefore nothing outside printable ASCII anywhere: no control or format character (NUL,
+ *       U+0085, U+2028, bidi marks), no whitespace inside. SES takes only ASCII local parts.</li>
+ * </ul>
+ * JMail parses the address and holds the domain to these rules; the local part is additionally
+ * held to the dot-atom form, because JMail, following RFC 5322, also accepts quoted strings,
+ * comments and control characters there, and the parsed address must be the whole input (JMail
+ * also accepts a display name or angle brackets around it). Whitespace around it is dropped first.
+ *
+ * <p>A name is 1 to {@value #NAME_MAX} characters after trimming, with no control, format (bidi
+ * embeddings, overrides and isolates, zero-width characters), separator, private-use or unassigned
+ * code point: a name is shown to other people and put into emails, where such characters can
+ * reorder or hide the text around them.
+ */
 public final class AccountInput {
     public static final int PASSWORD_MIN = 8;
     public static final int PASSWORD_MAX = 128;
     public static final int NAME_MAX = 100;
-    private static final int EMAIL_MAX = 254;
-    private static final Pattern EMAIL = Pattern.compile("[^\\s@\"<>()\\[\\],;:\\\\]+@[^\\s@\"<>()\\[\\],;:\\\\]+\\.[^\\s@\"<>()\\[\\],;:\\\\.]{2,}");
+    /** RFC 5321's longest forward path less its angle brackets; an address item's key stays far below DynamoDB's 2,048 bytes. */
+    public static final int EMAIL_MAX = 254;
+    /** RFC 5321's longest local part. */
+    public static final int LOCAL_PART_MAX = 64;
+    private static final Pattern ACCOUNT_ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    private static final Pattern DOT_ATOM = Pattern.compile(
+            "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*");
+    private static final EmailValidator ADDRESSES = JMail.strictValidator()
+            .requireAscii()
+            .disallowObsoleteWhitespace()
+            .disallowSingleCharacterTopLevelDomains()
+            .withRule(address -> address.localPart().length() <= LOCAL_PART_MAX
+                    && DOT_ATOM.matcher(address.localPart()).matches());
 
     private final Map<String, String> problems = new LinkedHashMap<>();
 
-    /** Addresses are compared case-insensitively: the stored and compared form is trimmed and lower-cased. */
+    /**
+     * Addresses are compared case-insensitively: the stored and compared form is lower-cased, without
+     * the whitespace a form may leave around it (anything else stays, to be refused, never removed).
+     */
     public static String normalizeEmail(String email) {
-        return email == null ? null : email.trim().toLowerCase(Locale.ROOT);
+        return email == null ? null : email.strip().toLowerCase(Locale.ROOT);
     }
 
+    /** A new or looked-up address that mail will be sent to: the rules in the class comment. */
     public String email(String raw) {
         String email = normalizeEmail(raw);
         if (email == null || email.isEmpty()) {
             problems.put("email", "wajib diisi");
-        } else if (email.length() > EMAIL_MAX || !EMAIL.matcher(email).matches()) {
+        } else if (!isPlainAddress(email)) {
             problems.put("email", "alamat email tidak valid");
+        }
+        return email;
+    }
+
+    /** Valid, and nothing but the address: JMail also accepts "Name <a@b.id>" and "<a@b.id>" as addresses. */
+    private static boolean isPlainAddress(String email) {
+        return email.length() <= EMAIL_MAX && ADDRESSES.tryParse(email)
+                .filter(address -> (address.localPart() + "@" + address.domain()).equals(email))
+                .isPresent();
+    }
+
+    /**
+     * The address of a sign-in: only present and of a possible length, so that an account stored
+     * under older syntax rules can still sign in; no account can have a longer one.
+     */
+    public String signInEmail(String raw) {
+        String email = normalizeEmail(raw);
+        if (email == null || email.isEmpty()) {
+            problems.put("email", "wajib diisi");
+        } else if (email.length() > EMAIL_MAX) {
+            problems.put("email", "maksimal " + EMAIL_MAX + " karakter");
         }
         return email;
     }
@@ -44,14 +109,38 @@ public final class AccountInput {
         return raw;
     }
 
+    /** The password of a sign-in: present and no longer than any password can be set (nothing is hashed otherwise). */
+    public String signInPassword(String raw) {
+        if (raw == null || raw.isEmpty()) {
+            problems.put("password", "wajib diisi");
+        } else if (raw.codePointCount(0, raw.length()) > PASSWORD_MAX) {
+            problems.put("password", "maksimal " + PASSWORD_MAX + " karakter");
+        }
+        return raw;
+    }
+
+    /** Account ids are random UUIDs; anything else names no account (and never becomes a key). */
+    public static boolean isAccountId(String value) {
+        return value != null && ACCOUNT_ID.matcher(value).matches();
+    }
+
     public String name(String raw) {
         String name = raw == null ? null : raw.strip();
         if (name == null || name.isEmpty()) {
             problems.put("name", "wajib diisi");
-        } else if (name.codePointCount(0, name.length()) > NAME_MAX || name.chars().anyMatch(Character::isISOControl)) {
-            problems.put("name", "maksimal " + NAME_MAX + " karakter, tanpa karakter kontrol");
+        } else if (name.codePointCount(0, name.length()) > NAME_MAX || name.codePoints().anyMatch(AccountInput::hidesText)) {
+            problems.put("name", "maksimal " + NAME_MAX + " karakter, tanpa karakter kontrol atau format");
         }
         return name;
+    }
+
+    /** Control, format (bidi, zero-width), line and paragraph separator, lone surrogate, private-use and unassigned code points. */
+    private static boolean hidesText(int codePoint) {
+        return switch (Character.getType(codePoint)) {
+            case Character.CONTROL, Character.FORMAT, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR,
+                 Character.SURROGATE, Character.PRIVATE_USE, Character.UNASSIGNED -> true;
+            default -> false;
+        };
     }
 
     /**

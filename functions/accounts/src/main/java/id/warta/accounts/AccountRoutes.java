@@ -28,12 +28,13 @@ final class AccountRoutes {
 
     ApiResponse register(ApiRequest request) {
         RequestFields body = new RequestFields(request);
-        accounts.register(body.optionalText("email"), body.optionalText("password"), body.optionalText("name"), language(request));
+        accounts.register(body.optionalText("email"), body.optionalText("password"), body.optionalText("name"), language(request),
+                client(request));
         return ApiResponse.status(202, Map.of("status", "ACTIVATION_SENT"));
     }
 
     ApiResponse resend(ApiRequest request) {
-        accounts.resendActivation(new RequestFields(request).optionalText("email"), language(request));
+        accounts.resendActivation(new RequestFields(request).optionalText("email"), language(request), client(request));
         return ApiResponse.status(202, Map.of("status", "ACTIVATION_SENT"));
     }
 
@@ -47,14 +48,12 @@ final class AccountRoutes {
 
     ApiResponse login(ApiRequest request) {
         RequestFields body = new RequestFields(request);
-        String email = body.text("email");
-        String password = body.text("password");
-        body.check();
-        return ApiResponse.status(200, tokenBody(accounts.login(email, password)));
+        return ApiResponse.status(200, tokenBody(accounts.login(body.optionalText("email"), body.optionalText("password"),
+                client(request))));
     }
 
     ApiResponse forgot(ApiRequest request) {
-        accounts.forgotPassword(new RequestFields(request).optionalText("email"), language(request));
+        accounts.forgotPassword(new RequestFields(request).optionalText("email"), language(request), client(request));
         return ApiResponse.status(202, Map.of("status", "RESET_SENT"));
     }
 
@@ -98,6 +97,11 @@ final class AccountRoutes {
 
     private static Map<String, Object> tokenBody(AccountService.Session session) {
         return Map.of("accessToken", session.accessToken(), "tokenType", "Bearer", "expiresIn", session.expiresInSeconds());
+    }
+
+    /** The client's network, from the address API Gateway saw the connection come from (never a header the client writes). */
+    private static ClientNetwork client(ApiRequest request) {
+        return ClientNetwork.of(request.sourceIp().orElse(null));
     }
 
     private static MailLanguage language(ApiRequest request) {

@@ -28,6 +28,8 @@ import java.util.UUID;
 public final class AccountService {
     /** "Subscriber with no end date" is stored as this instant, so readers need no special case. */
     static final Instant OPEN_ENDED = Instant.parse("9999-12-31T23:59:59Z");
+    /** The writes of a sent link: the limit's event, the new link, its outbox item, its promotion. */
+    private static final int LINK_SEND_WRITES = 4;
 
     private final AccountStore store;
     private final MailOutbox outbox;
@@ -39,11 +41,13 @@ public final class AccountService {
     private final Clock clock;
     private final RateLimit activationSends;
     private final RateLimit resetSends;
-    private final RateLimit failedLogins;
+    private final SignInLimits signIns;
+    /** Registrations, resends and reset requests per client network; absent when switched off. */
+    private final Optional<RateLimit> mailRequests;
 
     public AccountService(AccountStore store, MailOutbox outbox, PasswordHasher passwords, OneTimeTokens tokens,
-                          AccessTokens accessTokens, RateLimitStore limits, Meters meters, int freeArticlesPerMonth,
-                          Clock clock) {
+                          AccessTokens accessTokens, RateLimitStore limits, ClientCeilings ceilings, Meters meters,
+                          int freeArticlesPerMonth, Clock clock) {
         this.store = store;
         this.outbox = outbox;
         this.passwords = passwords;
@@ -56,8 +60,11 @@ public final class AccountService {
                 new RateLimit.Window(5, Duration.ofHours(1)));
         this.activationSends = new RateLimit("ACTIVATION_SEND", emailSends, limits, clock);
         this.resetSends = new RateLimit("RESET_SEND", emailSends, limits, clock);
-        this.failedLogins = new RateLimit("LOGIN_FAILURE", List.of(new RateLimit.Window(5, Duration.ofMinutes(15))),
-                limits, clock);
+        this.signIns = new SignInLimits(limits, ceilings.failedSignIns(), clock);
+        this.mailRequests = ceilings.mailRequestsPerHour() > 0
+                ? Optional.of(new RateLimit("MAIL_REQUEST_IP",
+                        List.of(new RateLimit.Window(ceilings.mailRequestsPerHour(), Duration.ofHours(1))), limits, clock))
+                : Optional.empty();
     }
 
     public record Session(String accessToken, long expiresInSeconds) {
@@ -73,19 +80,21 @@ public final class AccountService {
     public record Subscription(String id, boolean subscriber, String subscriberUntil) {
     }
 
-    public void register(String rawEmail, String password, String rawName, MailLanguage language) {
+    /** @throws ApiException 429 when the client has made its registrations, resends and reset requests for the hour */
+    public void register(String rawEmail, String password, String rawName, MailLanguage language, ClientNetwork client) {
         AccountInput input = new AccountInput();
         String email = input.email(rawEmail);
         input.password(password);
         String name = input.name(rawName);
         input.check();
+        admitMailRequest(client);
         // Hashed before knowing whether the address is taken, so both answers take as long.
-        String passwordHash = passwords.hash(password);
+        Account.Registration registration = new Account.Registration(passwords.hash(password), name);
         Instant now = clock.instant();
         String accountId = UUID.randomUUID().toString();
         OneTimeTokens.Issued activation = tokens.issue(accountId);
-        store.create(new Account(accountId, email, name, passwordHash, false, 0, null, now,
-                Map.of(TokenPurpose.ACTIVATION, List.of(pending(activation, TokenPurpose.ACTIVATION, now)))));
+        store.create(new Account(accountId, email, name, registration.passwordHash(), false, 0, null, now,
+                Map.of(TokenPurpose.ACTIVATION, List.of(pending(activation, TokenPurpose.ACTIVATION, now, registration)))));
         if (store.claimEmail(email, accountId)) {
             // Charged once the email is queued: if queueing fails, a retry finds this account
             // unactivated and sends it a link (the claim serialises registrations of the address).
@@ -103,23 +112,94 @@ public final class AccountService {
             activationSends.tryAcquireFor(email, () -> outbox.enqueue(
                     new OutboxMessage(MailKind.ALREADY_REGISTERED, language, email, owner.get().name(), null)));
         } else {
-            sendLink(owner.get(), TokenPurpose.ACTIVATION, MailKind.ACTIVATION, language, activationSends);
+            // Whoever registered the address first never proved owning it: this registration's link
+            // carries this registration's password and name, and activating it puts them in place.
+            sendLink(owner.get(), TokenPurpose.ACTIVATION, MailKind.ACTIVATION, language, activationSends, registration);
         }
     }
 
-    /** @throws ApiException 429 when this registered address has had its activation sends. */
-    public void resendActivation(String rawEmail, MailLanguage language) {
+    /**
+     * Takes as long for an address nobody registered as for a registered one ({@link Attempt}).
+     *
+     * @throws ApiException 429 when this registered address has had its activation sends, or the
+     *                      client its registrations, resends and reset requests for the hour
+     */
+    public void resendActivation(String rawEmail, MailLanguage language, ClientNetwork client) {
         String email = checkedEmail(rawEmail);
-        Optional<Account> account = store.findByEmail(email);
-        if (account.isEmpty()) {
-            return;
+        admitMailRequest(client);
+        Attempt attempt = store.findByEmail(email)
+                .map(account -> account.activated()
+                        ? Attempt.charged(activationSends.tryAcquire(email))
+                        : Attempt.link(sendLink(account, TokenPurpose.ACTIVATION, MailKind.ACTIVATION, language,
+                                activationSends, continuedRegistration(account))))
+                .orElseGet(this::nobodyToSendTo);
+        writeStandIns(attempt);
+        if (attempt.retryAfter().isPresent()) {
+            throw ApiException.rateLimited(seconds(attempt.retryAfter().get()));
         }
-        Optional<Duration> wait = account.get().activated()
-                ? activationSends.tryAcquire(email)
-                : sendLink(account.get(), TokenPurpose.ACTIVATION, MailKind.ACTIVATION, language, activationSends);
-        if (wait.isPresent()) {
-            throw ApiException.rateLimited(seconds(wait.get()));
+    }
+
+    /**
+     * What a forgot or resend request came to: the wait its limit asked for (empty when it went
+     * through) and how many of the {@value #LINK_SEND_WRITES} writes of a sent link it made.
+     *
+     * <p>Forgot and resend make the same DynamoDB calls whatever the address and its state, so that
+     * the time they take tells nothing about it (issue 17, row 3): the reads of the address's owner
+     * item and account ({@link AccountStore#findByEmail}) and of its send limit, then the writes of a
+     * sent link: the limit's event, the new link, its outbox item, its promotion. What a request has
+     * no use for, for an address nobody registered or a send that the limit skips, it makes as
+     * stand-ins ({@link AccountStore#standInRead}, {@link AccountStore#standInWrite}).
+     */
+    private record Attempt(Optional<Duration> retryAfter, int writes) {
+        static final Attempt NOTHING = new Attempt(Optional.empty(), 0);
+
+        /** A link sent (all its writes) or skipped by its limit (none). */
+        static Attempt link(Optional<Duration> retryAfter) {
+            return new Attempt(retryAfter, retryAfter.isEmpty() ? LINK_SEND_WRITES : 0);
         }
+
+        /** A limit charged (its one write) or refused (none), with nothing sent. */
+        static Attempt charged(Optional<Duration> retryAfter) {
+            return new Attempt(retryAfter, retryAfter.isEmpty() ? 1 : 0);
+        }
+    }
+
+    /**
+     * Refuses a registration, resend or reset request from a client past its hourly ceiling, else
+     * counts it. Checked, then counted: a count lost to concurrent requests of the same client is
+     * missed rather than refusing anyone (the versioned write gives up after its retries).
+     */
+    private void admitMailRequest(ClientNetwork client) {
+        mailRequests.ifPresent(limit -> {
+            Optional<Duration> wait = limit.retryAfter(client.id());
+            if (wait.isPresent()) {
+                throw ApiException.rateLimited(seconds(wait.get()));
+            }
+            limit.record(client.id());
+        });
+    }
+
+    /** The limit read that an address nobody registered has no use for, made as a stand-in. */
+    private Attempt nobodyToSendTo() {
+        store.standInRead();
+        return Attempt.NOTHING;
+    }
+
+    private void writeStandIns(Attempt attempt) {
+        for (int i = attempt.writes(); i < LINK_SEND_WRITES; i++) {
+            store.standInWrite();
+        }
+    }
+
+    /**
+     * The registration a resent activation link continues (a resend chooses no password): the one
+     * of the newest link sent, or the account's own for a link stored before links carried one.
+     */
+    private static Account.Registration continuedRegistration(Account account) {
+        return account.pendingTokens().getOrDefault(TokenPurpose.ACTIVATION, List.of()).stream()
+                .findFirst()
+                .map(Account.PendingToken::registration)
+                .orElse(account.ownRegistration());
     }
 
     /**
@@ -129,14 +209,16 @@ public final class AccountService {
      * queued leaves the earlier link working and the limit uncharged (a retry sends at once); a
      * failure after leaves both links working until the next send or use.
      *
+     * @param registration what an activation link activates (its name greets the reader); null for a reset link
      * @return empty when the email was queued, else the time to wait
      */
     private Optional<Duration> sendLink(Account account, TokenPurpose purpose, MailKind kind, MailLanguage language,
-                                        RateLimit limit) {
+                                        RateLimit limit, Account.Registration registration) {
         OneTimeTokens.Issued issued = tokens.issue(account.id());
+        String greeted = registration == null ? account.name() : registration.name();
         Optional<Duration> wait = limit.tryAcquireFor(account.email(), () -> {
-            store.addToken(account.id(), purpose, issued.hash(), clock.instant().plus(purpose.lifetime()));
-            outbox.enqueue(new OutboxMessage(kind, language, account.email(), account.name(), issued.token()));
+            store.addToken(account.id(), purpose, pending(issued, purpose, clock.instant(), registration));
+            outbox.enqueue(new OutboxMessage(kind, language, account.email(), greeted, issued.token()));
         });
         if (wait.isEmpty()) {
             store.promoteToken(account.id(), purpose, issued.hash());
@@ -144,16 +226,27 @@ public final class AccountService {
         return wait;
     }
 
+    /**
+     * Activates the account with the password and name of the registration that sent this link, and
+     * ends every access token issued before: a first registrant of someone else's address keeps
+     * neither the password, the name nor the session he chose.
+     */
     public void activate(String token) {
-        OneTimeTokens.Presented presented = currentToken(token, TokenPurpose.ACTIVATION);
-        if (!store.activate(presented.accountId(), presented.hash())) {
+        ValidLink link = currentToken(token, TokenPurpose.ACTIVATION);
+        Account.Registration registration = link.pending().registration() != null ? link.pending().registration()
+                : link.account().ownRegistration();
+        if (!store.activate(link.account().id(), link.pending().hash(), registration)) {
             throw tokenInvalid();
         }
     }
 
-    public Session login(String rawEmail, String password) {
-        String email = AccountInput.normalizeEmail(rawEmail);
-        Optional<Duration> wait = failedLogins.retryAfter(email);
+    /** @throws ApiException 429 while a limit of failed sign-ins holds for this address or client ({@link SignInLimits}) */
+    public Session login(String rawEmail, String password, ClientNetwork client) {
+        AccountInput input = new AccountInput();
+        String email = input.signInEmail(rawEmail);
+        input.signInPassword(password);
+        input.check();
+        Optional<Duration> wait = signIns.retryAfter(email, client);
         if (wait.isPresent()) {
             throw ApiException.rateLimited(seconds(wait.get()));
         }
@@ -166,25 +259,33 @@ public final class AccountService {
             matches = false;
         }
         if (!matches) {
-            failedLogins.record(email);
+            signIns.failed(email, client);
             throw ApiException.of(ErrorCode.UNAUTHORIZED, "Email atau kata sandi salah.");
         }
         return Session.of(accessTokens, account.get());
     }
 
-    /** Always the same answer; a reset email goes out only to a known address, at most as often as activation mail. */
-    public void forgotPassword(String rawEmail, MailLanguage language) {
+    /**
+     * Always the same answer, in the same time ({@link Attempt}); a reset email goes out only to a
+     * known address, at most as often as activation mail.
+     *
+     * @throws ApiException 429 when the client has made its registrations, resends and reset requests for the hour
+     */
+    public void forgotPassword(String rawEmail, MailLanguage language, ClientNetwork client) {
         String email = checkedEmail(rawEmail);
-        store.findByEmail(email)
-                .ifPresent(account -> sendLink(account, TokenPurpose.PASSWORD_RESET, MailKind.PASSWORD_RESET, language, resetSends));
+        admitMailRequest(client);
+        writeStandIns(store.findByEmail(email)
+                .map(account -> Attempt.link(sendLink(account, TokenPurpose.PASSWORD_RESET, MailKind.PASSWORD_RESET,
+                        language, resetSends, null)))
+                .orElseGet(this::nobodyToSendTo));
     }
 
     public void resetPassword(String token, String password) {
         AccountInput input = new AccountInput();
         input.password(password);
         input.check();
-        OneTimeTokens.Presented presented = currentToken(token, TokenPurpose.PASSWORD_RESET);
-        if (!store.resetPassword(presented.accountId(), presented.hash(), passwords.hash(password))) {
+        ValidLink link = currentToken(token, TokenPurpose.PASSWORD_RESET);
+        if (!store.resetPassword(link.account().id(), link.pending().hash(), passwords.hash(password))) {
             throw tokenInvalid();
         }
     }
@@ -200,33 +301,43 @@ public final class AccountService {
 
     /** @param until null with {@code subscriber} true means no end date */
     public Subscription setSubscription(String accountId, boolean subscriber, Instant until) {
+        if (!AccountInput.isAccountId(accountId)) {
+            throw accountNotFound();
+        }
         Instant now = clock.instant();
         if (subscriber && until != null && !until.isAfter(now)) {
             throw ApiException.validation(Map.of("until", "harus di masa depan"));
         }
         Instant stored = subscriber ? (until == null ? OPEN_ENDED : until) : null;
         if (!store.setSubscriberUntil(accountId, stored)) {
-            throw ApiException.of(ErrorCode.NOT_FOUND, "Akun tidak ditemukan.");
+            throw accountNotFound();
         }
         return new Subscription(accountId, subscriber, stored == null || OPEN_ENDED.equals(stored) ? null : Jakarta.iso(stored));
     }
 
+    /** A presented link that is one of its account's valid links, with what is stored for it. */
+    private record ValidLink(Account account, Account.PendingToken pending) {
+    }
+
     /** The presented token if it is one of the account's valid, unexpired links of that purpose (compared in constant time). */
-    private OneTimeTokens.Presented currentToken(String token, TokenPurpose purpose) {
+    private ValidLink currentToken(String token, TokenPurpose purpose) {
         OneTimeTokens.Presented presented = OneTimeTokens.parse(token).orElseThrow(AccountService::tokenInvalid);
-        List<Account.PendingToken> valid = store.find(presented.accountId())
+        Optional<Account> account = store.find(presented.accountId());
+        List<Account.PendingToken> valid = account
                 .map(a -> a.pendingTokens().getOrDefault(purpose, List.of()))
                 .orElse(List.of());
         Instant now = clock.instant();
         // Every valid link is compared, so the time taken does not tell which one matched.
-        boolean matches = false;
+        Account.PendingToken matched = null;
         for (Account.PendingToken pending : valid) {
-            matches |= OneTimeTokens.sameHash(pending.hash(), presented.hash()) && now.isBefore(pending.expiresAt());
+            if (OneTimeTokens.sameHash(pending.hash(), presented.hash()) & now.isBefore(pending.expiresAt())) {
+                matched = pending;
+            }
         }
-        if (!matches) {
+        if (matched == null) {
             throw tokenInvalid();
         }
-        return presented;
+        return new ValidLink(account.get(), matched);
     }
 
     private String checkedEmail(String rawEmail) {
@@ -236,12 +347,17 @@ public final class AccountService {
         return email;
     }
 
-    private static Account.PendingToken pending(OneTimeTokens.Issued issued, TokenPurpose purpose, Instant now) {
-        return new Account.PendingToken(issued.hash(), now.plus(purpose.lifetime()));
+    private static Account.PendingToken pending(OneTimeTokens.Issued issued, TokenPurpose purpose, Instant now,
+                                                Account.Registration registration) {
+        return new Account.PendingToken(issued.hash(), now.plus(purpose.lifetime()), registration);
     }
 
     private static long seconds(Duration wait) {
         return Math.max(1, (wait.toMillis() + 999) / 1000);
+    }
+
+    private static ApiException accountNotFound() {
+        return ApiException.of(ErrorCode.NOT_FOUND, "Akun tidak ditemukan.");
     }
 
     private static ApiException tokenInvalid() {

@@ -22,22 +22,45 @@ public interface AccountStore {
 
     Optional<Account> find(String accountId);
 
+    /**
+     * The account that owns the address. Makes the same calls whether or not there is one (the
+     * owner item, then the account or a stand-in read), so that its time tells nothing.
+     */
     Optional<Account> findByEmail(String email);
 
     /**
-     * Adds a new link of its purpose beside the current one (replacing a newer link that was added
-     * but never promoted): the reader's earlier link keeps working until {@link #promoteToken}.
+     * A read of an item that never exists, as long as a read of an account item: made in place of a
+     * read that a request has no use for, so that it takes as long as one that has.
      */
-    void addToken(String accountId, TokenPurpose purpose, String hash, Instant expiresAt);
+    void standInRead();
 
     /**
-     * Makes the added link the only one of its purpose, so the earlier link stops working; called
-     * once the new link's email is queued. Does nothing when that link is no longer the added one.
+     * A conditional write to an item that never exists, whose condition keeps it from being created:
+     * made in place of a write that a request has no use for, so that it takes as long as one that has.
+     */
+    void standInWrite();
+
+    /**
+     * Adds a new link of its purpose beside the current one (replacing a newer link that was added
+     * but never promoted), with the registration it carries: the reader's earlier link keeps working
+     * until {@link #promoteToken}.
+     */
+    void addToken(String accountId, TokenPurpose purpose, Account.PendingToken link);
+
+    /**
+     * Makes the added link (with its registration) the only one of its purpose, so the earlier link
+     * stops working; called once the new link's email is queued. Does nothing when that link is no
+     * longer the added one.
      */
     void promoteToken(String accountId, TokenPurpose purpose, String hash);
 
-    /** Activates and uses up every activation link in one conditional write; false when the link is not a valid one. */
-    boolean activate(String accountId, String tokenHash);
+    /**
+     * Activates with the password hash and name of the registration the link carries, bumps the
+     * credential version (revoking every access token issued before, such as one a first registrant
+     * of someone else's address signed in with) and uses up every activation link, in one
+     * conditional write; false when the link is not a valid one.
+     */
+    boolean activate(String accountId, String tokenHash, Account.Registration registration);
 
     /**
      * Sets the new password hash, bumps the credential version (revoking access tokens) and uses up

@@ -12,7 +12,8 @@ import java.util.Map;
  * see {@link OidcProvider#parseAll}); none when the variable is absent.
  */
 public record AccountsConfig(String accountsTable, String activityTable, int freeArticlesPerMonth,
-                             String accessTokenSecret, Map<String, OidcProvider> oidcProviders, AwsSettings aws) {
+                             String accessTokenSecret, ClientCeilings clientCeilings, Map<String, OidcProvider> oidcProviders,
+                             AwsSettings aws) {
 
     public static AccountsConfig from(Env env) {
         return new AccountsConfig(
@@ -20,6 +21,7 @@ public record AccountsConfig(String accountsTable, String activityTable, int fre
                 env.required("ACTIVITY_TABLE"),
                 env.requiredInt("FREE_ARTICLES_PER_MONTH"),
                 env.required("ACCESS_TOKEN_SECRET"),
+                new ClientCeilings(env.requiredInt("FAILED_SIGN_INS_PER_IP"), env.requiredInt("MAIL_REQUESTS_PER_IP_PER_HOUR")),
                 OidcProvider.parseAll(env.optional("OIDC_PROVIDERS", "{}")),
                 AwsSettings.from(env));
     }

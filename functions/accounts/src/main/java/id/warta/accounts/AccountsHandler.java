@@ -49,10 +49,10 @@ public final class AccountsHandler extends ApiHandler {
         this(new AccountRoutes(
                         new AccountService(store, new DynamoMailOutbox(dynamo, config.accountsTable(), clock),
                                 new PasswordHasher(PasswordHasher.PRODUCTION, random), new OneTimeTokens(random),
-                                accessTokens, new DynamoRateLimitStore(dynamo, config.accountsTable()),
+                                accessTokens, new DynamoRateLimitStore(dynamo, config.accountsTable()), config.clientCeilings(),
                                 new DynamoMeters(dynamo, config.activityTable()), config.freeArticlesPerMonth(), clock),
                         new SocialSignIn(IdTokenVerifier.forProviders(config.oidcProviders().values(), new HttpJwksFetcher(), clock),
-                                store, accessTokens, clock),
+                                store, new DynamoUsedIdTokens(dynamo, config.accountsTable()), accessTokens, clock),
                         new ReaderResolver(new ReaderIdentity(accessTokens), new DynamoReaderAccounts(dynamo, config.accountsTable()))),
                 RequestLog.toStdout("accounts"));
     }

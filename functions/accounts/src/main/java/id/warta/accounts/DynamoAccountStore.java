@@ -6,7 +6,6 @@ import id.warta.dynamo.ConditionalWrite;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 import java.time.Instant;
@@ -15,18 +14,25 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.StringJoiner;
+import java.util.UUID;
 
 /**
  * Accounts in the AccountsTable. Account item: see {@link AccountKeys}, plus {@code email},
  * {@code name}, {@code passwordHash} (Argon2id PHC string), {@code createdAt}, and per link purpose
  * {@code <purpose>Hash}/{@code <purpose>ExpiresAt} (SHA-256 of the current token, never the token)
  * and {@code <purpose>NextHash}/{@code <purpose>NextExpiresAt} (a newer link whose email is being
- * queued; both work until it is promoted to current).
+ * queued; both work until it is promoted to current). An activation link also stores the
+ * registration it was sent for: {@code activationPasswordHash}/{@code activationName} (and
+ * {@code activationNextPasswordHash}/{@code activationNextName}), moved with it and removed once a
+ * link is used.
  * Address ownership item: {@code pk = EMAIL#<normalised address>}, {@code sk = EMAIL}, {@code accountId}.
  * Provider identity item: {@code pk = IDENTITY#<provider>#<subject>}, {@code sk = IDENTITY}, {@code accountId},
  * {@code linkedAt}. An account created by social sign-in has no {@code passwordHash}. Items written
- * by a conditional write carry its {@code writeId} ({@link ConditionalWrite}).
+ * by a conditional write carry its {@code writeId} ({@link ConditionalWrite}). Stand-in calls read
+ * and conditionally write {@code pk = STAND-IN#<random uuid>}, {@code sk = STAND-IN}, which never exists.
  */
 public final class DynamoAccountStore implements AccountStore {
     private static final String EMAIL = "email";
@@ -36,7 +42,12 @@ public final class DynamoAccountStore implements AccountStore {
     private static final String ACCOUNT_ID = "accountId";
     private static final String EMAIL_SORT_KEY = "EMAIL";
     private static final String IDENTITY_SORT_KEY = "IDENTITY";
+    private static final String STAND_IN_SORT_KEY = "STAND-IN";
     private static final String WRITE_ID = ConditionalWrite.ATTRIBUTE + " = " + ConditionalWrite.VALUE;
+    private static final String LINK_HASH = "Hash";
+    private static final String LINK_EXPIRES_AT = "ExpiresAt";
+    private static final String LINK_PASSWORD_HASH = "PasswordHash";
+    private static final String LINK_NAME = "Name";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -54,30 +65,50 @@ public final class DynamoAccountStore implements AccountStore {
         return Map.of("pk", Attr.s("IDENTITY#" + provider + "#" + subject), "sk", Attr.s(IDENTITY_SORT_KEY));
     }
 
-    private static String prefix(TokenPurpose purpose) {
-        return purpose == TokenPurpose.ACTIVATION ? "activation" : "reset";
+    /** What one link of the purpose stores, as attribute name suffixes; the hash comes first. */
+    private static List<String> linkFields(TokenPurpose purpose) {
+        return purpose.carriesRegistration() ? List.of(LINK_HASH, LINK_EXPIRES_AT, LINK_PASSWORD_HASH, LINK_NAME)
+                : List.of(LINK_HASH, LINK_EXPIRES_AT);
     }
 
-    private static String hashAttribute(TokenPurpose purpose) {
-        return prefix(purpose) + "Hash";
+    /** The attribute of the purpose's current link ({@code next} false) or of its added one. */
+    private static String attribute(TokenPurpose purpose, boolean next, String field) {
+        return (purpose == TokenPurpose.ACTIVATION ? "activation" : "reset") + (next ? "Next" : "") + field;
     }
 
-    private static String expiryAttribute(TokenPurpose purpose) {
-        return prefix(purpose) + "ExpiresAt";
+    /** The values of the link's fields, in {@link #linkFields} order. */
+    private static List<AttributeValue> linkValues(TokenPurpose purpose, Account.PendingToken link) {
+        List<AttributeValue> values = new ArrayList<>(List.of(Attr.s(link.hash()), Attr.s(link.expiresAt().toString())));
+        if (purpose.carriesRegistration()) {
+            Account.Registration registration = Objects.requireNonNull(link.registration(),
+                    "an activation link carries the registration it activates");
+            values.add(Attr.s(registration.passwordHash()));
+            values.add(Attr.s(registration.name()));
+        }
+        return values;
     }
 
-    private static String nextHashAttribute(TokenPurpose purpose) {
-        return prefix(purpose) + "NextHash";
+    /**
+     * Placeholders {@code #c0, #c1, ...} for the current link's attributes and {@code #n0, #n1, ...}
+     * for the added link's, in {@link #linkFields} order (so {@code #c0}/{@code #n0} are the hashes).
+     */
+    private static Map<String, String> linkNames(TokenPurpose purpose) {
+        Map<String, String> names = new HashMap<>();
+        List<String> fields = linkFields(purpose);
+        for (int i = 0; i < fields.size(); i++) {
+            names.put("#c" + i, attribute(purpose, false, fields.get(i)));
+            names.put("#n" + i, attribute(purpose, true, fields.get(i)));
+        }
+        return names;
     }
 
-    private static String nextExpiryAttribute(TokenPurpose purpose) {
-        return prefix(purpose) + "NextExpiresAt";
-    }
-
-    /** {@code #hash}, {@code #expires}, {@code #nextHash}, {@code #nextExpires} for the purpose's attributes. */
-    private static Map<String, String> tokenNames(TokenPurpose purpose) {
-        return Map.of("#hash", hashAttribute(purpose), "#expires", expiryAttribute(purpose),
-                "#nextHash", nextHashAttribute(purpose), "#nextExpires", nextExpiryAttribute(purpose));
+    /** {@code REMOVE} of both links of the purpose with everything they store. */
+    private static String removeLinks(TokenPurpose purpose) {
+        StringJoiner remove = new StringJoiner(", ", " REMOVE ", "");
+        for (int i = 0; i < linkFields(purpose).size(); i++) {
+            remove.add("#c" + i).add("#n" + i);
+        }
+        return remove.toString();
     }
 
     @Override
@@ -93,9 +124,11 @@ public final class DynamoAccountStore implements AccountStore {
         item.put(CREATED_AT, Attr.s(account.createdAt().toString()));
         account.pendingTokens().forEach((purpose, links) -> {
             // A new account has one link per purpose, its current one.
-            Account.PendingToken token = links.getFirst();
-            item.put(hashAttribute(purpose), Attr.s(token.hash()));
-            item.put(expiryAttribute(purpose), Attr.s(token.expiresAt().toString()));
+            List<String> fields = linkFields(purpose);
+            List<AttributeValue> values = linkValues(purpose, links.getFirst());
+            for (int i = 0; i < fields.size(); i++) {
+                item.put(attribute(purpose, false, fields.get(i)), values.get(i));
+            }
         });
         // The id is new: the item can only exist already as the result of this very write.
         if (!putIfAbsent(AccountKeys.key(account.id()), item)) {
@@ -115,8 +148,7 @@ public final class DynamoAccountStore implements AccountStore {
      * someone else's claim (it was once read as "address taken" and the new account thrown away).
      */
     private boolean putIfAbsent(Map<String, AttributeValue> key, Map<String, AttributeValue> item) {
-        return ConditionalWrite.start().put(dynamo, PutItemRequest.builder().tableName(table).item(item)
-                .conditionExpression("attribute_not_exists(pk)").build(), key);
+        return ConditionalWrite.start().putIfAbsent(dynamo, table, key, item);
     }
 
     @Override
@@ -133,20 +165,48 @@ public final class DynamoAccountStore implements AccountStore {
 
     @Override
     public Optional<Account> findByEmail(String email) {
-        return findThrough(emailKey(email));
+        Optional<String> owner = ownerOf(emailKey(email));
+        if (owner.isEmpty()) {
+            standInRead();
+        }
+        return owner.flatMap(this::find);
     }
 
     @Override
     public Optional<Account> findByIdentity(String provider, String subject) {
-        return findThrough(identityKey(provider, subject));
+        return ownerOf(identityKey(provider, subject)).flatMap(this::find);
     }
 
-    /** The account that an ownership item (address or provider identity) points to. */
-    private Optional<Account> findThrough(Map<String, AttributeValue> ownershipKey) {
+    /** The id of the account that an ownership item (address or provider identity) points to. */
+    private Optional<String> ownerOf(Map<String, AttributeValue> ownershipKey) {
         Map<String, AttributeValue> owner = dynamo.getItem(b -> b.tableName(table)
                 .key(ownershipKey).consistentRead(true)).item();
-        String accountId = owner == null ? null : Attr.string(owner, ACCOUNT_ID);
-        return accountId == null ? Optional.empty() : find(accountId);
+        return Optional.ofNullable(owner == null ? null : Attr.string(owner, ACCOUNT_ID));
+    }
+
+    /**
+     * A key in no item's place: random, so that stand-ins spread over the table's partitions like
+     * the accounts they stand in for, and never written (see {@link #standInWrite}).
+     */
+    private static Map<String, AttributeValue> standInKey() {
+        return Map.of("pk", Attr.s("STAND-IN#" + UUID.randomUUID()), "sk", Attr.s(STAND_IN_SORT_KEY));
+    }
+
+    @Override
+    public void standInRead() {
+        dynamo.getItem(b -> b.tableName(table).key(standInKey()).consistentRead(true));
+    }
+
+    @Override
+    public void standInWrite() {
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(standInKey())
+                    .conditionExpression("attribute_exists(pk)")
+                    .updateExpression("SET standIn = :true")
+                    .expressionAttributeValues(Map.of(":true", Attr.bool(true))));
+        } catch (ConditionalCheckFailedException expected) {
+            // The round trip of a write was the point; the condition keeps the item from existing.
+        }
     }
 
     @Override
@@ -165,8 +225,9 @@ public final class DynamoAccountStore implements AccountStore {
             dynamo.updateItem(b -> b.tableName(table)
                     .key(AccountKeys.key(accountId))
                     .conditionExpression("attribute_exists(pk) AND activated = :false")
-                    .updateExpression("SET activated = :true ADD credentialVersion :one REMOVE passwordHash,"
-                            + " activationHash, activationExpiresAt, activationNextHash, activationNextExpiresAt")
+                    .updateExpression("SET activated = :true ADD credentialVersion :one"
+                            + removeLinks(TokenPurpose.ACTIVATION) + ", passwordHash")
+                    .expressionAttributeNames(linkNames(TokenPurpose.ACTIVATION))
                     .expressionAttributeValues(Map.of(":false", Attr.bool(false), ":true", Attr.bool(true),
                             ":one", Attr.n(1))));
         } catch (ConditionalCheckFailedException alreadyActivated) {
@@ -175,25 +236,40 @@ public final class DynamoAccountStore implements AccountStore {
     }
 
     @Override
-    public void addToken(String accountId, TokenPurpose purpose, String hash, Instant expiresAt) {
+    public void addToken(String accountId, TokenPurpose purpose, Account.PendingToken link) {
+        List<AttributeValue> linkValues = linkValues(purpose, link);
+        List<String> fields = linkFields(purpose);
+        StringJoiner set = new StringJoiner(", ", "SET ", "");
+        Map<String, String> names = new HashMap<>();
+        Map<String, AttributeValue> values = new HashMap<>();
+        for (int i = 0; i < fields.size(); i++) {
+            set.add("#n" + i + " = :v" + i);
+            names.put("#n" + i, attribute(purpose, true, fields.get(i)));
+            values.put(":v" + i, linkValues.get(i));
+        }
         // Retry-safe as it is: a retry sets the same values again, and the account still exists.
         dynamo.updateItem(b -> b.tableName(table)
                 .key(AccountKeys.key(accountId))
                 .conditionExpression("attribute_exists(pk)")
-                .updateExpression("SET #nextHash = :hash, #nextExpires = :expires")
-                .expressionAttributeNames(Map.of("#nextHash", nextHashAttribute(purpose),
-                        "#nextExpires", nextExpiryAttribute(purpose)))
-                .expressionAttributeValues(Map.of(":hash", Attr.s(hash), ":expires", Attr.s(expiresAt.toString()))));
+                .updateExpression(set.toString())
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(values));
     }
 
     @Override
     public void promoteToken(String accountId, TokenPurpose purpose, String hash) {
+        StringJoiner set = new StringJoiner(", ", "SET ", "");
+        StringJoiner remove = new StringJoiner(", ", " REMOVE ", "");
+        for (int i = 0; i < linkFields(purpose).size(); i++) {
+            set.add("#c" + i + " = #n" + i);
+            remove.add("#n" + i);
+        }
         try {
             dynamo.updateItem(b -> b.tableName(table)
                     .key(AccountKeys.key(accountId))
-                    .conditionExpression("#nextHash = :hash")
-                    .updateExpression("SET #hash = #nextHash, #expires = #nextExpires REMOVE #nextHash, #nextExpires")
-                    .expressionAttributeNames(tokenNames(purpose))
+                    .conditionExpression("#n0 = :hash")
+                    .updateExpression(set + remove.toString())
+                    .expressionAttributeNames(linkNames(purpose))
                     .expressionAttributeValues(Map.of(":hash", Attr.s(hash))));
         } catch (ConditionalCheckFailedException nothingToPromote) {
             // Retry-safe without a write id: the link is current already (this write's earlier
@@ -202,15 +278,18 @@ public final class DynamoAccountStore implements AccountStore {
     }
 
     @Override
-    public boolean activate(String accountId, String tokenHash) {
+    public boolean activate(String accountId, String tokenHash, Account.Registration registration) {
         return updateIfCurrentToken(accountId, TokenPurpose.ACTIVATION, tokenHash,
-                "SET activated = :true, " + WRITE_ID, Map.of(":true", Attr.bool(true)));
+                "SET activated = :true, passwordHash = :password, #name = :name, " + WRITE_ID + " ADD credentialVersion :one",
+                Map.of("#name", NAME),
+                Map.of(":true", Attr.bool(true), ":password", Attr.s(registration.passwordHash()),
+                        ":name", Attr.s(registration.name()), ":one", Attr.n(1)));
     }
 
     @Override
     public boolean resetPassword(String accountId, String tokenHash, String passwordHash) {
         return updateIfCurrentToken(accountId, TokenPurpose.PASSWORD_RESET, tokenHash,
-                "SET passwordHash = :password, " + WRITE_ID + " ADD credentialVersion :one",
+                "SET passwordHash = :password, " + WRITE_ID + " ADD credentialVersion :one", Map.of(),
                 Map.of(":password", Attr.s(passwordHash), ":one", Attr.n(1)));
     }
 
@@ -220,14 +299,16 @@ public final class DynamoAccountStore implements AccountStore {
      * that succeeded would be reported as an invalid link).
      */
     private boolean updateIfCurrentToken(String accountId, TokenPurpose purpose, String tokenHash, String update,
-                                         Map<String, AttributeValue> values) {
+                                         Map<String, String> names, Map<String, AttributeValue> values) {
+        Map<String, String> allNames = new HashMap<>(linkNames(purpose));
+        allNames.putAll(names);
         Map<String, AttributeValue> allValues = new HashMap<>(values);
         allValues.put(":hash", Attr.s(tokenHash));
         return ConditionalWrite.start().update(dynamo, UpdateItemRequest.builder().tableName(table)
                 .key(AccountKeys.key(accountId))
-                .conditionExpression("#hash = :hash OR #nextHash = :hash")
-                .updateExpression(update + " REMOVE #hash, #expires, #nextHash, #nextExpires")
-                .expressionAttributeNames(tokenNames(purpose))
+                .conditionExpression("#c0 = :hash OR #n0 = :hash")
+                .updateExpression(update + removeLinks(purpose))
+                .expressionAttributeNames(allNames)
                 .expressionAttributeValues(allValues)
                 .build());
     }
@@ -255,8 +336,8 @@ public final class DynamoAccountStore implements AccountStore {
         Map<TokenPurpose, List<Account.PendingToken>> tokens = new EnumMap<>(TokenPurpose.class);
         for (TokenPurpose purpose : TokenPurpose.values()) {
             List<Account.PendingToken> links = new ArrayList<>();
-            link(item, hashAttribute(purpose), expiryAttribute(purpose)).ifPresent(links::add);
-            link(item, nextHashAttribute(purpose), nextExpiryAttribute(purpose)).ifPresent(links::add);
+            link(item, purpose, false).ifPresent(links::add);
+            link(item, purpose, true).ifPresent(links::add);
             if (!links.isEmpty()) {
                 tokens.put(purpose, links);
             }
@@ -268,11 +349,15 @@ public final class DynamoAccountStore implements AccountStore {
                 until == null ? null : Instant.parse(until), created == null ? null : Instant.parse(created), tokens);
     }
 
-    private static Optional<Account.PendingToken> link(Map<String, AttributeValue> item, String hashAttribute,
-                                                       String expiryAttribute) {
-        String hash = Attr.string(item, hashAttribute);
-        String expires = Attr.string(item, expiryAttribute);
-        return hash == null || expires == null ? Optional.empty()
-                : Optional.of(new Account.PendingToken(hash, Instant.parse(expires)));
+    private static Optional<Account.PendingToken> link(Map<String, AttributeValue> item, TokenPurpose purpose, boolean next) {
+        String hash = Attr.string(item, attribute(purpose, next, LINK_HASH));
+        String expires = Attr.string(item, attribute(purpose, next, LINK_EXPIRES_AT));
+        if (hash == null || expires == null) {
+            return Optional.empty();
+        }
+        String passwordHash = Attr.string(item, attribute(purpose, next, LINK_PASSWORD_HASH));
+        String name = Attr.string(item, attribute(purpose, next, LINK_NAME));
+        return Optional.of(new Account.PendingToken(hash, Instant.parse(expires),
+                passwordHash == null || name == null ? null : new Account.Registration(passwordHash, name)));
     }
 }

@@ -17,17 +17,21 @@ import java.util.UUID;
  * Sign-in and sign-up with an OpenID Connect ID token. A linked provider identity finds its account
  * whatever address the provider now reports. Otherwise only an address the provider vouches for is
  * used: it signs in the account that owns it (and links the identity) or creates a new, already
- * activated account. An address the provider does not vouch for never reaches an account.
+ * activated account. An address the provider does not vouch for never reaches an account. A token
+ * signs in once: a second use of the same token, before it expires, is refused.
  */
 public final class SocialSignIn {
     private final Map<String, IdTokenVerifier> verifiers;
     private final AccountStore store;
+    private final UsedIdTokens usedTokens;
     private final AccessTokens accessTokens;
     private final Clock clock;
 
-    public SocialSignIn(Map<String, IdTokenVerifier> verifiers, AccountStore store, AccessTokens accessTokens, Clock clock) {
+    public SocialSignIn(Map<String, IdTokenVerifier> verifiers, AccountStore store, UsedIdTokens usedTokens,
+                        AccessTokens accessTokens, Clock clock) {
         this.verifiers = Map.copyOf(verifiers);
         this.store = store;
+        this.usedTokens = usedTokens;
         this.accessTokens = accessTokens;
         this.clock = clock;
     }
@@ -50,6 +54,9 @@ public final class SocialSignIn {
 
     public Result signIn(String provider, String idToken, String nonce) {
         ProviderIdentity identity = verified(verifierFor(provider), idToken, nonce);
+        if (!usedTokens.firstUse(OneTimeTokens.sha256(idToken), identity.acceptedUntil())) {
+            throw unauthorized();
+        }
         Optional<Account> linked = store.findByIdentity(provider, identity.subject());
         if (linked.isPresent()) {
             return new Result(AccountService.Session.of(accessTokens, linked.get()), false);

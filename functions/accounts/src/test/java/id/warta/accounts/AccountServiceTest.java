@@ -11,6 +11,9 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static id.warta.accounts.ApiErrors.retryAfter;
+import static id.warta.accounts.ApiErrors.assertCode;
+import static id.warta.accounts.AccountsFixture.CLIENT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -22,22 +25,8 @@ class AccountServiceTest {
     private final AccountsFixture f = new AccountsFixture();
 
     private String register() {
-        f.service.register(" Sari@Example.ID ", PASSWORD, "Sari", MailLanguage.ID);
+        f.service.register(" Sari@Example.ID ", PASSWORD, "Sari", MailLanguage.ID, CLIENT);
         return f.lastMail(MailKind.ACTIVATION).token();
-    }
-
-    private static void assertCode(Runnable action, ErrorCode code) {
-        assertThatThrownBy(action::run).isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo(code));
-    }
-
-    private static long retryAfter(Runnable action) {
-        try {
-            action.run();
-        } catch (ApiException e) {
-            assertThat(e.code()).isEqualTo(ErrorCode.RATE_LIMITED);
-            return e.retryAfterSeconds();
-        }
-        throw new AssertionError("not rate limited");
     }
 
     @Test
@@ -86,7 +75,7 @@ class AccountServiceTest {
     void aNewerActivationLinkInvalidatesTheOlderOne() {
         String older = register();
         f.clock.advance(Duration.ofMinutes(2));
-        f.service.resendActivation(EMAIL, MailLanguage.EN);
+        f.service.resendActivation(EMAIL, MailLanguage.EN, CLIENT);
         OutboxMessage newer = f.lastMail(MailKind.ACTIVATION);
 
         assertThat(newer.language()).isEqualTo(MailLanguage.EN);
@@ -111,7 +100,7 @@ class AccountServiceTest {
         String hashBefore = f.store.findByEmail(EMAIL).orElseThrow().passwordHash();
         f.clock.advance(Duration.ofMinutes(2));
 
-        f.service.register(EMAIL, "another-password", "Mallory", MailLanguage.ID);
+        f.service.register(EMAIL, "another-password", "Mallory", MailLanguage.ID, CLIENT);
 
         OutboxMessage mail = f.outbox.getLast();
         assertThat(mail.kind()).isEqualTo(MailKind.ALREADY_REGISTERED);
@@ -125,7 +114,7 @@ class AccountServiceTest {
         String first = register();
         f.clock.advance(Duration.ofMinutes(2));
 
-        f.service.register(EMAIL, PASSWORD, "Sari", MailLanguage.ID);
+        f.service.register(EMAIL, PASSWORD, "Sari", MailLanguage.ID, CLIENT);
 
         String second = f.lastMail(MailKind.ACTIVATION).token();
         assertThat(second).isNotEqualTo(first);
@@ -136,11 +125,11 @@ class AccountServiceTest {
     @Test
     void aRegistrationWhoseEmailCouldNotBeQueuedSendsAWorkingLinkWhenRetriedAtOnce() {
         f.failingOutboxWrites = 1;
-        assertThatThrownBy(() -> f.service.register(EMAIL, PASSWORD, "Sari", MailLanguage.ID))
+        assertThatThrownBy(() -> f.service.register(EMAIL, PASSWORD, "Sari", MailLanguage.ID, CLIENT))
                 .isInstanceOf(IllegalStateException.class);
         assertThat(f.outbox).isEmpty();
 
-        f.service.register(EMAIL, PASSWORD, "Sari", MailLanguage.ID);
+        f.service.register(EMAIL, PASSWORD, "Sari", MailLanguage.ID, CLIENT);
 
         f.service.activate(f.lastMail(MailKind.ACTIVATION).token());
         assertThat(f.store.findByEmail(EMAIL).orElseThrow().activated()).isTrue();
@@ -151,7 +140,7 @@ class AccountServiceTest {
         String earlier = register();
         f.clock.advance(Duration.ofMinutes(2));
         f.failingOutboxWrites = 1;
-        assertThatThrownBy(() -> f.service.resendActivation(EMAIL, MailLanguage.ID)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> f.service.resendActivation(EMAIL, MailLanguage.ID, CLIENT)).isInstanceOf(IllegalStateException.class);
         return earlier;
     }
 
@@ -159,7 +148,7 @@ class AccountServiceTest {
     void aResendWhoseEmailCouldNotBeQueuedLeavesTheEarlierLinkWorkingAndIsNotCharged() {
         String earlier = earlierLinkThenAFailedResend();
 
-        f.service.resendActivation(EMAIL, MailLanguage.ID);
+        f.service.resendActivation(EMAIL, MailLanguage.ID, CLIENT);
 
         assertThat(f.outbox).filteredOn(m -> m.kind() == MailKind.ACTIVATION).hasSize(2);
         assertCode(() -> f.service.activate(earlier), ErrorCode.TOKEN_INVALID);
@@ -177,14 +166,14 @@ class AccountServiceTest {
     @Test
     void aForgotPasswordWhoseEmailCouldNotBeQueuedLeavesTheEarlierResetLinkWorkingAndSendsOnARetryAtOnce() {
         register();
-        f.service.forgotPassword(EMAIL, MailLanguage.ID);
+        f.service.forgotPassword(EMAIL, MailLanguage.ID, CLIENT);
         String earlier = f.lastMail(MailKind.PASSWORD_RESET).token();
         f.clock.advance(Duration.ofMinutes(2));
         f.failingOutboxWrites = 1;
 
-        assertThatThrownBy(() -> f.service.forgotPassword(EMAIL, MailLanguage.ID)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> f.service.forgotPassword(EMAIL, MailLanguage.ID, CLIENT)).isInstanceOf(IllegalStateException.class);
         assertThat(f.lastMail(MailKind.PASSWORD_RESET).token()).isEqualTo(earlier);
-        f.service.forgotPassword(EMAIL, MailLanguage.ID);
+        f.service.forgotPassword(EMAIL, MailLanguage.ID, CLIENT);
 
         String newer = f.lastMail(MailKind.PASSWORD_RESET).token();
         assertThat(newer).isNotEqualTo(earlier);
@@ -207,28 +196,28 @@ class AccountServiceTest {
     void activationSendsAreLimitedToOnePerMinuteAndFivePerHourIncludingRegistration() {
         register();
 
-        assertThat(retryAfter(() -> f.service.resendActivation(EMAIL, MailLanguage.ID))).isEqualTo(60);
+        assertThat(retryAfter(() -> f.service.resendActivation(EMAIL, MailLanguage.ID, CLIENT))).isEqualTo(60);
         f.clock.advance(Duration.ofSeconds(45));
-        assertThat(retryAfter(() -> f.service.resendActivation(EMAIL, MailLanguage.ID))).isEqualTo(15);
+        assertThat(retryAfter(() -> f.service.resendActivation(EMAIL, MailLanguage.ID, CLIENT))).isEqualTo(15);
         for (int i = 0; i < 4; i++) {
             f.clock.advance(Duration.ofSeconds(61));
-            f.service.resendActivation(EMAIL, MailLanguage.ID);
+            f.service.resendActivation(EMAIL, MailLanguage.ID, CLIENT);
         }
         f.clock.advance(Duration.ofSeconds(61));
-        long wait = retryAfter(() -> f.service.resendActivation(EMAIL, MailLanguage.ID));
+        long wait = retryAfter(() -> f.service.resendActivation(EMAIL, MailLanguage.ID, CLIENT));
         // Five sends so far, the first at the start: the hour frees up one hour after it.
         assertThat(wait).isEqualTo(3600 - (45 + 5 * 61));
         assertThat(f.outbox).filteredOn(m -> m.kind() == MailKind.ACTIVATION).hasSize(5);
 
         f.clock.advance(Duration.ofSeconds(wait));
-        f.service.resendActivation(EMAIL, MailLanguage.ID);
+        f.service.resendActivation(EMAIL, MailLanguage.ID, CLIENT);
         assertThat(f.outbox).filteredOn(m -> m.kind() == MailKind.ACTIVATION).hasSize(6);
     }
 
     @Test
     void anAddressThatWasNeverRegisteredIsNeverRateLimitedAndGetsNoMail() {
         for (int i = 0; i < 10; i++) {
-            f.service.resendActivation("nobody@example.id", MailLanguage.ID);
+            f.service.resendActivation("nobody@example.id", MailLanguage.ID, CLIENT);
         }
         assertThat(f.outbox).isEmpty();
     }
@@ -237,7 +226,7 @@ class AccountServiceTest {
     void aRepeatedRegistrationWithinTheMinuteIsAnsweredButSendsNothing() {
         register();
 
-        f.service.register(EMAIL, PASSWORD, "Sari", MailLanguage.ID);
+        f.service.register(EMAIL, PASSWORD, "Sari", MailLanguage.ID, CLIENT);
 
         assertThat(f.outbox).hasSize(1);
     }
@@ -246,13 +235,13 @@ class AccountServiceTest {
     void loginIssuesAnAccessTokenForTheRightPasswordOnly() {
         register();
 
-        AccountService.Session session = f.service.login("SARI@example.id", PASSWORD);
+        AccountService.Session session = f.service.login("SARI@example.id", PASSWORD, CLIENT);
 
         assertThat(session.expiresInSeconds()).isEqualTo(3600);
         assertThat(f.accessTokens.verify(session.accessToken()).accountId())
                 .isEqualTo(f.store.findByEmail(EMAIL).orElseThrow().id());
-        assertCode(() -> f.service.login(EMAIL, "wrong-password"), ErrorCode.UNAUTHORIZED);
-        assertCode(() -> f.service.login("nobody@example.id", PASSWORD), ErrorCode.UNAUTHORIZED);
+        assertCode(() -> f.service.login(EMAIL, "wrong-password", CLIENT), ErrorCode.UNAUTHORIZED);
+        assertCode(() -> f.service.login("nobody@example.id", PASSWORD, CLIENT), ErrorCode.UNAUTHORIZED);
     }
 
     @Test
@@ -260,14 +249,14 @@ class AccountServiceTest {
         register();
         for (int i = 0; i < 5; i++) {
             f.clock.advance(Duration.ofSeconds(10));
-            assertCode(() -> f.service.login(EMAIL, "wrong-password"), ErrorCode.UNAUTHORIZED);
+            assertCode(() -> f.service.login(EMAIL, "wrong-password", CLIENT), ErrorCode.UNAUTHORIZED);
         }
 
-        long wait = retryAfter(() -> f.service.login(EMAIL, PASSWORD));
+        long wait = retryAfter(() -> f.service.login(EMAIL, PASSWORD, CLIENT));
         assertThat(wait).isEqualTo(15 * 60 - 40);
 
         f.clock.advance(Duration.ofSeconds(wait));
-        assertThat(f.service.login(EMAIL, PASSWORD).accessToken()).isNotBlank();
+        assertThat(f.service.login(EMAIL, PASSWORD, CLIENT).accessToken()).isNotBlank();
     }
 
     @Test
@@ -282,12 +271,12 @@ class AccountServiceTest {
                 return super.derive(password, salt, cost, length);
             }
         });
-        counted.service.register(EMAIL, PASSWORD, "Sari", MailLanguage.ID);
+        counted.service.register(EMAIL, PASSWORD, "Sari", MailLanguage.ID, CLIENT);
 
         derivations.set(0);
-        assertCode(() -> counted.service.login(EMAIL, "wrong-password"), ErrorCode.UNAUTHORIZED);
+        assertCode(() -> counted.service.login(EMAIL, "wrong-password", CLIENT), ErrorCode.UNAUTHORIZED);
         int forWrongPassword = derivations.getAndSet(0);
-        assertCode(() -> counted.service.login("nobody@example.id", "wrong-password"), ErrorCode.UNAUTHORIZED);
+        assertCode(() -> counted.service.login("nobody@example.id", "wrong-password", CLIENT), ErrorCode.UNAUTHORIZED);
         int forUnknownAddress = derivations.get();
 
         assertThat(forWrongPassword).isEqualTo(1);
@@ -297,30 +286,55 @@ class AccountServiceTest {
     @Test
     void failedLoginsForAnUnknownAddressAreLimitedLikeAnyOther() {
         for (int i = 0; i < 5; i++) {
-            assertCode(() -> f.service.login("nobody@example.id", PASSWORD), ErrorCode.UNAUTHORIZED);
+            assertCode(() -> f.service.login("nobody@example.id", PASSWORD, CLIENT), ErrorCode.UNAUTHORIZED);
         }
-        assertCode(() -> f.service.login("nobody@example.id", PASSWORD), ErrorCode.RATE_LIMITED);
+        assertCode(() -> f.service.login("nobody@example.id", PASSWORD, CLIENT), ErrorCode.RATE_LIMITED);
+    }
+
+    @Test
+    void aSignInWithAnAddressOrPasswordLongerThanAnyAccountCanHaveIsAValidationErrorThatLocksNothing() {
+        register();
+        String longAddress = "a".repeat(2_090) + "@example.id";
+
+        for (int i = 0; i < 6; i++) {
+            assertThatThrownBy(() -> f.service.login(longAddress, "x".repeat(AccountInput.PASSWORD_MAX + 1), CLIENT))
+                    .isInstanceOfSatisfying(ApiException.class, e -> {
+                        assertThat(e.code()).isEqualTo(ErrorCode.VALIDATION_FAILED);
+                        assertThat(e.fields()).containsOnlyKeys("email", "password");
+                    });
+            assertCode(() -> f.service.login(EMAIL, "x".repeat(AccountInput.PASSWORD_MAX + 1), CLIENT), ErrorCode.VALIDATION_FAILED);
+        }
+
+        assertThat(f.service.login(EMAIL, PASSWORD, CLIENT).accessToken()).as("nothing was counted as a failed login").isNotBlank();
+        String longestPossible = "s".repeat(AccountInput.EMAIL_MAX - "@example.id".length()) + "@example.id";
+        assertCode(() -> f.service.login(longestPossible, PASSWORD, CLIENT), ErrorCode.UNAUTHORIZED);
+    }
+
+    @Test
+    void anAccountIdThatIsNoUuidNamesNoAccount() {
+        assertCode(() -> f.service.setSubscription("a".repeat(3_000), true, null), ErrorCode.NOT_FOUND);
+        assertCode(() -> f.service.setSubscription("ACCOUNT#x", false, null), ErrorCode.NOT_FOUND);
     }
 
     @Test
     void passwordResetReplacesThePasswordAndRevokesOlderAccessTokens() {
         register();
         long versionBefore = f.store.findByEmail(EMAIL).orElseThrow().credentialVersion();
-        f.service.forgotPassword(EMAIL, MailLanguage.ID);
+        f.service.forgotPassword(EMAIL, MailLanguage.ID, CLIENT);
         String token = f.lastMail(MailKind.PASSWORD_RESET).token();
 
         f.service.resetPassword(token, "es-teh-manis-2026");
 
         assertThat(f.store.findByEmail(EMAIL).orElseThrow().credentialVersion()).isEqualTo(versionBefore + 1);
-        assertCode(() -> f.service.login(EMAIL, PASSWORD), ErrorCode.UNAUTHORIZED);
-        assertThat(f.service.login(EMAIL, "es-teh-manis-2026").accessToken()).isNotBlank();
+        assertCode(() -> f.service.login(EMAIL, PASSWORD, CLIENT), ErrorCode.UNAUTHORIZED);
+        assertThat(f.service.login(EMAIL, "es-teh-manis-2026", CLIENT).accessToken()).isNotBlank();
         assertCode(() -> f.service.resetPassword(token, "another-password-1"), ErrorCode.TOKEN_INVALID);
     }
 
     @Test
     void theResetLinkExpiresAfterOneHour() {
         register();
-        f.service.forgotPassword(EMAIL, MailLanguage.ID);
+        f.service.forgotPassword(EMAIL, MailLanguage.ID, CLIENT);
         String token = f.lastMail(MailKind.PASSWORD_RESET).token();
         f.clock.advance(Duration.ofHours(1));
 
@@ -330,7 +344,7 @@ class AccountServiceTest {
     @Test
     void anActivationLinkIsNoResetLinkAndViceVersa() {
         String activation = register();
-        f.service.forgotPassword(EMAIL, MailLanguage.ID);
+        f.service.forgotPassword(EMAIL, MailLanguage.ID, CLIENT);
         String reset = f.lastMail(MailKind.PASSWORD_RESET).token();
 
         assertCode(() -> f.service.resetPassword(activation, "es-teh-manis-2026"), ErrorCode.TOKEN_INVALID);
@@ -339,7 +353,7 @@ class AccountServiceTest {
 
     @Test
     void forgotForAnUnknownAddressSendsNothing() {
-        f.service.forgotPassword("nobody@example.id", MailLanguage.ID);
+        f.service.forgotPassword("nobody@example.id", MailLanguage.ID, CLIENT);
 
         assertThat(f.outbox).isEmpty();
     }
@@ -351,7 +365,7 @@ class AccountServiceTest {
 
     @Test
     void registrationRejectsEveryBadFieldAtOnce() {
-        assertThatThrownBy(() -> f.service.register("no-at-sign", "short", " ", MailLanguage.ID))
+        assertThatThrownBy(() -> f.service.register("no-at-sign", "short", " ", MailLanguage.ID, CLIENT))
                 .isInstanceOfSatisfying(ApiException.class,
                         e -> assertThat(e.fields()).containsOnlyKeys("email", "password", "name"));
         assertThat(f.outbox).isEmpty();

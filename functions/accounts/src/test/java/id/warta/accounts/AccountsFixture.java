@@ -4,6 +4,7 @@ import id.warta.accounts.oidc.IdTokenVerifier;
 import id.warta.accounts.oidc.TestIssuer;
 import id.warta.identity.AccessTokens;
 import id.warta.mail.MailKind;
+import id.warta.mail.MailOutbox;
 import id.warta.mail.OutboxMessage;
 import id.warta.paywall.MeterState;
 import id.warta.testing.MutableClock;
@@ -13,16 +14,23 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** The domain wired to in-memory fakes and a cheap Argon2 cost (tests only; production cost is in the handler). */
 final class AccountsFixture {
     static final Instant START = Instant.parse("2026-11-26T03:15:00Z");
     static final String SECRET = "a-test-secret-that-is-long-enough-0123456789";
     static final PasswordHasher.Cost CHEAP = new PasswordHasher.Cost(64, 1, 1);
+    /** The network the tests' requests come from, unless a test is about another one. */
+    static final ClientNetwork CLIENT = ClientNetwork.of("203.0.113.7");
 
     final MutableClock clock = new MutableClock(START);
     final InMemoryAccountStore store = new InMemoryAccountStore();
+    /** Hashes of the ID tokens that signed in. */
+    final Set<String> usedIdTokens = ConcurrentHashMap.newKeySet();
     final List<OutboxMessage> outbox = new ArrayList<>();
+    /** The service's calls to its account store, rate-limit store and outbox. */
+    final StoreCalls storeCalls = new StoreCalls();
     /** How many of the next outbox writes fail (as a DynamoDB outage would make them). */
     int failingOutboxWrites;
     final PasswordHasher passwords;
@@ -31,20 +39,27 @@ final class AccountsFixture {
     final TestIssuer issuer = new TestIssuer();
     final SocialSignIn socialSignIn;
 
+    /** Per-client limits switched off: the tests that are not about them make requests from one client. */
     AccountsFixture() {
-        this(CHEAP);
+        this(ClientCeilings.NONE);
     }
 
-    AccountsFixture(PasswordHasher.Cost cost) {
-        this(new PasswordHasher(cost, new SecureRandom()));
+    AccountsFixture(ClientCeilings ceilings) {
+        this(new PasswordHasher(CHEAP, new SecureRandom()), ceilings);
     }
 
     AccountsFixture(PasswordHasher passwords) {
+        this(passwords, ClientCeilings.NONE);
+    }
+
+    private AccountsFixture(PasswordHasher passwords, ClientCeilings ceilings) {
         this.passwords = passwords;
-        service = new AccountService(store, this::enqueue, passwords, new OneTimeTokens(new SecureRandom()),
-                accessTokens, new InMemoryRateLimitStore(), (accountId, period) -> new MeterState(Set.of("kopi-gayo")), 2, clock);
+        service = new AccountService(storeCalls.recorded(AccountStore.class, store),
+                storeCalls.recorded(MailOutbox.class, this::enqueue), passwords, new OneTimeTokens(new SecureRandom()),
+                accessTokens, storeCalls.recorded(RateLimitStore.class, new InMemoryRateLimitStore()), ceilings,
+                (accountId, period) -> new MeterState(Set.of("kopi-gayo")), 2, clock);
         socialSignIn = new SocialSignIn(IdTokenVerifier.forProviders(List.of(TestIssuer.provider("google", false)),
-                issuer.fetcher(), clock), store, accessTokens, clock);
+                issuer.fetcher(), clock), store, (tokenHash, acceptedUntil) -> usedIdTokens.add(tokenHash), accessTokens, clock);
     }
 
     private void enqueue(OutboxMessage message) {

@@ -181,17 +181,22 @@ class AccountsHandlerTest {
     }
 
     @Test
-    void aValidIdTokenSignsInAndSaysWhetherTheAccountIsNew() throws Exception {
+    void aValidIdTokenSignsInOnceAndSaysWhetherTheAccountIsNew() throws Exception {
         APIGatewayV2HTTPEvent event = EventFixtures.httpEvent("accounts/oidc-sign-in.json");
         event.setBody(Json.mapper().writeValueAsString(Map.of("idToken", f.idToken(FIXTURE_EMAIL, "n-1"), "nonce", "n-1")));
+        String firstBody = event.getBody();
 
         JsonNode first = Json.mapper().readTree(invoke(event, 200).getBody());
+        event.setBody(Json.mapper().writeValueAsString(Map.of("idToken", f.idToken(FIXTURE_EMAIL, "n-1"), "nonce", "n-1")));
         JsonNode again = Json.mapper().readTree(invoke(event, 200).getBody());
+        event.setBody(firstBody);
+        JsonNode replayed = Json.mapper().readTree(handler.handleRequest(event, null).getBody());
 
         assertThat(first.path("tokenType").asText()).isEqualTo("Bearer");
         assertThat(first.path("expiresIn").asLong()).isEqualTo(3600);
         assertThat(first.path("created").asBoolean()).isTrue();
         assertThat(again.path("created").asBoolean()).isFalse();
+        assertThat(replayed.path("error").path("code").asText()).as("the first token, again").isEqualTo("UNAUTHORIZED");
         assertThat(f.accessTokens.verify(again.path("accessToken").asText()).accountId())
                 .isEqualTo(f.accessTokens.verify(first.path("accessToken").asText()).accountId());
         assertThat(String.join("\n", logLines)).doesNotContain(FIXTURE_EMAIL).doesNotContain("n-1");

@@ -42,6 +42,16 @@ final class InMemoryAccountStore implements AccountStore {
         return Optional.ofNullable(owners.get(email)).flatMap(this::find);
     }
 
+    @Override
+    public void standInRead() {
+        // Nothing to read: only the call counts (see CountingStores).
+    }
+
+    @Override
+    public void standInWrite() {
+        // Nothing to write: only the call counts (see CountingStores).
+    }
+
     /** Puts an account with its address claimed, as a finished registration leaves it. */
     synchronized void save(Account account) {
         accounts.put(account.id(), account);
@@ -50,11 +60,11 @@ final class InMemoryAccountStore implements AccountStore {
 
     /** The current link stays first; an added one, not yet promoted, second. */
     @Override
-    public synchronized void addToken(String accountId, TokenPurpose purpose, String hash, Instant expiresAt) {
+    public synchronized void addToken(String accountId, TokenPurpose purpose, Account.PendingToken link) {
         Account account = accounts.get(accountId);
         List<Account.PendingToken> links = new ArrayList<>();
         links.add(account.pendingTokens().getOrDefault(purpose, List.of()).stream().findFirst().orElse(null));
-        links.add(new Account.PendingToken(hash, expiresAt));
+        links.add(link);
         links.removeIf(Objects::isNull);
         withTokens(account, purpose, links);
     }
@@ -77,13 +87,14 @@ final class InMemoryAccountStore implements AccountStore {
     }
 
     @Override
-    public synchronized boolean activate(String accountId, String tokenHash) {
+    public synchronized boolean activate(String accountId, String tokenHash, Account.Registration registration) {
         Account account = accounts.get(accountId);
         if (!isCurrent(account, TokenPurpose.ACTIVATION, tokenHash)) {
             return false;
         }
-        accounts.put(accountId, with(account, true, account.passwordHash(), account.credentialVersion(),
-                account.subscriberUntil(), without(account, TokenPurpose.ACTIVATION)));
+        accounts.put(accountId, new Account(accountId, account.email(), registration.name(), registration.passwordHash(),
+                true, account.credentialVersion() + 1, account.subscriberUntil(), account.createdAt(),
+                without(account, TokenPurpose.ACTIVATION)));
         return true;
     }
 

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.function.Supplier;
 
+import static id.warta.accounts.AccountsFixture.CLIENT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -32,7 +33,7 @@ class SocialSignInTest {
     }
 
     private String registeredAndActivated() {
-        f.service.register(EMAIL, PASSWORD, "Sari Dewi", MailLanguage.ID);
+        f.service.register(EMAIL, PASSWORD, "Sari Dewi", MailLanguage.ID, CLIENT);
         f.service.activate(f.lastMail(MailKind.ACTIVATION).token());
         return f.store.findByEmail(EMAIL).orElseThrow().id();
     }
@@ -53,7 +54,24 @@ class SocialSignInTest {
         assertThat(account.name()).isEqualTo("Sari Dewi");
         assertThat(account.passwordHash()).isNull();
         assertThat(f.outbox).as("no activation email for a vouched-for address").isEmpty();
-        assertRefused(ErrorCode.UNAUTHORIZED, () -> f.service.login(EMAIL, PASSWORD));
+        assertRefused(ErrorCode.UNAUTHORIZED, () -> f.service.login(EMAIL, PASSWORD, CLIENT));
+    }
+
+    @Test
+    void anIdTokenSignsInOnceAndItsReplayIsRefusedWhileItWouldStillVerify() {
+        String idToken = token(EMAIL);
+        String accountId = accountOf(signIn(idToken));
+
+        assertRefused(ErrorCode.UNAUTHORIZED, () -> signIn(idToken));
+        assertThat(f.usedIdTokens).containsExactly(OneTimeTokens.sha256(idToken)).doesNotContain(idToken);
+        assertThat(accountOf(signIn(token(EMAIL)))).as("a fresh token from the provider").isEqualTo(accountId);
+    }
+
+    @Test
+    void aTokenThatFailsVerificationIsNotRemembered() {
+        assertRefused(ErrorCode.UNAUTHORIZED, () -> f.socialSignIn.signIn("google", token(EMAIL), "another-nonce"));
+
+        assertThat(f.usedIdTokens).isEmpty();
     }
 
     @Test
@@ -72,7 +90,7 @@ class SocialSignInTest {
         assertThat(result.created()).isFalse();
         assertThat(accountOf(result)).isEqualTo(accountId);
         assertThat(f.store.findByIdentity("google", "sub-" + EMAIL.toUpperCase())).map(Account::id).contains(accountId);
-        assertThat(f.service.login(EMAIL, PASSWORD).accessToken()).as("the password still works").isNotBlank();
+        assertThat(f.service.login(EMAIL, PASSWORD, CLIENT).accessToken()).as("the password still works").isNotBlank();
     }
 
     @Test
@@ -109,15 +127,15 @@ class SocialSignInTest {
     @Test
     void anUnactivatedRegistrationIsTakenOverByTheVerifiedOwner() {
         // Someone registered the address without owning it and signed in with their password.
-        f.service.register(EMAIL, PASSWORD, "Penyerobot", MailLanguage.ID);
-        String squatterToken = f.service.login(EMAIL, PASSWORD).accessToken();
+        f.service.register(EMAIL, PASSWORD, "Penyerobot", MailLanguage.ID, CLIENT);
+        String squatterToken = f.service.login(EMAIL, PASSWORD, CLIENT).accessToken();
 
         SocialSignIn.Result owner = signIn(token(EMAIL));
 
         Account account = f.store.find(accountOf(owner)).orElseThrow();
         assertThat(account.activated()).isTrue();
         assertThat(account.passwordHash()).isNull();
-        assertRefused(ErrorCode.UNAUTHORIZED, () -> f.service.login(EMAIL, PASSWORD));
+        assertRefused(ErrorCode.UNAUTHORIZED, () -> f.service.login(EMAIL, PASSWORD, CLIENT));
         assertThat(f.accessTokens.verify(squatterToken).credentialVersion()).isLessThan(account.credentialVersion());
         assertRefused(ErrorCode.TOKEN_INVALID, () -> {
             f.service.activate(f.lastMail(MailKind.ACTIVATION).token());

@@ -38,7 +38,7 @@ final class ArticleRoutes {
     ApiResponse article(ApiRequest request) {
         ReaderIdentity.readerId(request);
         Optional<AccessClaims> claims = identity.bearer(request);
-        ArticleJson.Full article = reads.article(request.pathParameter("slug"), claims)
+        ArticleJson.Full article = reads.article(request.slug(), claims)
                 .orElseThrow(() -> ApiException.of(ErrorCode.ARTICLE_NOT_FOUND, "Artikel tidak ditemukan."));
         // A shared cache may keep only what every anonymous reader gets alike: teasers and meters stay private.
         boolean sameForEveryone = claims.isEmpty() && article.access().level() == AccessLevel.FREE;

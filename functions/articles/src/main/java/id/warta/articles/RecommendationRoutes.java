@@ -48,16 +48,20 @@ final class RecommendationRoutes {
                 new ReaderResolver(identity, new DynamoReaderAccounts(dynamo, config.accountsTable())), clock);
     }
 
-    /** Filtered by this reader's history, so only an unidentified reader's answer may be cached publicly. */
+    /**
+     * Filtered by this reader's history, so only an unidentified reader's answer may be cached
+     * publicly, and a cache must tell a browser with an X-Reader-Id from one without.
+     */
     ApiResponse related(ApiRequest request) {
         Reader reader = readers.resolve(request);
         int limit = QueryParams.intInRange(request, "limit", 1, 20, 6);
-        String slug = request.pathParameter("slug");
+        String slug = request.slug();
         List<ArticleSummary> items = Optional.of(slug)
                 .filter(s -> s.length() <= MAX_SLUG_LENGTH && SLUG.matcher(s).matches())
                 .flatMap(s -> recommendations.related(s, reader.key(), limit))
                 .orElseThrow(() -> ApiException.of(ErrorCode.ARTICLE_NOT_FOUND, "Artikel tidak ditemukan."));
-        return ApiResponse.ok(body(items), reader.key().isAnonymous() ? CachePolicy.PUBLIC_SHORT : CachePolicy.PRIVATE);
+        return ApiResponse.ok(body(items), reader.key().isAnonymous() ? CachePolicy.PUBLIC_SHORT : CachePolicy.PRIVATE)
+                .varyingAlsoOn("X-Reader-Id");
     }
 
     /** The same for every reader; the caller validates identity headers and picks the cache policy. */

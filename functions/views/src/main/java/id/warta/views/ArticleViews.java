@@ -1,6 +1,7 @@
 package id.warta.views;
 
 import id.warta.accounts.ReaderAccount;
+import id.warta.activity.ReaderKey;
 import id.warta.activity.View;
 import id.warta.activity.ViewLog;
 import id.warta.content.AccessLevel;
@@ -19,27 +20,38 @@ import id.warta.paywall.ReadingContexts;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
  * One view of an article: recorded for trending and recommendations, and for an activated reader
  * with credit left, the unlock of a metered article for the rest of the period. Crawlers get the
- * same answer but leave no trace and spend nothing. Plain Java; the handler maps it to HTTP.
+ * same answer but leave no trace and spend nothing. A view counts once per reader, article and hour
+ * (a reader without any id is known by a pseudonym of its network for the hour), and only while its
+ * network is below the per-minute ceiling; neither rule changes the answer or the unlock. Plain
+ * Java; the handler maps it to HTTP.
  */
 final class ArticleViews {
+    /** What a view without a source address is counted under (never in AWS, where API Gateway always gives one). */
+    private static final String UNKNOWN_NETWORK = "unknown";
+
     private final ReadingContexts readings;
     private final Meters meters;
     private final MeterUnlocks unlocks;
     private final ViewLog views;
+    private final ViewCeiling ceiling;
+    private final NetworkPseudonyms networks;
     private final AccessPolicy policy;
     private final Clock clock;
 
-    ArticleViews(ReadingContexts readings, Meters meters, MeterUnlocks unlocks, ViewLog views, AccessPolicy policy,
-                 Clock clock) {
+    ArticleViews(ReadingContexts readings, Meters meters, MeterUnlocks unlocks, ViewLog views, ViewCeiling ceiling,
+                 NetworkPseudonyms networks, AccessPolicy policy, Clock clock) {
         this.readings = readings;
         this.meters = meters;
         this.unlocks = unlocks;
         this.views = views;
+        this.ceiling = ceiling;
+        this.networks = networks;
         this.policy = policy;
         this.clock = clock;
     }
@@ -48,7 +60,8 @@ final class ArticleViews {
      * @return the reader's access to the article after the view, or empty for an unknown article; a
      * token whose account is gone or whose credentials changed is 401
      */
-    Optional<Access> view(String slug, Optional<AccessClaims> claims, Optional<String> browserId, boolean crawler) {
+    Optional<Access> view(String slug, Optional<AccessClaims> claims, Optional<String> browserId, boolean crawler,
+                          Optional<String> sourceIp) {
         Instant now = clock.instant();
         ReadingContext context = readings.load(slug, claims.map(AccessClaims::accountId), Optional.empty());
         Reader reader = ReaderResolver.reader(claims, browserId, context.account());
@@ -61,9 +74,18 @@ final class ArticleViews {
                 .map(account -> meterAfterView(level, article.slug(), account, crawler, now))
                 .orElse(MeterState.EMPTY);
         if (!crawler) {
-            views.record(new View(article.slug(), reader.key(), now));
+            count(article.slug(), reader.key(), sourceIp.orElse(UNKNOWN_NETWORK), now);
         }
         return Optional.of(policy.decide(level, article.slug(), reader.account(), meter, now));
+    }
+
+    private void count(String slug, ReaderKey readerKey, String sourceIp, Instant now) {
+        if (ceiling.admits(networks.of(sourceIp, ChronoUnit.MINUTES, now), now)) {
+            ReaderKey viewer = readerKey.isAnonymous()
+                    ? ReaderKey.network(networks.of(sourceIp, ChronoUnit.HOURS, now))
+                    : readerKey;
+            views.record(new View(slug, viewer, now));
+        }
     }
 
     /** The unlock is attempted straight away: the conditional write itself says whether credit was left. */

@@ -3,9 +3,12 @@ package id.warta.views;
 import id.warta.config.AwsSettings;
 import id.warta.config.Env;
 
-/** Everything the views function reads from its environment, read once per container. */
+/**
+ * Everything the views function reads from its environment, read once per container.
+ * {@code viewsPerIpPerMinute}: the view writes one client address may make per minute (VIEWS_PER_IP_PER_MINUTE).
+ */
 public record ViewsConfig(String contentTable, String accountsTable, String activityTable, int freeArticlesPerMonth,
-                          String accessTokenSecret, AwsSettings aws) {
+                          String accessTokenSecret, int viewsPerIpPerMinute, AwsSettings aws) {
 
     public static ViewsConfig from(Env env) {
         return new ViewsConfig(
@@ -14,6 +17,7 @@ public record ViewsConfig(String contentTable, String accountsTable, String acti
                 env.required("ACTIVITY_TABLE"),
                 env.requiredInt("FREE_ARTICLES_PER_MONTH"),
                 env.required("ACCESS_TOKEN_SECRET"),
+                env.requiredInt("VIEWS_PER_IP_PER_MINUTE"),
                 AwsSettings.from(env));
     }
 }

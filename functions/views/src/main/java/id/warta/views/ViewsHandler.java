@@ -25,7 +25,10 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 
-/** POST /articles/{slug}/views: records a view and, with credit left, unlocks a metered article. */
+/**
+ * POST /articles/{slug}/views: records a view (once per reader, article and hour, within a per-IP
+ * ceiling) and, with credit left, unlocks a metered article.
+ */
 public final class ViewsHandler extends ApiHandler {
 
     public ViewsHandler() {
@@ -47,7 +50,8 @@ public final class ViewsHandler extends ApiHandler {
         return new ArticleViews(
                 new DynamoReadingContexts(dynamo, config.contentTable(), config.accountsTable(), config.activityTable()),
                 meters, meters, new DynamoViewLog(dynamo, config.activityTable()),
-                new AccessPolicy(config.freeArticlesPerMonth()), clock);
+                new DynamoViewCeiling(dynamo, config.activityTable(), config.viewsPerIpPerMinute()),
+                new NetworkPseudonyms(config.accessTokenSecret()), new AccessPolicy(config.freeArticlesPerMonth()), clock);
     }
 
     ViewsHandler(ArticleViews views, ReaderIdentity identity, RequestLog log) {
@@ -61,7 +65,7 @@ public final class ViewsHandler extends ApiHandler {
         Optional<String> browserId = ReaderIdentity.readerId(request);
         Optional<AccessClaims> claims = identity.bearer(request);
         boolean crawler = Crawlers.isCrawler(request.header("user-agent").orElse(null));
-        Access access = views.view(request.pathParameter("slug"), claims, browserId, crawler)
+        Access access = views.view(request.slug(), claims, browserId, crawler, request.sourceIp())
                 .orElseThrow(() -> ApiException.of(ErrorCode.ARTICLE_NOT_FOUND, "Artikel tidak ditemukan."));
         return ApiResponse.ok(Map.of("access", access), CachePolicy.PRIVATE);
     }

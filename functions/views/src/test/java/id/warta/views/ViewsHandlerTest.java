@@ -12,6 +12,7 @@ import id.warta.http.ReaderIdentity;
 import id.warta.http.RequestLog;
 import id.warta.identity.AccessTokens;
 import id.warta.json.Json;
+import id.warta.memory.InMemoryViewLog;
 import id.warta.paywall.AccessPolicy;
 import id.warta.paywall.MeterPeriod;
 import id.warta.testing.EventFixtures;
@@ -46,10 +47,14 @@ class ViewsHandlerTest {
     private static final String THIRD_METERED = "izin-tambang-di-hulu-sungai";
     private static final String COVER_STORY = "jerat-tengkulak-di-lumbung-padi";
     private static final String BROWSER = "0b6f2c1e-8a3d-4f5b-9c7e-2d1a4b6c8e90";
+    /** The address of the fixtures' client. */
+    private static final String FIXTURE_IP = "203.0.113.10";
+    private static final int CEILING = 20;
 
     private final InMemoryContentRepository content = new InMemoryContentRepository();
     private final InMemoryPaywall paywall = new InMemoryPaywall(content);
     private final RecordingViewLog viewLog = new RecordingViewLog();
+    private final InMemoryViewCeiling ceiling = new InMemoryViewCeiling(CEILING);
     private final List<String> logLines = new ArrayList<>();
     private final AccessTokens tokens = new AccessTokens(SECRET, Clock.fixed(LAST_MINUTE_OF_NOVEMBER, ZoneOffset.UTC));
     private ViewsHandler handler;
@@ -67,7 +72,8 @@ class ViewsHandlerTest {
 
     private ViewsHandler handlerAt(Instant now) {
         Clock clock = Clock.fixed(now, ZoneOffset.UTC);
-        return new ViewsHandler(new ArticleViews(paywall, paywall, paywall, viewLog, new AccessPolicy(2), clock),
+        return new ViewsHandler(new ArticleViews(paywall, paywall, paywall, viewLog, ceiling, new NetworkPseudonyms(SECRET),
+                new AccessPolicy(2), clock),
                 new ReaderIdentity(new AccessTokens(SECRET, clock)), new RequestLog("views", logLines::add));
     }
 
@@ -84,7 +90,19 @@ class ViewsHandlerTest {
     /** The fixture, as the given reader (null: as in the file), for the given article (null: as in the file). */
     private JsonNode post(ViewsHandler target, ReaderAccount account, String fixture, String slug, int expectedStatus)
             throws Exception {
+        return post(target, account, fixture, slug, null, null, expectedStatus);
+    }
+
+    /** ... also from another client address and browser id (null: as in the file). */
+    private JsonNode post(ViewsHandler target, ReaderAccount account, String fixture, String slug, String sourceIp,
+                          String browser, int expectedStatus) throws Exception {
         APIGatewayV2HTTPEvent event = EventFixtures.httpEvent(fixture);
+        if (sourceIp != null) {
+            event.getRequestContext().getHttp().setSourceIp(sourceIp);
+        }
+        if (browser != null) {
+            event.getHeaders().put("x-reader-id", browser);
+        }
         if (account != null) {
             event.getHeaders().put("authorization", "Bearer " + tokens.issue(account.id(), account.credentialVersion()));
         }
@@ -113,10 +131,54 @@ class ViewsHandlerTest {
     }
 
     @Test
-    void aViewWithoutAnyIdentityIsStillCountedAsAnonymous() throws Exception {
+    void aViewWithoutAnyIdentityIsStillCountedAsAnonymousWithoutItsAddress() throws Exception {
         post("views/record-view-without-identity.json", 200);
 
-        assertThat(viewLog.views).extracting(View::reader).containsExactly(ReaderKey.ANONYMOUS);
+        assertThat(viewLog.views).singleElement().satisfies(view -> {
+            assertThat(view.reader().isAnonymous()).isTrue();
+            assertThat(view.reader().value()).startsWith("anon:").doesNotContain(FIXTURE_IP).doesNotContain("203");
+        });
+    }
+
+    @Test
+    void aBrowsersRepeatedViewsOfAnArticleCountOnceAnHour() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            post("views/record-view.json", 200);
+        }
+        post(handlerAt(LAST_MINUTE_OF_NOVEMBER.plusSeconds(60)), null, "views/record-view.json", null, 200);
+
+        assertThat(viewLog.views).containsExactly(new View(FREE, ReaderKey.browser(BROWSER), LAST_MINUTE_OF_NOVEMBER),
+                new View(FREE, ReaderKey.browser(BROWSER), LAST_MINUTE_OF_NOVEMBER.plusSeconds(60)));
+    }
+
+    @Test
+    void viewsWithoutAnyIdCountOncePerNetworkArticleAndHour() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            post(handler, null, "views/record-view-without-identity.json", null, FIXTURE_IP, null, 200);
+            post(handler, null, "views/record-view-without-identity.json", null, "198.51.100.7", null, 200);
+        }
+        post(handler, null, "views/record-view-without-identity.json", OTHER_METERED, FIXTURE_IP, null, 200);
+
+        assertThat(viewLog.views).hasSize(3).allMatch(v -> v.reader().isAnonymous());
+        assertThat(viewLog.views.stream().map(View::reader).distinct()).hasSize(2);
+    }
+
+    @Test
+    void beyondTheCeilingViewsFromOneAddressAreAnsweredAndUnlockButNoLongerCount() throws Exception {
+        for (int i = 0; i < CEILING + 5; i++) {
+            JsonNode access = post(handler, null, "views/record-view.json", null, FIXTURE_IP,
+                    "00000000-0000-4000-8000-" + String.format("%012d", i), 200).path("access");
+            assertThat(access.path("granted").asBoolean()).isTrue();
+        }
+        ReaderAccount reader = reader("acc-1", true, null);
+        JsonNode unlocked = view(reader, METERED);
+        post(handler, null, "views/record-view.json", null, "198.51.100.7", null, 200);
+
+        assertThat(viewLog.views).hasSize(CEILING + 1);
+        assertThat(unlocked.path("granted").asBoolean()).as("the unlock is not the ceiling's business").isTrue();
+        assertThat(unlocked.path("meter").path("used").asInt()).isEqualTo(1);
+        assertThat(viewLog.views.getLast().reader()).as("another address still counts").isEqualTo(ReaderKey.browser(BROWSER));
+        assertThat(viewLog.views).noneMatch(v -> v.reader().equals(ReaderKey.account(reader.id())));
     }
 
     @Test
@@ -143,7 +205,7 @@ class ViewsHandlerTest {
 
         assertThat(again.path("granted").asBoolean()).isTrue();
         assertThat(again.path("meter").path("used").asInt()).isEqualTo(1);
-        assertThat(viewLog.views).hasSize(2);
+        assertThat(viewLog.views).as("counted once this hour").hasSize(1);
     }
 
     @Test
@@ -267,12 +329,18 @@ class ViewsHandlerTest {
         assertThat(logLines.getFirst()).contains("\"status\":200").doesNotContain("eyJ");
     }
 
+    /** The in-memory view log's counting rules, remembering the views it counted in order. */
     private static final class RecordingViewLog implements ViewLog {
         final List<View> views = new CopyOnWriteArrayList<>();
+        private final InMemoryViewLog log = new InMemoryViewLog();
 
         @Override
-        public void record(View view) {
-            views.add(view);
+        public boolean record(View view) {
+            boolean counted = log.record(view);
+            if (counted) {
+                views.add(view);
+            }
+            return counted;
         }
 
         @Override

@@ -82,6 +82,7 @@ public final class LocalOidcIssuer implements AutoCloseable {
                 .issuer(issuer)
                 .audience(CLIENT_ID)
                 .subject(subjectFor(email))
+                .jwtID(UUID.randomUUID().toString())
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(TOKEN_LIFETIME)))
                 .claim("email", email)

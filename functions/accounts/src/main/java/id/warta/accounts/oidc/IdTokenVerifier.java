@@ -69,7 +69,8 @@ public final class IdTokenVerifier {
                 return Optional.empty();
             }
             return Optional.of(new ProviderIdentity(provider.name(), token.getSubject(), token.getClaim("email").asString(),
-                    emailVerified(token.getClaim("email_verified")), token.getClaim("name").asString()));
+                    emailVerified(token.getClaim("email_verified")), token.getClaim("name").asString(),
+                    token.getExpiresAtAsInstant().plusSeconds(MAX_CLOCK_SKEW_SECONDS)));
         } catch (JWTVerificationException e) {
             return Optional.empty();
         }

@@ -53,7 +53,8 @@ class IdTokenVerifierTest {
     void aValidTokenGivesTheProviderIdentity() throws Exception {
         Optional<ProviderIdentity> identity = verify(issuer.sign(claims().claim("name", "Sari Dewi").build()));
 
-        assertThat(identity).contains(new ProviderIdentity("google", "sub-" + EMAIL, EMAIL, true, "Sari Dewi"));
+        assertThat(identity).contains(new ProviderIdentity("google", "sub-" + EMAIL, EMAIL, true, "Sari Dewi",
+                NOW.plus(Duration.ofHours(1)).plusSeconds(IdTokenVerifier.MAX_CLOCK_SKEW_SECONDS)));
     }
 
     @Test

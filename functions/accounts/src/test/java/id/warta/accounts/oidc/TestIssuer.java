@@ -73,6 +73,7 @@ public final class TestIssuer {
                 .issuer(ISSUER)
                 .audience(CLIENT_ID)
                 .subject("sub-" + email)
+                .jwtID(UUID.randomUUID().toString())
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(Duration.ofHours(1))))
                 .claim("email", email)
