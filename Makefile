@@ -1,5 +1,5 @@
 # Builds one function for `sam build` (see functions/*/Makefile), from the project root: Maven
-# builds only that module and what it needs (-am: the parent POM and core) from clean, so nothing
+# builds only that module and what it needs (-am: the parent POM and the domain, dynamo and http modules it uses) from clean, so nothing
 # stale from an earlier build ships; then the artifact gets the layout the Lambda Java runtime
 # loads: the module's jar and its runtime-scope jars (never test jars) under lib/.
 MVN ?= mvn -B -q

@@ -1,5 +1,6 @@
 package id.warta.local;
 
+import id.warta.hashing.Sha256;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -97,7 +98,7 @@ final class AccountsMailbox {
      */
     void forgetLimit(String limit, String email) {
         stack.cloud().dynamo().deleteItem(b -> b.tableName(AccountsApiIT.ACCOUNTS_TABLE).key(Map.of(
-                "pk", AttributeValue.fromS("RATE#" + limit + "#" + OneTimeTokens.sha256(email)), "sk", AttributeValue.fromS("RATE"))));
+                "pk", AttributeValue.fromS("RATE#" + limit + "#" + Sha256.hex(email)), "sk", AttributeValue.fromS("RATE"))));
     }
 
     /** How many outbox items wait to be sent, per recipient (one scan: the pending index holds keys only). */

@@ -13,7 +13,7 @@ import id.warta.recommendations.RecommendationBuilder;
 import id.warta.recommendations.RecommendationWeights;
 import id.warta.recommendations.SingleRunBuilder;
 import id.warta.testing.DelegatingViewLog;
-import id.warta.testing.EventFixtures;
+import id.warta.http.testing.EventFixtures;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;

@@ -1,6 +1,7 @@
 package id.warta.local;
 
-import id.warta.dynamo.AccountKeys;
+import id.warta.dynamo.ActivityTable;
+import id.warta.dynamo.AccountsTable;
 import id.warta.dynamo.Attr;
 import id.warta.dynamo.DynamoMeters;
 import id.warta.identity.AccessTokens;
@@ -86,9 +87,9 @@ class DynamoDbOutageIT {
     @Test
     void aMeterComesBackWhole() {
         String accountId = UUID.randomUUID().toString();
-        Map<String, AttributeValue> account = new HashMap<>(AccountKeys.key(accountId));
-        account.put(AccountKeys.ACTIVATED, Attr.bool(true));
-        account.put(AccountKeys.CREDENTIAL_VERSION, Attr.n(0));
+        Map<String, AttributeValue> account = new HashMap<>(AccountsTable.key(accountId));
+        account.put(AccountsTable.ACTIVATED, Attr.bool(true));
+        account.put(AccountsTable.CREDENTIAL_VERSION, Attr.n(0));
         Map<String, String> environment = cloud.environmentOf(cloud.template().functions().getFirst());
         cloud.dynamo().putItem(b -> b.tableName(environment.get("ACCOUNTS_TABLE")).item(account));
         String bearer = "Bearer " + new AccessTokens(environment.get("ACCESS_TOKEN_SECRET"), Clock.systemUTC()).issue(accountId, 0);
@@ -107,7 +108,7 @@ class DynamoDbOutageIT {
         assertThat(unlock(first, bearer).body()).contains("\"granted\":true");
 
         Map<String, AttributeValue> meter = cloud.dynamo().getItem(b -> b.tableName(environment.get("ACTIVITY_TABLE"))
-                .key(DynamoMeters.key(accountId, MeterPeriod.containing(Instant.now()))).consistentRead(true)).item();
+                .key(ActivityTable.meterKey(accountId, MeterPeriod.containing(Instant.now()))).consistentRead(true)).item();
         assertThat(meter.get("used").n()).isEqualTo("2");
         assertThat(meter.get("unlocked").ss()).containsExactlyInAnyOrder(first, second);
     }

@@ -1,8 +1,10 @@
 package id.warta.local;
 
+import id.warta.dynamo.ActivityTable;
+import id.warta.hashing.Sha256;
 import com.fasterxml.jackson.databind.JsonNode;
 import id.warta.accounts.OneTimeTokens;
-import id.warta.activity.ReaderKey;
+import id.warta.reader.ReaderKey;
 import id.warta.content.AccessLevel;
 import id.warta.dynamo.Attr;
 import id.warta.local.faults.Fault;
@@ -55,7 +57,7 @@ class LostAnswersIT {
     }
 
     private static String limitKey(String limit, String email) {
-        return "RATE#" + limit + "#" + OneTimeTokens.sha256(email);
+        return "RATE#" + limit + "#" + Sha256.hex(email);
     }
 
     @Test
@@ -188,7 +190,7 @@ class LostAnswersIT {
         String nonce = UUID.randomUUID().toString();
         String idToken = stack.oidcIssuer().mint(stack.oidcIssuer().claims(AccountsMailbox.uniqueAddress("lost-id-token"), nonce).build());
         String signIn = AccountRequests.json(Map.of("idToken", idToken, "nonce", nonce));
-        FaultRule lost = loseNextAnswer("PutItem", "IDTOKEN#" + OneTimeTokens.sha256(idToken));
+        FaultRule lost = loseNextAnswer("PutItem", "IDTOKEN#" + Sha256.hex(idToken));
 
         TestStack.Response first = stack.post("/auth/oidc/google", signIn);
 
@@ -226,7 +228,7 @@ class LostAnswersIT {
         assertThat(lost.hits()).isEqualTo(1);
         assertThat(admitted).isTrue();
         Map<String, AttributeValue> counter = TestStack.shared().cloud().dynamo().getItem(b -> b.tableName(ACTIVITY_TABLE)
-                .key(Map.of("pk", Attr.s("VIEWCAP#" + network), "sk", Attr.s("VIEWCAP")))).item();
+                .key(ActivityTable.viewCeilingKey(network))).item();
         assertThat(counter.get("n").n()).as("one write taken, not two").isEqualTo("1");
     }
 

@@ -1,6 +1,7 @@
 package id.warta.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import id.warta.dynamo.AccountsTable;
 import id.warta.dynamo.Attr;
 import id.warta.dynamo.DynamoMailOutbox;
 import id.warta.local.faults.Fault;
@@ -74,21 +75,21 @@ class MailerFaultsIT {
     private String outboxId(String email) {
         List<Map<String, AttributeValue>> items = direct.scanPaginator(b -> b.tableName(AccountsApiIT.ACCOUNTS_TABLE)
                 .filterExpression("begins_with(pk, :outbox) AND recipient = :email")
-                .expressionAttributeValues(Map.of(":outbox", Attr.s(DynamoMailOutbox.KEY_PREFIX), ":email", Attr.s(email))))
+                .expressionAttributeValues(Map.of(":outbox", Attr.s(AccountsTable.OUTBOX_PREFIX), ":email", Attr.s(email))))
                 .items().stream().toList();
         assertThat(items).as("the pending email to " + email).hasSize(1);
-        return Attr.string(items.getFirst(), "pk").substring(DynamoMailOutbox.KEY_PREFIX.length());
+        return Attr.string(items.getFirst(), "pk").substring(AccountsTable.OUTBOX_PREFIX.length());
     }
 
     private Map<String, AttributeValue> item(String outboxId) {
-        return direct.getItem(b -> b.tableName(AccountsApiIT.ACCOUNTS_TABLE).key(DynamoMailOutbox.key(outboxId))
+        return direct.getItem(b -> b.tableName(AccountsApiIT.ACCOUNTS_TABLE).key(AccountsTable.outboxKey(outboxId))
                 .consistentRead(true)).item();
     }
 
     /** What the passing of time does to a pending item: it comes due, and its lease (if any) ends. */
     private void timePassesFor(String outboxId) {
         String past = DynamoMailOutbox.sortable(Instant.now().minusSeconds(1));
-        direct.updateItem(b -> b.tableName(AccountsApiIT.ACCOUNTS_TABLE).key(DynamoMailOutbox.key(outboxId))
+        direct.updateItem(b -> b.tableName(AccountsApiIT.ACCOUNTS_TABLE).key(AccountsTable.outboxKey(outboxId))
                 .conditionExpression("attribute_exists(pk)")
                 .updateExpression(item(outboxId).containsKey("leaseUntil") ? "SET dueAt = :past, leaseUntil = :past"
                         : "SET dueAt = :past")

@@ -1,5 +1,6 @@
 package id.warta.local;
 
+import id.warta.hashing.Sha256;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -119,7 +120,7 @@ class OidcSignInIT {
         assertUnauthorized(idToken);
         assertUnauthorized(idToken);
         Map<String, AttributeValue> used = stack.cloud().dynamo().getItem(b -> b.tableName(AccountsApiIT.ACCOUNTS_TABLE)
-                .key(Map.of("pk", AttributeValue.fromS("IDTOKEN#" + OneTimeTokens.sha256(idToken)),
+                .key(Map.of("pk", AttributeValue.fromS("IDTOKEN#" + Sha256.hex(idToken)),
                         "sk", AttributeValue.fromS("IDTOKEN")))).item();
         long acceptedUntil = claims.getExpirationTime().toInstant().getEpochSecond() + IdTokenVerifier.MAX_CLOCK_SKEW_SECONDS;
         assertThat(Long.parseLong(used.get("expiresAt").n())).as("forgotten (TTL) once it could no longer verify")

@@ -3,6 +3,7 @@ package id.warta.local;
 import id.warta.config.AwsClients;
 import id.warta.content.AccessLevel;
 import id.warta.content.Article;
+import id.warta.dynamo.DynamoContentRepository;
 import id.warta.dynamo.DynamoMeters;
 import id.warta.dynamo.DynamoReadingContexts;
 import id.warta.paywall.MeterPeriod;
@@ -46,7 +47,8 @@ class PaywallDynamoCallsIT {
                 }
             }))
             .build();
-    private final DynamoReadingContexts contexts = new DynamoReadingContexts(counted, readers.table("CONTENT_TABLE"),
+    private final DynamoReadingContexts contexts = new DynamoReadingContexts(counted,
+            new DynamoContentRepository(counted, readers.table("CONTENT_TABLE")),
             readers.table("ACCOUNTS_TABLE"), readers.table("ACTIVITY_TABLE"));
     private final DynamoMeters meters = new DynamoMeters(counted, readers.table("ACTIVITY_TABLE"));
     private final MeterPeriod period = MeterPeriod.containing(Instant.now());

@@ -1,7 +1,8 @@
 package id.warta.local;
 
-import id.warta.accounts.ReaderAccount;
-import id.warta.dynamo.AccountKeys;
+import id.warta.dynamo.ActivityTable;
+import id.warta.reader.ReaderAccount;
+import id.warta.dynamo.AccountsTable;
 import id.warta.dynamo.Attr;
 import id.warta.dynamo.DynamoMeters;
 import id.warta.identity.AccessTokens;
@@ -66,14 +67,14 @@ final class PaywallReaders {
     }
 
     private SignedIn save(ReaderAccount account) {
-        Map<String, AttributeValue> item = new HashMap<>(AccountKeys.key(account.id()));
+        Map<String, AttributeValue> item = new HashMap<>(AccountsTable.key(account.id()));
         // Every account has an address and a name (DynamoAccountStore's item), which GET /me answers.
         item.put("email", Attr.s("pembaca-" + account.id() + "@example.id"));
         item.put("name", Attr.s("Pembaca Uji"));
-        item.put(AccountKeys.ACTIVATED, Attr.bool(account.activated()));
-        item.put(AccountKeys.CREDENTIAL_VERSION, Attr.n(account.credentialVersion()));
+        item.put(AccountsTable.ACTIVATED, Attr.bool(account.activated()));
+        item.put(AccountsTable.CREDENTIAL_VERSION, Attr.n(account.credentialVersion()));
         if (account.subscriberUntil() != null) {
-            item.put(AccountKeys.SUBSCRIBER_UNTIL, Attr.s(account.subscriberUntil().toString()));
+            item.put(AccountsTable.SUBSCRIBER_UNTIL, Attr.s(account.subscriberUntil().toString()));
         }
         stack.cloud().dynamo().putItem(b -> b.tableName(environment.get("ACCOUNTS_TABLE")).item(item));
         return new SignedIn(account, "Bearer " + tokens.issue(account.id(), account.credentialVersion()));
@@ -83,7 +84,7 @@ final class PaywallReaders {
     Optional<Map<String, AttributeValue>> meterItem(SignedIn reader) {
         Map<String, AttributeValue> item = stack.cloud().dynamo().getItem(b -> b
                 .tableName(environment.get("ACTIVITY_TABLE"))
-                .key(DynamoMeters.key(reader.id(), MeterPeriod.containing(Instant.now())))
+                .key(ActivityTable.meterKey(reader.id(), MeterPeriod.containing(Instant.now())))
                 .consistentRead(true)).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
     }

@@ -6,7 +6,7 @@ import id.warta.content.ArticleSummary;
 import id.warta.dynamo.DynamoRecommendations;
 import id.warta.json.Json;
 import id.warta.recommendations.RankedList;
-import id.warta.testing.EventFixtures;
+import id.warta.http.testing.EventFixtures;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,6 @@
 package id.warta.local;
 
-import id.warta.activity.ReaderKey;
+import id.warta.reader.ReaderKey;
 import id.warta.activity.View;
 import id.warta.dynamo.DynamoViewLog;
 

@@ -94,7 +94,7 @@ class SamBuildIT {
         assertThat(shipped).as(function.logicalId() + " jars: the module's own and its runtime jars")
                 .isEqualTo(expected)
                 .anyMatch(name -> name.startsWith(moduleJarPrefix))
-                .anyMatch(name -> name.startsWith("warta-core-"));
+                .anyMatch(name -> name.startsWith("warta-domain-"));
         assertThat(shipped).as(function.logicalId() + " test jars").noneMatch(name -> TEST_ONLY_JAR.matcher(name).matches());
         assertThat(librariesInMoreThanOneVersion(shipped)).as(function.logicalId() + " libraries in two versions").isEmpty();
         assertThat(containsClass(lib, function.handlerClass())).as(function.logicalId() + " handler " + function.handlerClass()).isTrue();

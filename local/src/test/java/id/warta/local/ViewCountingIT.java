@@ -3,7 +3,7 @@ package id.warta.local;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
-import id.warta.activity.ReaderKey;
+import id.warta.reader.ReaderKey;
 import id.warta.activity.View;
 import id.warta.content.AccessLevel;
 import id.warta.json.Json;

@@ -1,7 +1,7 @@
 package id.warta.bench;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import id.warta.dynamo.AccountKeys;
+import id.warta.dynamo.AccountsTable;
 import id.warta.dynamo.Attr;
 import id.warta.identity.AccessTokens;
 import id.warta.local.LocalCloud;
@@ -130,9 +130,9 @@ final class CallCounts {
     /** An activated account with no credit used yet, written as the accounts function writes it. */
     private static String activatedReader(LocalCloud cloud) {
         String id = UUID.randomUUID().toString();
-        Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> item = new HashMap<>(AccountKeys.key(id));
-        item.put(AccountKeys.ACTIVATED, Attr.bool(true));
-        item.put(AccountKeys.CREDENTIAL_VERSION, Attr.n(0));
+        Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> item = new HashMap<>(AccountsTable.key(id));
+        item.put(AccountsTable.ACTIVATED, Attr.bool(true));
+        item.put(AccountsTable.CREDENTIAL_VERSION, Attr.n(0));
         String table = cloud.environmentOf(cloud.template().functions().getFirst()).get("ACCOUNTS_TABLE");
         cloud.dynamo().putItem(b -> b.tableName(table).item(item));
         return id;

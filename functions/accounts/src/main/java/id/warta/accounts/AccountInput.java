@@ -2,11 +2,9 @@ package id.warta.accounts;
 
 import com.sanctionco.jmail.EmailValidator;
 import com.sanctionco.jmail.JMail;
-import id.warta.http.ApiException;
+import id.warta.errors.FieldProblems;
 
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -55,7 +53,7 @@ public final class AccountInput {
             .withRule(address -> address.localPart().length() <= LOCAL_PART_MAX
                     && DOT_ATOM.matcher(address.localPart()).matches());
 
-    private final Map<String, String> problems = new LinkedHashMap<>();
+    private final FieldProblems problems = new FieldProblems();
 
     /**
      * Addresses are compared case-insensitively: the stored and compared form is lower-cased, without
@@ -69,9 +67,9 @@ public final class AccountInput {
     public String email(String raw) {
         String email = normalizeEmail(raw);
         if (email == null || email.isEmpty()) {
-            problems.put("email", "wajib diisi");
+            problems.add("email", FieldProblems.REQUIRED);
         } else if (!isPlainAddress(email)) {
-            problems.put("email", "alamat email tidak valid");
+            problems.add("email", "alamat email tidak valid");
         }
         return email;
     }
@@ -90,21 +88,21 @@ public final class AccountInput {
     public String signInEmail(String raw) {
         String email = normalizeEmail(raw);
         if (email == null || email.isEmpty()) {
-            problems.put("email", "wajib diisi");
+            problems.add("email", FieldProblems.REQUIRED);
         } else if (email.length() > EMAIL_MAX) {
-            problems.put("email", "maksimal " + EMAIL_MAX + " karakter");
+            problems.add("email", "maksimal " + EMAIL_MAX + " karakter");
         }
         return email;
     }
 
     public String password(String raw) {
         if (raw == null || raw.isEmpty()) {
-            problems.put("password", "wajib diisi");
+            problems.add("password", FieldProblems.REQUIRED);
             return raw;
         }
         int length = raw.codePointCount(0, raw.length());
         if (length < PASSWORD_MIN || length > PASSWORD_MAX) {
-            problems.put("password", "harus " + PASSWORD_MIN + " sampai " + PASSWORD_MAX + " karakter");
+            problems.add("password", "harus " + PASSWORD_MIN + " sampai " + PASSWORD_MAX + " karakter");
         }
         return raw;
     }
@@ -112,9 +110,9 @@ public final class AccountInput {
     /** The password of a sign-in: present and no longer than any password can be set (nothing is hashed otherwise). */
     public String signInPassword(String raw) {
         if (raw == null || raw.isEmpty()) {
-            problems.put("password", "wajib diisi");
+            problems.add("password", FieldProblems.REQUIRED);
         } else if (raw.codePointCount(0, raw.length()) > PASSWORD_MAX) {
-            problems.put("password", "maksimal " + PASSWORD_MAX + " karakter");
+            problems.add("password", "maksimal " + PASSWORD_MAX + " karakter");
         }
         return raw;
     }
@@ -127,9 +125,9 @@ public final class AccountInput {
     public String name(String raw) {
         String name = raw == null ? null : raw.strip();
         if (name == null || name.isEmpty()) {
-            problems.put("name", "wajib diisi");
+            problems.add("name", FieldProblems.REQUIRED);
         } else if (name.codePointCount(0, name.length()) > NAME_MAX || name.codePoints().anyMatch(AccountInput::hidesText)) {
-            problems.put("name", "maksimal " + NAME_MAX + " karakter, tanpa karakter kontrol atau format");
+            problems.add("name", "maksimal " + NAME_MAX + " karakter, tanpa karakter kontrol atau format");
         }
         return name;
     }
@@ -163,10 +161,8 @@ public final class AccountInput {
         return problems.isEmpty();
     }
 
-    /** Throws 400 VALIDATION_FAILED listing every bad field at once. */
+    /** Throws {@link id.warta.errors.ValidationFailed} listing every bad field at once. */
     public void check() {
-        if (!problems.isEmpty()) {
-            throw ApiException.validation(problems);
-        }
+        problems.throwIfAny();
     }
 }

@@ -1,5 +1,6 @@
 package id.warta.accounts;
 
+import id.warta.errors.SignInRequired;
 import id.warta.http.ApiRequest;
 import id.warta.http.ApiResponse;
 import id.warta.http.CachePolicy;
@@ -82,7 +83,7 @@ final class AccountRoutes {
 
     ApiResponse me(ApiRequest request) {
         String accountId = readers.resolve(request).account()
-                .orElseThrow(ReaderIdentity::unauthorized).id();
+                .orElseThrow(SignInRequired::new).id();
         return ApiResponse.ok(accounts.profile(accountId), CachePolicy.PRIVATE);
     }
 

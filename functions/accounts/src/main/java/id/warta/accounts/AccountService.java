@@ -1,12 +1,19 @@
 package id.warta.accounts;
 
-import id.warta.http.ApiException;
-import id.warta.http.ErrorCode;
+import id.warta.ratelimit.RateLimit;
+import id.warta.ratelimit.RateLimitStore;
+import id.warta.errors.AccountNotFound;
+import id.warta.errors.RateLimited;
+import id.warta.errors.SignInRequired;
+import id.warta.errors.TokenInvalid;
+import id.warta.errors.ValidationFailed;
+import id.warta.errors.WrongCredentials;
 import id.warta.identity.AccessTokens;
 import id.warta.mail.MailKind;
 import id.warta.mail.MailLanguage;
 import id.warta.mail.MailOutbox;
 import id.warta.mail.OutboxMessage;
+import id.warta.paywall.AccessPolicy;
 import id.warta.paywall.MeterJson;
 import id.warta.paywall.MeterPeriod;
 import id.warta.paywall.MeterState;
@@ -37,7 +44,7 @@ public final class AccountService {
     private final OneTimeTokens tokens;
     private final AccessTokens accessTokens;
     private final Meters meters;
-    private final int freeArticlesPerMonth;
+    private final AccessPolicy policy;
     private final Clock clock;
     private final RateLimit activationSends;
     private final RateLimit resetSends;
@@ -47,14 +54,14 @@ public final class AccountService {
 
     public AccountService(AccountStore store, MailOutbox outbox, PasswordHasher passwords, OneTimeTokens tokens,
                           AccessTokens accessTokens, RateLimitStore limits, ClientCeilings ceilings, Meters meters,
-                          int freeArticlesPerMonth, Clock clock) {
+                          AccessPolicy policy, Clock clock) {
         this.store = store;
         this.outbox = outbox;
         this.passwords = passwords;
         this.tokens = tokens;
         this.accessTokens = accessTokens;
         this.meters = meters;
-        this.freeArticlesPerMonth = freeArticlesPerMonth;
+        this.policy = policy;
         this.clock = clock;
         List<RateLimit.Window> emailSends = List.of(new RateLimit.Window(1, Duration.ofSeconds(60)),
                 new RateLimit.Window(5, Duration.ofHours(1)));
@@ -80,7 +87,7 @@ public final class AccountService {
     public record Subscription(String id, boolean subscriber, String subscriberUntil) {
     }
 
-    /** @throws ApiException 429 when the client has made its registrations, resends and reset requests for the hour */
+    /** @throws RateLimited when the client has made its registrations, resends and reset requests for the hour */
     public void register(String rawEmail, String password, String rawName, MailLanguage language, ClientNetwork client) {
         AccountInput input = new AccountInput();
         String email = input.email(rawEmail);
@@ -121,7 +128,7 @@ public final class AccountService {
     /**
      * Takes as long for an address nobody registered as for a registered one ({@link Attempt}).
      *
-     * @throws ApiException 429 when this registered address has had its activation sends, or the
+     * @throws RateLimited when this registered address has had its activation sends, or the
      *                      client its registrations, resends and reset requests for the hour
      */
     public void resendActivation(String rawEmail, MailLanguage language, ClientNetwork client) {
@@ -135,7 +142,7 @@ public final class AccountService {
                 .orElseGet(this::nobodyToSendTo);
         writeStandIns(attempt);
         if (attempt.retryAfter().isPresent()) {
-            throw ApiException.rateLimited(seconds(attempt.retryAfter().get()));
+            throw new RateLimited(attempt.retryAfter().get());
         }
     }
 
@@ -173,7 +180,7 @@ public final class AccountService {
         mailRequests.ifPresent(limit -> {
             Optional<Duration> wait = limit.retryAfter(client.id());
             if (wait.isPresent()) {
-                throw ApiException.rateLimited(seconds(wait.get()));
+                throw new RateLimited(wait.get());
             }
             limit.record(client.id());
         });
@@ -240,7 +247,7 @@ public final class AccountService {
         }
     }
 
-    /** @throws ApiException 429 while a limit of failed sign-ins holds for this address or client ({@link SignInLimits}) */
+    /** @throws RateLimited while a limit of failed sign-ins holds for this address or client ({@link SignInLimits}) */
     public Session login(String rawEmail, String password, ClientNetwork client) {
         AccountInput input = new AccountInput();
         String email = input.signInEmail(rawEmail);
@@ -248,7 +255,7 @@ public final class AccountService {
         input.check();
         Optional<Duration> wait = signIns.retryAfter(email, client);
         if (wait.isPresent()) {
-            throw ApiException.rateLimited(seconds(wait.get()));
+            throw new RateLimited(wait.get());
         }
         Optional<Account> account = store.findByEmail(email);
         boolean matches;
@@ -260,7 +267,7 @@ public final class AccountService {
         }
         if (!matches) {
             signIns.failed(email, client);
-            throw ApiException.of(ErrorCode.UNAUTHORIZED, "Email atau kata sandi salah.");
+            throw new WrongCredentials();
         }
         return Session.of(accessTokens, account.get());
     }
@@ -269,7 +276,7 @@ public final class AccountService {
      * Always the same answer, in the same time ({@link Attempt}); a reset email goes out only to a
      * known address, at most as often as activation mail.
      *
-     * @throws ApiException 429 when the client has made its registrations, resends and reset requests for the hour
+     * @throws RateLimited when the client has made its registrations, resends and reset requests for the hour
      */
     public void forgotPassword(String rawEmail, MailLanguage language, ClientNetwork client) {
         String email = checkedEmail(rawEmail);
@@ -291,26 +298,25 @@ public final class AccountService {
     }
 
     public Profile profile(String accountId) {
-        Account account = store.find(accountId).orElseThrow(() -> ApiException.of(ErrorCode.UNAUTHORIZED, "Silakan masuk kembali."));
+        Account account = store.find(accountId).orElseThrow(SignInRequired::new);
         Instant now = clock.instant();
-        MeterPeriod period = MeterPeriod.containing(now);
-        MeterState state = meters.current(accountId, period);
+        MeterState state = meters.current(accountId, MeterPeriod.containing(now));
         return new Profile(account.id(), account.email(), account.name(), account.activated(), account.subscriberAt(now),
-                MeterJson.of(freeArticlesPerMonth, state, period), state.unlocked().stream().sorted().toList());
+                policy.meter(state, now), state.unlocked().stream().sorted().toList());
     }
 
     /** @param until null with {@code subscriber} true means no end date */
     public Subscription setSubscription(String accountId, boolean subscriber, Instant until) {
         if (!AccountInput.isAccountId(accountId)) {
-            throw accountNotFound();
+            throw new AccountNotFound();
         }
         Instant now = clock.instant();
         if (subscriber && until != null && !until.isAfter(now)) {
-            throw ApiException.validation(Map.of("until", "harus di masa depan"));
+            throw new ValidationFailed(Map.of("until", "harus di masa depan"));
         }
         Instant stored = subscriber ? (until == null ? OPEN_ENDED : until) : null;
         if (!store.setSubscriberUntil(accountId, stored)) {
-            throw accountNotFound();
+            throw new AccountNotFound();
         }
         return new Subscription(accountId, subscriber, stored == null || OPEN_ENDED.equals(stored) ? null : Jakarta.iso(stored));
     }
@@ -352,15 +358,7 @@ public final class AccountService {
         return new Account.PendingToken(issued.hash(), now.plus(purpose.lifetime()), registration);
     }
 
-    private static long seconds(Duration wait) {
-        return Math.max(1, (wait.toMillis() + 999) / 1000);
-    }
-
-    private static ApiException accountNotFound() {
-        return ApiException.of(ErrorCode.NOT_FOUND, "Akun tidak ditemukan.");
-    }
-
-    private static ApiException tokenInvalid() {
-        return ApiException.of(ErrorCode.TOKEN_INVALID, "Tautan tidak valid atau sudah kedaluwarsa.");
+    private static TokenInvalid tokenInvalid() {
+        return new TokenInvalid();
     }
 }

@@ -30,31 +30,9 @@ public final class AccountsHandler extends ApiHandler {
     }
 
     public AccountsHandler(Map<String, String> environment) {
-        this(AccountsConfig.from(new Env(environment)), Clock.systemUTC());
+        AccountsConfig config = AccountsConfig.from(new Env(environment));
+        this(AccountsWiring.wire(config, AwsClients.dynamoDb(config.aws()), Clock.systemUTC()), RequestLog.toStdout("accounts"));
         primeBeforeSnapshots();
-    }
-
-    private AccountsHandler(AccountsConfig config, Clock clock) {
-        this(config, AwsClients.dynamoDb(config.aws()), new AccessTokens(config.accessTokenSecret(), clock),
-                new SecureRandom(), clock);
-    }
-
-    private AccountsHandler(AccountsConfig config, DynamoDbClient dynamo, AccessTokens accessTokens, SecureRandom random,
-                            Clock clock) {
-        this(config, new DynamoAccountStore(dynamo, config.accountsTable()), dynamo, accessTokens, random, clock);
-    }
-
-    private AccountsHandler(AccountsConfig config, AccountStore store, DynamoDbClient dynamo, AccessTokens accessTokens,
-                            SecureRandom random, Clock clock) {
-        this(new AccountRoutes(
-                        new AccountService(store, new DynamoMailOutbox(dynamo, config.accountsTable(), clock),
-                                new PasswordHasher(PasswordHasher.PRODUCTION, random), new OneTimeTokens(random),
-                                accessTokens, new DynamoRateLimitStore(dynamo, config.accountsTable()), config.clientCeilings(),
-                                new DynamoMeters(dynamo, config.activityTable()), config.freeArticlesPerMonth(), clock),
-                        new SocialSignIn(IdTokenVerifier.forProviders(config.oidcProviders().values(), new HttpJwksFetcher(), clock),
-                                store, new DynamoUsedIdTokens(dynamo, config.accountsTable()), accessTokens, clock),
-                        new ReaderResolver(new ReaderIdentity(accessTokens), new DynamoReaderAccounts(dynamo, config.accountsTable()))),
-                RequestLog.toStdout("accounts"));
     }
 
     AccountsHandler(AccountRoutes routes, RequestLog log) {

@@ -1,6 +1,6 @@
 package id.warta.accounts;
 
-import id.warta.dynamo.AccountKeys;
+import id.warta.dynamo.AccountsTable;
 import id.warta.dynamo.Attr;
 import id.warta.dynamo.ConditionalWrite;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -20,7 +20,7 @@ import java.util.StringJoiner;
 import java.util.UUID;
 
 /**
- * Accounts in the AccountsTable. Account item: see {@link AccountKeys}, plus {@code email},
+ * Accounts in the AccountsTable (keys: {@link AccountsTable}). Account item: plus {@code email},
  * {@code name}, {@code passwordHash} (Argon2id PHC string), {@code createdAt}, and per link purpose
  * {@code <purpose>Hash}/{@code <purpose>ExpiresAt} (SHA-256 of the current token, never the token)
  * and {@code <purpose>NextHash}/{@code <purpose>NextExpiresAt} (a newer link whose email is being
@@ -39,9 +39,6 @@ public final class DynamoAccountStore implements AccountStore {
     private static final String NAME = "name";
     private static final String PASSWORD_HASH = "passwordHash";
     private static final String CREATED_AT = "createdAt";
-    private static final String ACCOUNT_ID = "accountId";
-    private static final String EMAIL_SORT_KEY = "EMAIL";
-    private static final String IDENTITY_SORT_KEY = "IDENTITY";
     private static final String STAND_IN_SORT_KEY = "STAND-IN";
     private static final String WRITE_ID = ConditionalWrite.ATTRIBUTE + " = " + ConditionalWrite.VALUE;
     private static final String LINK_HASH = "Hash";
@@ -55,14 +52,6 @@ public final class DynamoAccountStore implements AccountStore {
     public DynamoAccountStore(DynamoDbClient dynamo, String table) {
         this.dynamo = dynamo;
         this.table = table;
-    }
-
-    private static Map<String, AttributeValue> emailKey(String email) {
-        return Map.of("pk", Attr.s("EMAIL#" + email), "sk", Attr.s(EMAIL_SORT_KEY));
-    }
-
-    private static Map<String, AttributeValue> identityKey(String provider, String subject) {
-        return Map.of("pk", Attr.s("IDENTITY#" + provider + "#" + subject), "sk", Attr.s(IDENTITY_SORT_KEY));
     }
 
     /** What one link of the purpose stores, as attribute name suffixes; the hash comes first. */
@@ -113,14 +102,14 @@ public final class DynamoAccountStore implements AccountStore {
 
     @Override
     public void create(Account account) {
-        Map<String, AttributeValue> item = new HashMap<>(AccountKeys.key(account.id()));
+        Map<String, AttributeValue> item = new HashMap<>(AccountsTable.key(account.id()));
         item.put(EMAIL, Attr.s(account.email()));
         item.put(NAME, Attr.s(account.name()));
         if (account.passwordHash() != null) {
             item.put(PASSWORD_HASH, Attr.s(account.passwordHash()));
         }
-        item.put(AccountKeys.ACTIVATED, Attr.bool(account.activated()));
-        item.put(AccountKeys.CREDENTIAL_VERSION, Attr.n(account.credentialVersion()));
+        item.put(AccountsTable.ACTIVATED, Attr.bool(account.activated()));
+        item.put(AccountsTable.CREDENTIAL_VERSION, Attr.n(account.credentialVersion()));
         item.put(CREATED_AT, Attr.s(account.createdAt().toString()));
         account.pendingTokens().forEach((purpose, links) -> {
             // A new account has one link per purpose, its current one.
@@ -131,16 +120,16 @@ public final class DynamoAccountStore implements AccountStore {
             }
         });
         // The id is new: the item can only exist already as the result of this very write.
-        if (!putIfAbsent(AccountKeys.key(account.id()), item)) {
+        if (!putIfAbsent(AccountsTable.key(account.id()), item)) {
             throw new IllegalStateException("Account id collision");
         }
     }
 
     @Override
     public boolean claimEmail(String email, String accountId) {
-        Map<String, AttributeValue> item = new HashMap<>(emailKey(email));
-        item.put(ACCOUNT_ID, Attr.s(accountId));
-        return putIfAbsent(emailKey(email), item);
+        Map<String, AttributeValue> item = new HashMap<>(AccountsTable.addressClaimKey(email));
+        item.put(AccountsTable.ACCOUNT_ID, Attr.s(accountId));
+        return putIfAbsent(AccountsTable.addressClaimKey(email), item);
     }
 
     /**
@@ -153,19 +142,19 @@ public final class DynamoAccountStore implements AccountStore {
 
     @Override
     public void discard(String accountId) {
-        dynamo.deleteItem(b -> b.tableName(table).key(AccountKeys.key(accountId)));
+        dynamo.deleteItem(b -> b.tableName(table).key(AccountsTable.key(accountId)));
     }
 
     @Override
     public Optional<Account> find(String accountId) {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
-                .key(AccountKeys.key(accountId)).consistentRead(true)).item();
+                .key(AccountsTable.key(accountId)).consistentRead(true)).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(accountId, item));
     }
 
     @Override
     public Optional<Account> findByEmail(String email) {
-        Optional<String> owner = ownerOf(emailKey(email));
+        Optional<String> owner = ownerOf(AccountsTable.addressClaimKey(email));
         if (owner.isEmpty()) {
             standInRead();
         }
@@ -174,14 +163,14 @@ public final class DynamoAccountStore implements AccountStore {
 
     @Override
     public Optional<Account> findByIdentity(String provider, String subject) {
-        return ownerOf(identityKey(provider, subject)).flatMap(this::find);
+        return ownerOf(AccountsTable.identityClaimKey(provider, subject)).flatMap(this::find);
     }
 
     /** The id of the account that an ownership item (address or provider identity) points to. */
     private Optional<String> ownerOf(Map<String, AttributeValue> ownershipKey) {
         Map<String, AttributeValue> owner = dynamo.getItem(b -> b.tableName(table)
                 .key(ownershipKey).consistentRead(true)).item();
-        return Optional.ofNullable(owner == null ? null : Attr.string(owner, ACCOUNT_ID));
+        return Optional.ofNullable(owner == null ? null : Attr.string(owner, AccountsTable.ACCOUNT_ID));
     }
 
     /**
@@ -211,10 +200,10 @@ public final class DynamoAccountStore implements AccountStore {
 
     @Override
     public boolean linkIdentity(String provider, String subject, String accountId, Instant linkedAt) {
-        Map<String, AttributeValue> item = new HashMap<>(identityKey(provider, subject));
-        item.put(ACCOUNT_ID, Attr.s(accountId));
+        Map<String, AttributeValue> item = new HashMap<>(AccountsTable.identityClaimKey(provider, subject));
+        item.put(AccountsTable.ACCOUNT_ID, Attr.s(accountId));
         item.put("linkedAt", Attr.s(linkedAt.toString()));
-        return putIfAbsent(identityKey(provider, subject), item);
+        return putIfAbsent(AccountsTable.identityClaimKey(provider, subject), item);
     }
 
     @Override
@@ -223,7 +212,7 @@ public final class DynamoAccountStore implements AccountStore {
         // attempt or by the owner's link) has nothing left to do either way.
         try {
             dynamo.updateItem(b -> b.tableName(table)
-                    .key(AccountKeys.key(accountId))
+                    .key(AccountsTable.key(accountId))
                     .conditionExpression("attribute_exists(pk) AND activated = :false")
                     .updateExpression("SET activated = :true ADD credentialVersion :one"
                             + removeLinks(TokenPurpose.ACTIVATION) + ", passwordHash")
@@ -249,7 +238,7 @@ public final class DynamoAccountStore implements AccountStore {
         }
         // Retry-safe as it is: a retry sets the same values again, and the account still exists.
         dynamo.updateItem(b -> b.tableName(table)
-                .key(AccountKeys.key(accountId))
+                .key(AccountsTable.key(accountId))
                 .conditionExpression("attribute_exists(pk)")
                 .updateExpression(set.toString())
                 .expressionAttributeNames(names)
@@ -266,7 +255,7 @@ public final class DynamoAccountStore implements AccountStore {
         }
         try {
             dynamo.updateItem(b -> b.tableName(table)
-                    .key(AccountKeys.key(accountId))
+                    .key(AccountsTable.key(accountId))
                     .conditionExpression("#n0 = :hash")
                     .updateExpression(set + remove.toString())
                     .expressionAttributeNames(linkNames(purpose))
@@ -305,7 +294,7 @@ public final class DynamoAccountStore implements AccountStore {
         Map<String, AttributeValue> allValues = new HashMap<>(values);
         allValues.put(":hash", Attr.s(tokenHash));
         return ConditionalWrite.start().update(dynamo, UpdateItemRequest.builder().tableName(table)
-                .key(AccountKeys.key(accountId))
+                .key(AccountsTable.key(accountId))
                 .conditionExpression("#c0 = :hash OR #n0 = :hash")
                 .updateExpression(update + removeLinks(purpose))
                 .expressionAttributeNames(allNames)
@@ -318,7 +307,7 @@ public final class DynamoAccountStore implements AccountStore {
         // Retry-safe as it is: a retry sets the same value on the same, still existing, account.
         try {
             dynamo.updateItem(b -> {
-                b.tableName(table).key(AccountKeys.key(accountId)).conditionExpression("attribute_exists(pk)");
+                b.tableName(table).key(AccountsTable.key(accountId)).conditionExpression("attribute_exists(pk)");
                 if (until == null) {
                     b.updateExpression("REMOVE subscriberUntil");
                 } else {
@@ -342,10 +331,10 @@ public final class DynamoAccountStore implements AccountStore {
                 tokens.put(purpose, links);
             }
         }
-        String until = Attr.string(item, AccountKeys.SUBSCRIBER_UNTIL);
+        String until = Attr.string(item, AccountsTable.SUBSCRIBER_UNTIL);
         String created = Attr.string(item, CREATED_AT);
         return new Account(accountId, Attr.string(item, EMAIL), Attr.string(item, NAME), Attr.string(item, PASSWORD_HASH),
-                Attr.bool(item, AccountKeys.ACTIVATED), Attr.number(item, AccountKeys.CREDENTIAL_VERSION, 0),
+                Attr.bool(item, AccountsTable.ACTIVATED), Attr.number(item, AccountsTable.CREDENTIAL_VERSION, 0),
                 until == null ? null : Instant.parse(until), created == null ? null : Instant.parse(created), tokens);
     }
 

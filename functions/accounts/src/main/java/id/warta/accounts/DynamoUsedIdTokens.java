@@ -1,5 +1,6 @@
 package id.warta.accounts;
 
+import id.warta.dynamo.AccountsTable;
 import id.warta.dynamo.Attr;
 import id.warta.dynamo.ConditionalWrite;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -26,7 +27,7 @@ public final class DynamoUsedIdTokens implements UsedIdTokens {
 
     @Override
     public boolean firstUse(String tokenHash, Instant acceptedUntil) {
-        Map<String, AttributeValue> key = Map.of("pk", Attr.s("IDTOKEN#" + tokenHash), "sk", Attr.s("IDTOKEN"));
+        Map<String, AttributeValue> key = AccountsTable.usedIdTokenKey(tokenHash);
         Map<String, AttributeValue> item = new HashMap<>(key);
         item.put("expiresAt", Attr.n(acceptedUntil.getEpochSecond() + 1));
         return ConditionalWrite.start().putIfAbsent(dynamo, table, key, item);

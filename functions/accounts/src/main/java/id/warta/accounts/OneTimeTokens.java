@@ -1,11 +1,11 @@
 package id.warta.accounts;
 
+import id.warta.hashing.Sha256;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -34,7 +34,7 @@ public final class OneTimeTokens {
         byte[] secret = new byte[SECRET_BYTES];
         random.nextBytes(secret);
         String token = accountId + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        return new Issued(token, sha256(token));
+        return new Issued(token, Sha256.hex(token));
     }
 
     /** Empty for anything that cannot be one of our tokens. */
@@ -42,15 +42,7 @@ public final class OneTimeTokens {
         if (token == null || !SHAPE.matcher(token).matches()) {
             return Optional.empty();
         }
-        return Optional.of(new Presented(token.substring(0, token.indexOf('.')), sha256(token)));
-    }
-
-    public static String sha256(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return Optional.of(new Presented(token.substring(0, token.indexOf('.')), Sha256.hex(token)));
     }
 
     /** Constant-time equality of two stored hashes. */

@@ -2,19 +2,17 @@ package id.warta.accounts;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import id.warta.http.ApiException;
+import id.warta.errors.FieldProblems;
 import id.warta.http.ApiRequest;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /** Reads the fields of one JSON request body, collecting every problem for one 400 VALIDATION_FAILED. */
 final class RequestFields {
     private final ObjectNode body;
-    private final Map<String, String> problems = new LinkedHashMap<>();
+    private final FieldProblems problems = new FieldProblems();
 
     RequestFields(ApiRequest request) {
         this.body = request.jsonObject(false);
@@ -29,7 +27,7 @@ final class RequestFields {
     String text(String field) {
         String value = optionalText(field);
         if (value == null || value.isEmpty()) {
-            problems.put(field, "wajib diisi");
+            problems.add(field, FieldProblems.REQUIRED);
         }
         return value;
     }
@@ -38,7 +36,7 @@ final class RequestFields {
     String text(String field, int maxLength) {
         String value = text(field);
         if (value != null && value.length() > maxLength) {
-            problems.put(field, "maksimal " + maxLength + " karakter");
+            problems.add(field, "maksimal " + maxLength + " karakter");
         }
         return value;
     }
@@ -46,7 +44,7 @@ final class RequestFields {
     boolean bool(String field) {
         JsonNode value = body.get(field);
         if (value == null || !value.isBoolean()) {
-            problems.put(field, "harus true atau false");
+            problems.add(field, "harus true atau false");
             return false;
         }
         return value.asBoolean();
@@ -61,14 +59,12 @@ final class RequestFields {
         try {
             return OffsetDateTime.parse(value.asText()).toInstant();
         } catch (DateTimeParseException e) {
-            problems.put(field, "harus waktu ISO-8601 dengan zona, mis. 2027-01-01T00:00:00+07:00");
+            problems.add(field, "harus waktu ISO-8601 dengan zona, mis. 2027-01-01T00:00:00+07:00");
             return null;
         }
     }
 
     void check() {
-        if (!problems.isEmpty()) {
-            throw ApiException.validation(problems);
-        }
+        problems.throwIfAny();
     }
 }

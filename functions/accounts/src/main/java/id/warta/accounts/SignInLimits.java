@@ -1,5 +1,8 @@
 package id.warta.accounts;
 
+import id.warta.ratelimit.RateLimit;
+import id.warta.ratelimit.RateLimitStore;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;

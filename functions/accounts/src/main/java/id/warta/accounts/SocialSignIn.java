@@ -1,10 +1,12 @@
 package id.warta.accounts;
 
+import id.warta.hashing.Sha256;
 import id.warta.accounts.oidc.IdTokenVerifier;
 import id.warta.accounts.oidc.KeysUnavailableException;
 import id.warta.accounts.oidc.ProviderIdentity;
-import id.warta.http.ApiException;
-import id.warta.http.ErrorCode;
+import id.warta.errors.DependencyUnavailable;
+import id.warta.errors.SignInUnverifiable;
+import id.warta.errors.UnknownProvider;
 import id.warta.identity.AccessTokens;
 
 import java.time.Clock;
@@ -39,7 +41,7 @@ public final class SocialSignIn {
     public record Result(AccountService.Session session, boolean created) {
     }
 
-    /** @throws ApiException 404 NOT_FOUND for a provider the stack does not configure */
+    /** @throws UnknownProvider for a provider the stack does not configure */
     public void requireProvider(String provider) {
         verifierFor(provider);
     }
@@ -47,14 +49,14 @@ public final class SocialSignIn {
     private IdTokenVerifier verifierFor(String provider) {
         IdTokenVerifier verifier = verifiers.get(provider);
         if (verifier == null) {
-            throw ApiException.of(ErrorCode.NOT_FOUND, "Penyedia login tidak dikenal.");
+            throw new UnknownProvider();
         }
         return verifier;
     }
 
     public Result signIn(String provider, String idToken, String nonce) {
         ProviderIdentity identity = verified(verifierFor(provider), idToken, nonce);
-        if (!usedTokens.firstUse(OneTimeTokens.sha256(idToken), identity.acceptedUntil())) {
+        if (!usedTokens.firstUse(Sha256.hex(idToken), identity.acceptedUntil())) {
             throw unauthorized();
         }
         Optional<Account> linked = store.findByIdentity(provider, identity.subject());
@@ -85,7 +87,7 @@ public final class SocialSignIn {
         try {
             return verifier.verify(idToken, nonce).orElseThrow(SocialSignIn::unauthorized);
         } catch (KeysUnavailableException e) {
-            throw ApiException.unavailable();
+            throw new DependencyUnavailable();
         }
     }
 
@@ -114,7 +116,7 @@ public final class SocialSignIn {
                 true, 0, null, now, Map.of());
     }
 
-    private static ApiException unauthorized() {
-        return ApiException.of(ErrorCode.UNAUTHORIZED, "Masuk dengan akun ini tidak dapat diverifikasi.");
+    private static SignInUnverifiable unauthorized() {
+        return new SignInUnverifiable();
     }
 }

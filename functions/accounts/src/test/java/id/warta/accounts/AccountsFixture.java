@@ -1,11 +1,14 @@
 package id.warta.accounts;
 
+import id.warta.ratelimit.RateLimitStore;
+
 import id.warta.accounts.oidc.IdTokenVerifier;
 import id.warta.accounts.oidc.TestIssuer;
 import id.warta.identity.AccessTokens;
 import id.warta.mail.MailKind;
 import id.warta.mail.MailOutbox;
 import id.warta.mail.OutboxMessage;
+import id.warta.paywall.AccessPolicy;
 import id.warta.paywall.MeterState;
 import id.warta.testing.MutableClock;
 
@@ -57,7 +60,7 @@ final class AccountsFixture {
         service = new AccountService(storeCalls.recorded(AccountStore.class, store),
                 storeCalls.recorded(MailOutbox.class, this::enqueue), passwords, new OneTimeTokens(new SecureRandom()),
                 accessTokens, storeCalls.recorded(RateLimitStore.class, new InMemoryRateLimitStore()), ceilings,
-                (accountId, period) -> new MeterState(Set.of("kopi-gayo")), 2, clock);
+                (accountId, period) -> new MeterState(Set.of("kopi-gayo")), new AccessPolicy(2), clock);
         socialSignIn = new SocialSignIn(IdTokenVerifier.forProviders(List.of(TestIssuer.provider("google", false)),
                 issuer.fetcher(), clock), store, (tokenHash, acceptedUntil) -> usedIdTokens.add(tokenHash), accessTokens, clock);
     }

@@ -1,5 +1,7 @@
 package id.warta.accounts;
 
+import id.warta.hashing.Sha256;
+import id.warta.reader.ReaderAccount;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,7 +12,7 @@ import id.warta.http.RequestLog;
 import id.warta.json.Json;
 import id.warta.mail.MailKind;
 import id.warta.mail.MailLanguage;
-import id.warta.testing.EventFixtures;
+import id.warta.http.testing.EventFixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -43,7 +45,7 @@ class AccountsHandlerTest {
 
     private void seedFixtureAccount(TokenPurpose purpose) {
         f.store.save(new Account(FIXTURE_ACCOUNT, FIXTURE_EMAIL, "Sari Dewi", f.passwords.hash("kopi-tubruk-2026"), false, 0,
-                null, AccountsFixture.START, Map.of(purpose, List.of(new PendingToken(OneTimeTokens.sha256(FIXTURE_TOKEN),
+                null, AccountsFixture.START, Map.of(purpose, List.of(new PendingToken(Sha256.hex(FIXTURE_TOKEN),
                 AccountsFixture.START.plus(Duration.ofMinutes(30)))))));
     }
 

@@ -1,7 +1,6 @@
 package id.warta.accounts;
 
-import id.warta.http.ApiException;
-import id.warta.http.ErrorCode;
+import id.warta.errors.RateLimited;
 import id.warta.mail.MailKind;
 import id.warta.mail.MailLanguage;
 import org.junit.jupiter.api.Test;
@@ -36,8 +35,7 @@ class EqualWorkForEveryAddressTest {
 
     private List<String> callsOfRefused(Runnable request) {
         f.storeCalls.take();
-        assertThatThrownBy(request::run).isInstanceOfSatisfying(ApiException.class,
-                e -> assertThat(e.code()).isEqualTo(ErrorCode.RATE_LIMITED));
+        assertThatThrownBy(request::run).isInstanceOf(RateLimited.class);
         return f.storeCalls.take();
     }
 

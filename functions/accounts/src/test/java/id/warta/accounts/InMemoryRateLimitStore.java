@@ -1,5 +1,7 @@
 package id.warta.accounts;
 
+import id.warta.ratelimit.RateLimitStore;
+
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;

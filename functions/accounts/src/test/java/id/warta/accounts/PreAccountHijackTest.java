@@ -1,9 +1,10 @@
 package id.warta.accounts;
 
-import id.warta.http.ApiException;
+import id.warta.errors.SignInRequired;
 import id.warta.http.ErrorCode;
-import id.warta.http.ReaderResolver;
 import id.warta.mail.MailKind;
+import id.warta.reader.Reader;
+import id.warta.reader.ReaderAccount;
 import id.warta.mail.MailLanguage;
 import id.warta.mail.OutboxMessage;
 import org.junit.jupiter.api.Test;
@@ -36,12 +37,11 @@ class PreAccountHijackTest {
     private boolean accepted(AccountService.Session session) {
         Account account = account();
         try {
-            ReaderResolver.reader(Optional.of(f.accessTokens.verify(session.accessToken())), Optional.empty(),
+            Reader.of(Optional.of(f.accessTokens.verify(session.accessToken())), Optional.empty(),
                     Optional.of(new ReaderAccount(account.id(), account.activated(), account.subscriberUntil(),
                             account.credentialVersion())));
             return true;
-        } catch (ApiException e) {
-            assertThat(e.code()).isEqualTo(ErrorCode.UNAUTHORIZED);
+        } catch (SignInRequired e) {
             return false;
         }
     }

@@ -1,6 +1,9 @@
 package id.warta.accounts;
 
-import id.warta.http.ApiException;
+import id.warta.hashing.Sha256;
+import id.warta.errors.DependencyUnavailable;
+import id.warta.errors.DomainException;
+import id.warta.http.DomainErrors;
 import id.warta.http.ErrorCode;
 import id.warta.mail.MailKind;
 import id.warta.mail.MailLanguage;
@@ -39,7 +42,8 @@ class SocialSignInTest {
     }
 
     private static void assertRefused(ErrorCode code, Supplier<?> call) {
-        assertThatThrownBy(call::get).isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo(code));
+        assertThatThrownBy(call::get).isInstanceOfSatisfying(DomainException.class,
+                e -> assertThat(DomainErrors.toApi(e).code()).isEqualTo(code));
     }
 
     @Test
@@ -63,7 +67,7 @@ class SocialSignInTest {
         String accountId = accountOf(signIn(idToken));
 
         assertRefused(ErrorCode.UNAUTHORIZED, () -> signIn(idToken));
-        assertThat(f.usedIdTokens).containsExactly(OneTimeTokens.sha256(idToken)).doesNotContain(idToken);
+        assertThat(f.usedIdTokens).containsExactly(Sha256.hex(idToken)).doesNotContain(idToken);
         assertThat(accountOf(signIn(token(EMAIL)))).as("a fresh token from the provider").isEqualTo(accountId);
     }
 
@@ -153,7 +157,7 @@ class SocialSignInTest {
     void unreachableProviderKeysAreAServiceProblem() {
         f.issuer.reachable(false);
 
-        assertThatThrownBy(() -> signIn(token(EMAIL))).isInstanceOfSatisfying(ApiException.class,
-                e -> assertThat(e.status()).isEqualTo(503));
+        assertThatThrownBy(() -> signIn(token(EMAIL))).isInstanceOfSatisfying(DependencyUnavailable.class,
+                e -> assertThat(DomainErrors.toApi(e).status()).isEqualTo(503));
     }
 }

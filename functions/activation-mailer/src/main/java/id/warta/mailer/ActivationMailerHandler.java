@@ -1,11 +1,12 @@
 package id.warta.mailer;
 
+import id.warta.dynamo.AccountsTable;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import id.warta.config.AwsClients;
 import id.warta.config.Env;
 import id.warta.dynamo.DynamoMailOutbox;
-import id.warta.http.RequestLog;
+import id.warta.logging.EventLog;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -25,24 +26,20 @@ public final class ActivationMailerHandler implements RequestHandler<Map<String,
     static final Duration ITEM_TIME = SesMailSender.SEND_TIMEOUT.plus(Duration.ofSeconds(20));
 
     private final OutboxDelivery delivery;
-    private final RequestLog log;
+    private final EventLog log;
 
     public ActivationMailerHandler() {
         this(System.getenv());
     }
 
     public ActivationMailerHandler(Map<String, String> environment) {
-        this(MailerConfig.from(new Env(environment)), RequestLog.toStdout("activation-mailer"));
+        MailerConfig config = MailerConfig.from(new Env(environment));
+        EventLog log = EventLog.toStdout("activation-mailer");
+        this(MailerWiring.wire(config, AwsClients.dynamoDb(config.aws()), SesMailSender.client(config.aws()), Clock.systemUTC(), log),
+                log);
     }
 
-    private ActivationMailerHandler(MailerConfig config, RequestLog log) {
-        this(new OutboxDelivery(
-                new DynamoOutboxQueue(AwsClients.dynamoDb(config.aws()), config.accountsTable()),
-                new SesMailSender(SesMailSender.client(config.aws()), config.senderEmail(), config.configurationSet()),
-                new MailTemplates(config.siteUrl()), OutboxDelivery.RetryPolicy.PRODUCTION, log, Clock.systemUTC()), log);
-    }
-
-    ActivationMailerHandler(OutboxDelivery delivery, RequestLog log) {
+    ActivationMailerHandler(OutboxDelivery delivery, EventLog log) {
         this.delivery = delivery;
         this.log = log;
     }
@@ -82,8 +79,8 @@ public final class ActivationMailerHandler implements RequestHandler<Map<String,
                     && dynamodb.get("Keys") instanceof Map<?, ?> keys
                     && keys.get("pk") instanceof Map<?, ?> pk
                     && pk.get("S") instanceof String value
-                    && value.startsWith(DynamoMailOutbox.KEY_PREFIX)) {
-                ids.add(value.substring(DynamoMailOutbox.KEY_PREFIX.length()));
+                    && value.startsWith(AccountsTable.OUTBOX_PREFIX)) {
+                ids.add(value.substring(AccountsTable.OUTBOX_PREFIX.length()));
             }
         }
         return ids;

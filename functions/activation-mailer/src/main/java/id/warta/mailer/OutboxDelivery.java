@@ -1,6 +1,8 @@
 package id.warta.mailer;
 
-import id.warta.http.RequestLog;
+import id.warta.mail.OutboxQueue;
+import id.warta.mail.DeliveryOutcome;
+import id.warta.logging.EventLog;
 import id.warta.mailer.MailSender.MailSendException;
 
 import java.time.Clock;
@@ -90,11 +92,11 @@ public final class OutboxDelivery {
     private final MailSender sender;
     private final MailTemplates templates;
     private final RetryPolicy retry;
-    private final RequestLog log;
+    private final EventLog log;
     private final Clock clock;
 
     public OutboxDelivery(OutboxQueue queue, MailSender sender, MailTemplates templates, RetryPolicy retry,
-                          RequestLog log, Clock clock) {
+                          EventLog log, Clock clock) {
         this.queue = queue;
         this.sender = sender;
         this.templates = templates;

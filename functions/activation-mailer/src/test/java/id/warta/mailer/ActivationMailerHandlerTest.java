@@ -1,12 +1,12 @@
 package id.warta.mailer;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import id.warta.http.RequestLog;
+import id.warta.logging.EventLog;
 import id.warta.json.Json;
 import id.warta.mail.MailKind;
 import id.warta.mail.MailLanguage;
 import id.warta.mail.OutboxMessage;
-import id.warta.testing.EventFixtures;
+import id.warta.http.testing.EventFixtures;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -28,7 +28,7 @@ class ActivationMailerHandlerTest {
     private final InMemoryOutboxQueue queue = new InMemoryOutboxQueue();
     private final List<String> recipients = new ArrayList<>();
     private final List<String> logLines = new ArrayList<>();
-    private final RequestLog log = new RequestLog("activation-mailer", logLines::add);
+    private final EventLog log = new EventLog("activation-mailer", logLines::add);
     private final ActivationMailerHandler handler = new ActivationMailerHandler(new OutboxDelivery(queue,
             (recipient, email) -> {
                 recipients.add(recipient);

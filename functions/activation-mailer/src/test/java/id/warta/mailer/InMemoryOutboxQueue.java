@@ -1,5 +1,7 @@
 package id.warta.mailer;
 
+import id.warta.mail.OutboxQueue;
+import id.warta.mail.DeliveryOutcome;
 import id.warta.mail.OutboxMessage;
 
 import java.time.Instant;

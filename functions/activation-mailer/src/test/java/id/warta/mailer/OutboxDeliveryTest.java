@@ -1,6 +1,7 @@
 package id.warta.mailer;
 
-import id.warta.http.RequestLog;
+import id.warta.logging.EventLog;
+import id.warta.mail.DeliveryOutcome;
 import id.warta.mail.MailKind;
 import id.warta.mail.MailLanguage;
 import id.warta.mail.OutboxMessage;
@@ -79,7 +80,7 @@ class OutboxDeliveryTest {
     private final MutableClock clock = new MutableClock(NOW);
 
     private final OutboxDelivery delivery = new OutboxDelivery(queue, sender, new MailTemplates("https://warta.example"),
-            POLICY, new RequestLog("activation-mailer", logLines::add), clock);
+            POLICY, new EventLog("activation-mailer", logLines::add), clock);
 
     private void enqueue(String id) {
         queue.add(id, new OutboxMessage(MailKind.ACTIVATION, MailLanguage.ID, id + "@example.id", "Sari", TOKEN), NOW);

@@ -1,8 +1,10 @@
 package id.warta.articles;
 
-import id.warta.accounts.ReaderAccount;
+import id.warta.reader.Reader;
+import id.warta.reader.ReaderAccount;
 import id.warta.content.ArticleFilter;
 import id.warta.content.ArticleSummary;
+import id.warta.content.Sections;
 import id.warta.content.ContentRepository;
 import id.warta.content.Edition;
 import id.warta.content.Page;
@@ -23,7 +25,6 @@ import java.util.Optional;
 
 /** The read side of content: listings, one article, videos. Plain Java; the handler maps it to HTTP. */
 final class ArticleReads {
-    private static final int MAX_SECTION_LENGTH = 64;
 
     private final ContentRepository content;
     private final ReadingContexts readings;
@@ -43,7 +44,7 @@ final class ArticleReads {
         Optional<String> editionFilter = edition.filter(e -> !e.isEmpty());
         Optional<Edition> knownEdition = editionFilter.flatMap(Edition::fromWireName);
         boolean unknownFeed = (editionFilter.isPresent() && knownEdition.isEmpty())
-                || sectionFilter.map(s -> s.length() > MAX_SECTION_LENGTH).orElse(false);
+                || sectionFilter.map(s -> !Sections.mayExist(s)).orElse(false);
         Page<ArticleSummary> page = unknownFeed
                 ? new Page<>(List.of(), Optional.empty())
                 : content.listArticles(new ArticleFilter(sectionFilter, knownEdition), limit, cursor);
@@ -63,7 +64,7 @@ final class ArticleReads {
         Instant now = clock.instant();
         ReadingContext context = readings.load(slug, claims.map(AccessClaims::accountId),
                 Optional.of(MeterPeriod.containing(now)));
-        Optional<ReaderAccount> account = ReaderResolver.reader(claims, Optional.empty(), context.account()).account();
+        Optional<ReaderAccount> account = Reader.of(claims, Optional.empty(), context.account()).account();
         return context.article().map(article -> ArticleJson.full(article,
                 policy.decide(article.summary().accessLevel(), article.slug(), account,
                         context.meter().orElse(MeterState.EMPTY), now), now));

@@ -1,12 +1,12 @@
 package id.warta.articles;
 
+import id.warta.errors.ArticleNotFound;
 import id.warta.content.AccessLevel;
 import id.warta.content.InvalidCursorException;
 import id.warta.http.ApiException;
 import id.warta.http.ApiRequest;
 import id.warta.http.ApiResponse;
 import id.warta.http.CachePolicy;
-import id.warta.http.ErrorCode;
 import id.warta.http.QueryParams;
 import id.warta.http.ReaderIdentity;
 import id.warta.identity.AccessClaims;
@@ -39,7 +39,7 @@ final class ArticleRoutes {
         ReaderIdentity.readerId(request);
         Optional<AccessClaims> claims = identity.bearer(request);
         ArticleJson.Full article = reads.article(request.slug(), claims)
-                .orElseThrow(() -> ApiException.of(ErrorCode.ARTICLE_NOT_FOUND, "Artikel tidak ditemukan."));
+                .orElseThrow(ArticleNotFound::new);
         // A shared cache may keep only what every anonymous reader gets alike: teasers and meters stay private.
         boolean sameForEveryone = claims.isEmpty() && article.access().level() == AccessLevel.FREE;
         return ApiResponse.ok(article, sameForEveryone ? CachePolicy.PUBLIC_SHORT : CachePolicy.PRIVATE);

@@ -2,15 +2,9 @@ package id.warta.articles;
 
 import id.warta.config.AwsClients;
 import id.warta.config.Env;
-import id.warta.dynamo.DynamoContentRepository;
-import id.warta.dynamo.DynamoReadingContexts;
 import id.warta.http.ApiHandler;
 import id.warta.http.HttpFunction;
-import id.warta.http.ReaderIdentity;
 import id.warta.http.RequestLog;
-import id.warta.identity.AccessTokens;
-import id.warta.paywall.AccessPolicy;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.time.Clock;
 import java.util.Map;
@@ -23,20 +17,10 @@ public final class ArticlesHandler extends ApiHandler {
     }
 
     public ArticlesHandler(Map<String, String> environment) {
-        this(ArticlesConfig.from(new Env(environment)), Clock.systemUTC());
+        ArticlesConfig config = ArticlesConfig.from(new Env(environment));
+        ArticlesWiring.Routes routes = ArticlesWiring.wire(config, AwsClients.dynamoDb(config.aws()), Clock.systemUTC());
+        this(routes.articles(), routes.recommendations(), RequestLog.toStdout("articles"));
         primeBeforeSnapshots();
-    }
-
-    private ArticlesHandler(ArticlesConfig config, Clock clock) {
-        this(config, AwsClients.dynamoDb(config.aws()), new ReaderIdentity(new AccessTokens(config.accessTokenSecret(), clock)),
-                clock);
-    }
-
-    private ArticlesHandler(ArticlesConfig config, DynamoDbClient dynamo, ReaderIdentity identity, Clock clock) {
-        this(new ArticleRoutes(new ArticleReads(new DynamoContentRepository(dynamo, config.contentTable()),
-                        new DynamoReadingContexts(dynamo, config.contentTable(), config.accountsTable(), config.activityTable()),
-                        new AccessPolicy(config.freeArticlesPerMonth()), clock), identity),
-                RecommendationRoutes.create(config, dynamo, identity, clock), RequestLog.toStdout("articles"));
     }
 
     ArticlesHandler(ArticleRoutes articles, RecommendationRoutes recommendations, RequestLog log) {

@@ -1,12 +1,12 @@
 package id.warta.views;
 
-import id.warta.accounts.ReaderAccount;
-import id.warta.activity.ReaderKey;
+import id.warta.reader.ReaderAccount;
+import id.warta.reader.ReaderKey;
 import id.warta.activity.View;
 import id.warta.activity.ViewLog;
 import id.warta.content.AccessLevel;
 import id.warta.content.Article;
-import id.warta.http.Reader;
+import id.warta.reader.Reader;
 import id.warta.http.ReaderResolver;
 import id.warta.identity.AccessClaims;
 import id.warta.paywall.Access;
@@ -64,7 +64,7 @@ final class ArticleViews {
                           Optional<String> sourceIp) {
         Instant now = clock.instant();
         ReadingContext context = readings.load(slug, claims.map(AccessClaims::accountId), Optional.empty());
-        Reader reader = ReaderResolver.reader(claims, browserId, context.account());
+        Reader reader = Reader.of(claims, browserId, context.account());
         if (context.article().isEmpty()) {
             return Optional.empty();
         }
@@ -92,7 +92,7 @@ final class ArticleViews {
     private MeterState meterAfterView(AccessLevel level, String slug, ReaderAccount account, boolean crawler, Instant now) {
         MeterPeriod period = MeterPeriod.containing(now);
         return !crawler && policy.maySpendCredit(level, account, now)
-                ? unlocks.unlock(account.id(), period, slug, policy.limit())
+                ? unlocks.unlock(account.id(), period, slug, policy.freeArticlesPerMonth())
                 : meters.current(account.id(), period);
     }
 }

@@ -1,5 +1,6 @@
 package id.warta.views;
 
+import id.warta.dynamo.ActivityTable;
 import id.warta.dynamo.Attr;
 import id.warta.dynamo.ConditionalWrite;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -32,7 +33,7 @@ public final class DynamoViewCeiling implements ViewCeiling {
 
     @Override
     public boolean admits(String network, Instant now) {
-        Map<String, AttributeValue> key = Map.of("pk", Attr.s("VIEWCAP#" + network), "sk", Attr.s("VIEWCAP"));
+        Map<String, AttributeValue> key = ActivityTable.viewCeilingKey(network);
         return ConditionalWrite.start().updateOnce(dynamo, UpdateItemRequest.builder().tableName(table).key(key)
                 .conditionExpression("attribute_not_exists(n) OR n < :ceiling")
                 .updateExpression("ADD n :one, " + ConditionalWrite.ALL_ATTRIBUTE + " " + ConditionalWrite.ALL_VALUE

@@ -1,25 +1,18 @@
 package id.warta.views;
 
+import id.warta.errors.ArticleNotFound;
 import id.warta.activity.Crawlers;
 import id.warta.config.AwsClients;
 import id.warta.config.Env;
-import id.warta.dynamo.DynamoMeters;
-import id.warta.dynamo.DynamoReadingContexts;
-import id.warta.dynamo.DynamoViewLog;
-import id.warta.http.ApiException;
 import id.warta.http.ApiHandler;
 import id.warta.http.ApiRequest;
 import id.warta.http.ApiResponse;
 import id.warta.http.CachePolicy;
-import id.warta.http.ErrorCode;
 import id.warta.http.HttpFunction;
 import id.warta.http.ReaderIdentity;
 import id.warta.http.RequestLog;
 import id.warta.identity.AccessClaims;
-import id.warta.identity.AccessTokens;
 import id.warta.paywall.Access;
-import id.warta.paywall.AccessPolicy;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.time.Clock;
 import java.util.Map;
@@ -36,22 +29,10 @@ public final class ViewsHandler extends ApiHandler {
     }
 
     public ViewsHandler(Map<String, String> environment) {
-        this(ViewsConfig.from(new Env(environment)), Clock.systemUTC());
+        ViewsConfig config = ViewsConfig.from(new Env(environment));
+        ViewsWiring.Graph graph = ViewsWiring.wire(config, AwsClients.dynamoDb(config.aws()), Clock.systemUTC());
+        this(graph.views(), graph.identity(), RequestLog.toStdout("views"));
         primeBeforeSnapshots();
-    }
-
-    private ViewsHandler(ViewsConfig config, Clock clock) {
-        this(views(config, AwsClients.dynamoDb(config.aws()), clock),
-                new ReaderIdentity(new AccessTokens(config.accessTokenSecret(), clock)), RequestLog.toStdout("views"));
-    }
-
-    private static ArticleViews views(ViewsConfig config, DynamoDbClient dynamo, Clock clock) {
-        DynamoMeters meters = new DynamoMeters(dynamo, config.activityTable());
-        return new ArticleViews(
-                new DynamoReadingContexts(dynamo, config.contentTable(), config.accountsTable(), config.activityTable()),
-                meters, meters, new DynamoViewLog(dynamo, config.activityTable()),
-                new DynamoViewCeiling(dynamo, config.activityTable(), config.viewsPerIpPerMinute()),
-                new NetworkPseudonyms(config.accessTokenSecret()), new AccessPolicy(config.freeArticlesPerMonth()), clock);
     }
 
     ViewsHandler(ArticleViews views, ReaderIdentity identity, RequestLog log) {
@@ -66,7 +47,7 @@ public final class ViewsHandler extends ApiHandler {
         Optional<AccessClaims> claims = identity.bearer(request);
         boolean crawler = Crawlers.isCrawler(request.header("user-agent").orElse(null));
         Access access = views.view(request.slug(), claims, browserId, crawler, request.sourceIp())
-                .orElseThrow(() -> ApiException.of(ErrorCode.ARTICLE_NOT_FOUND, "Artikel tidak ditemukan."));
+                .orElseThrow(ArticleNotFound::new);
         return ApiResponse.ok(Map.of("access", access), CachePolicy.PRIVATE);
     }
 

@@ -1,7 +1,7 @@
 package id.warta.bench.recommendations;
 
-import id.warta.memory.InMemoryRecommendationStore;
-import id.warta.memory.InMemoryViewLog;
+import id.warta.testing.InMemoryRecommendationStore;
+import id.warta.testing.InMemoryViewLog;
 import id.warta.recommendations.BuildReport;
 import id.warta.recommendations.RecommendationBuilder;
 import id.warta.recommendations.RecommendationWeights;

@@ -1,9 +1,9 @@
 package id.warta.bench.recommendations;
 
-import id.warta.activity.ReaderKey;
+import id.warta.reader.ReaderKey;
 import id.warta.activity.View;
 import id.warta.content.ArticleSummary;
-import id.warta.memory.InMemoryViewLog;
+import id.warta.testing.InMemoryViewLog;
 
 import java.time.Duration;
 import java.time.Instant;

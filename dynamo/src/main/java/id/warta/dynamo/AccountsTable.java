@@ -1,0 +1,62 @@
+package id.warta.dynamo;
+
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.util.Map;
+
+/**
+ * The item layout of the AccountsTable, in one place for every function that touches it (accounts
+ * writes accounts, claims and rate limits and queues emails; articles and views read accounts; the
+ * mailer delivers the outbox). Each item type has its key here; the attributes of an item type live
+ * with its one adapter ({@code DynamoAccountStore}, {@link DynamoRateLimitStore}, {@link DynamoMailOutbox}
+ * and {@link DynamoOutboxQueue}, {@link DynamoReaderAccounts}).
+ * <ul>
+ *   <li>account: {@code pk = ACCOUNT#<id>}, {@code sk = ACCOUNT}, with at least {@code activated}
+ *       (BOOL), {@code credentialVersion} (N) and, for subscribers, {@code subscriberUntil} (S, ISO instant);</li>
+ *   <li>address claim: {@code pk = EMAIL#<normalised address>}, {@code sk = EMAIL}, {@code accountId};</li>
+ *   <li>provider identity claim: {@code pk = IDENTITY#<provider>#<subject>}, {@code sk = IDENTITY};</li>
+ *   <li>rate limit: {@code pk = RATE#<limit>#<sha-256 of the subject>}, {@code sk = RATE};</li>
+ *   <li>outbox email: {@code pk = OUTBOX#<uuid>}, {@code sk = OUTBOX};</li>
+ *   <li>used ID token (social sign-in replay): {@code pk = IDTOKEN#<sha-256 of the token>}, {@code sk = IDTOKEN}.</li>
+ * </ul>
+ */
+public final class AccountsTable {
+    public static final String SORT_KEY = "ACCOUNT";
+    public static final String ACTIVATED = "activated";
+    public static final String CREDENTIAL_VERSION = "credentialVersion";
+    public static final String SUBSCRIBER_UNTIL = "subscriberUntil";
+    public static final String ACCOUNT_ID = "accountId";
+    public static final String OUTBOX_PREFIX = "OUTBOX#";
+
+    private AccountsTable() {
+    }
+
+    public static Map<String, AttributeValue> key(String accountId) {
+        return of("ACCOUNT#" + accountId, SORT_KEY);
+    }
+
+    public static Map<String, AttributeValue> addressClaimKey(String email) {
+        return of("EMAIL#" + email, "EMAIL");
+    }
+
+    public static Map<String, AttributeValue> identityClaimKey(String provider, String subject) {
+        return of("IDENTITY#" + provider + "#" + subject, "IDENTITY");
+    }
+
+    /** @param limitKey the limit's name and the hashed subject, as {@code RateLimit} makes it */
+    public static Map<String, AttributeValue> rateLimitKey(String limitKey) {
+        return of("RATE#" + limitKey, "RATE");
+    }
+
+    public static Map<String, AttributeValue> outboxKey(String outboxId) {
+        return of(OUTBOX_PREFIX + outboxId, "OUTBOX");
+    }
+
+    public static Map<String, AttributeValue> usedIdTokenKey(String tokenHash) {
+        return of("IDTOKEN#" + tokenHash, "IDTOKEN");
+    }
+
+    private static Map<String, AttributeValue> of(String partitionKey, String sortKey) {
+        return Map.of("pk", Attr.s(partitionKey), "sk", Attr.s(sortKey));
+    }
+}

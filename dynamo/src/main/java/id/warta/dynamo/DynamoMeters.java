@@ -1,0 +1,77 @@
+package id.warta.dynamo;
+
+import id.warta.paywall.MeterPeriod;
+import id.warta.paywall.MeterState;
+import id.warta.paywall.MeterUnlocks;
+import id.warta.paywall.Meters;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Meters in the ActivityTable: {@code pk = METER#<accountId>}, {@code sk = <yyyy-MM>} (Jakarta month),
+ * {@code unlocked} a string set of slugs, {@code used} its size, {@code expiresAt} a TTL after the period.
+ */
+public class DynamoMeters implements Meters, MeterUnlocks {
+    /**
+     * One conditional UpdateItem does the whole unlock, so concurrent views of one reader serialise on
+     * the item: the slug joins the set and the count grows only while the slug is new and the count is
+     * below the limit. A missing item (first unlock of the period) has neither attribute.
+     */
+    private static final String UNLOCK_CONDITION =
+            "(attribute_not_exists(used) OR used < :limit) AND NOT contains(unlocked, :slug)";
+    private static final String UNLOCK_UPDATE = "ADD unlocked :slugs, used :one SET expiresAt = :expiresAt";
+
+    protected final DynamoDbClient dynamo;
+    protected final String table;
+
+    public DynamoMeters(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    @Override
+    public MeterState current(String accountId, MeterPeriod period) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
+                .key(ActivityTable.meterKey(accountId, period))
+                .consistentRead(true)
+                .projectionExpression("unlocked")).item();
+        return stateOf(item);
+    }
+
+    @Override
+    public MeterState unlock(String accountId, MeterPeriod period, String slug, int freeArticlesPerMonth) {
+        if (freeArticlesPerMonth <= 0) {
+            return current(accountId, period);
+        }
+        try {
+            return stateOf(dynamo.updateItem(b -> b.tableName(table)
+                    .key(ActivityTable.meterKey(accountId, period))
+                    .conditionExpression(UNLOCK_CONDITION)
+                    .updateExpression(UNLOCK_UPDATE)
+                    .expressionAttributeValues(Map.of(
+                            ":limit", Attr.n(freeArticlesPerMonth),
+                            ":slug", Attr.s(slug),
+                            ":slugs", AttributeValue.fromSs(List.of(slug)),
+                            ":one", Attr.n(1),
+                            ":expiresAt", Attr.n(period.expiresAt().getEpochSecond())))
+                    .returnValues(ReturnValue.ALL_NEW)).attributes());
+        } catch (ConditionalCheckFailedException alreadyUnlockedOrExhausted) {
+            // The meter itself tells which: the slug is in it, or the limit is reached.
+            return current(accountId, period);
+        }
+    }
+
+    /** The meter of an item of this table (null or empty when the reader has not unlocked anything). */
+    public static MeterState stateOf(Map<String, AttributeValue> item) {
+        if (item == null || item.isEmpty() || item.get("unlocked") == null || !item.get("unlocked").hasSs()) {
+            return MeterState.EMPTY;
+        }
+        return new MeterState(new HashSet<>(item.get("unlocked").ss()));
+    }
+}

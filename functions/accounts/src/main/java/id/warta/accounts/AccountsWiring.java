@@ -1,0 +1,38 @@
+package id.warta.accounts;
+
+import id.warta.dynamo.DynamoRateLimitStore;
+import id.warta.accounts.oidc.HttpJwksFetcher;
+import id.warta.accounts.oidc.IdTokenVerifier;
+import id.warta.dynamo.DynamoMailOutbox;
+import id.warta.dynamo.DynamoMeters;
+import id.warta.dynamo.DynamoReaderAccounts;
+import id.warta.http.ReaderIdentity;
+import id.warta.http.ReaderResolver;
+import id.warta.identity.AccessTokens;
+import id.warta.paywall.AccessPolicy;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+
+/** The accounts function's object graph, built once per container: one client, one adapter per item type. */
+final class AccountsWiring {
+    private AccountsWiring() {
+    }
+
+    static AccountRoutes wire(AccountsConfig config, DynamoDbClient dynamo, Clock clock) {
+        SecureRandom random = new SecureRandom();
+        AccessTokens accessTokens = new AccessTokens(config.accessTokenSecret(), clock);
+        AccountStore store = new DynamoAccountStore(dynamo, config.accountsTable());
+        AccountService accounts = new AccountService(store, new DynamoMailOutbox(dynamo, config.accountsTable(), clock),
+                new PasswordHasher(PasswordHasher.PRODUCTION, random), new OneTimeTokens(random), accessTokens,
+                new DynamoRateLimitStore(dynamo, config.accountsTable()), config.clientCeilings(),
+                new DynamoMeters(dynamo, config.activityTable()),
+                new AccessPolicy(config.freeArticlesPerMonth()), clock);
+        SocialSignIn socialSignIn = new SocialSignIn(
+                IdTokenVerifier.forProviders(config.oidcProviders().values(), new HttpJwksFetcher(), clock),
+                store, new DynamoUsedIdTokens(dynamo, config.accountsTable()), accessTokens, clock);
+        return new AccountRoutes(accounts, socialSignIn,
+                new ReaderResolver(new ReaderIdentity(accessTokens), new DynamoReaderAccounts(dynamo, config.accountsTable())));
+    }
+}

@@ -1,0 +1,38 @@
+package id.warta.articles;
+
+import id.warta.dynamo.DynamoContentRepository;
+import id.warta.dynamo.DynamoReaderAccounts;
+import id.warta.dynamo.DynamoReadingContexts;
+import id.warta.dynamo.DynamoRecommendations;
+import id.warta.dynamo.DynamoViewLog;
+import id.warta.http.ReaderIdentity;
+import id.warta.http.ReaderResolver;
+import id.warta.identity.AccessTokens;
+import id.warta.paywall.AccessPolicy;
+import id.warta.recommendations.Recommendations;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.time.Clock;
+
+/** The articles function's object graph, built once per container: one client, one adapter per table. */
+final class ArticlesWiring {
+    /** What the handler routes to. */
+    record Routes(ArticleRoutes articles, RecommendationRoutes recommendations) {
+    }
+
+    private ArticlesWiring() {
+    }
+
+    static Routes wire(ArticlesConfig config, DynamoDbClient dynamo, Clock clock) {
+        ReaderIdentity identity = new ReaderIdentity(new AccessTokens(config.accessTokenSecret(), clock));
+        DynamoContentRepository content = new DynamoContentRepository(dynamo, config.contentTable());
+        ArticleReads reads = new ArticleReads(content,
+                new DynamoReadingContexts(dynamo, content, config.accountsTable(), config.activityTable()),
+                new AccessPolicy(config.freeArticlesPerMonth()), clock);
+        Recommendations recommendations = new Recommendations(
+                new DynamoRecommendations(dynamo, config.recommendationsTable(), clock),
+                new DynamoViewLog(dynamo, config.activityTable()), content);
+        return new Routes(new ArticleRoutes(reads, identity), new RecommendationRoutes(recommendations,
+                new ReaderResolver(identity, new DynamoReaderAccounts(dynamo, config.accountsTable())), clock));
+    }
+}
