@@ -9,7 +9,7 @@ import java.util.Map;
  * writes accounts, claims and rate limits and queues emails; articles and views read accounts; the
  * mailer delivers the outbox). Each item type has its key here; the attributes of an item type live
  * with its one adapter ({@code DynamoAccountStore}, {@link DynamoRateLimitStore}, {@link DynamoMailOutbox}
- * and {@link DynamoOutboxQueue}, {@link DynamoReaderAccounts}).
+ * and {@link DynamoOutboxQueue}, {@link DynamoReaderAccounts}, {@link DynamoSuppressionList}).
  * <ul>
  *   <li>account: {@code pk = ACCOUNT#<id>}, {@code sk = ACCOUNT}, with at least {@code activated}
  *       (BOOL), {@code credentialVersion} (N) and, for subscribers, {@code subscriberUntil} (S, ISO instant);</li>
@@ -17,7 +17,11 @@ import java.util.Map;
  *   <li>provider identity claim: {@code pk = IDENTITY#<provider>#<subject>}, {@code sk = IDENTITY};</li>
  *   <li>rate limit: {@code pk = RATE#<limit>#<sha-256 of the subject>}, {@code sk = RATE};</li>
  *   <li>outbox email: {@code pk = OUTBOX#<uuid>}, {@code sk = OUTBOX};</li>
- *   <li>used ID token (social sign-in replay): {@code pk = IDTOKEN#<sha-256 of the token>}, {@code sk = IDTOKEN}.</li>
+ *   <li>used ID token (social sign-in replay): {@code pk = IDTOKEN#<sha-256 of the token>}, {@code sk = IDTOKEN};</li>
+ *   <li>suppressed address (SES hard bounce or complaint; {@link DynamoSuppressionList}):
+ *       {@code pk = SUPPRESSED#<normalised address>}, {@code sk = SUPPRESSED}. Its own item, not an attribute of
+ *       the address claim: a bounce can concern an address no account owns (an unactivated registration,
+ *       an "already registered" email), and suppression outlives an account's changes.</li>
  * </ul>
  */
 public final class AccountsTable {
@@ -27,6 +31,7 @@ public final class AccountsTable {
     public static final String SUBSCRIBER_UNTIL = "subscriberUntil";
     public static final String ACCOUNT_ID = "accountId";
     public static final String OUTBOX_PREFIX = "OUTBOX#";
+    public static final String SUPPRESSED_PREFIX = "SUPPRESSED#";
 
     private AccountsTable() {
     }
@@ -54,6 +59,11 @@ public final class AccountsTable {
 
     public static Map<String, AttributeValue> usedIdTokenKey(String tokenHash) {
         return of("IDTOKEN#" + tokenHash, "IDTOKEN");
+    }
+
+    /** @param normalisedAddress as {@code SuppressionList.normalised} makes it */
+    public static Map<String, AttributeValue> suppressionKey(String normalisedAddress) {
+        return of(SUPPRESSED_PREFIX + normalisedAddress, "SUPPRESSED");
     }
 
     private static Map<String, AttributeValue> of(String partitionKey, String sortKey) {

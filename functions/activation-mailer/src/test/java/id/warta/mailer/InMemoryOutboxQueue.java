@@ -58,6 +58,13 @@ final class InMemoryOutboxQueue implements OutboxQueue {
     }
 
     @Override
+    public synchronized Optional<Instant> oldestDue(Instant now) {
+        return items.values().stream()
+                .filter(item -> item.delivery == null && !item.dueAt.isAfter(now))
+                .map(item -> item.dueAt).min(Instant::compareTo);
+    }
+
+    @Override
     public synchronized Optional<Claimed> claim(String id, Instant now, Instant leaseUntil) {
         if (failingClaims > 0) {
             failingClaims--;
