@@ -20,7 +20,8 @@ class TemplatePolicyTest {
             "ViewsFunction", Set.of("ActivityTable"),
             "AccountsFunction", Set.of("AccountsTable"),
             "ActivationMailerFunction", Set.of("AccountsTable"),
-            "RecommendationsFunction", Set.of("RecommendationsTable"));
+            "RecommendationsFunction", Set.of("RecommendationsTable"),
+            "MailFeedbackFunction", Set.of("AccountsTable"));
 
     private final SamTemplate template = SamTemplate.load(ProjectRoot.find().resolve("template.yaml"));
 
@@ -128,7 +129,7 @@ class TemplatePolicyTest {
                 assertThat(statement.function()).isEqualTo("ActivationMailerFunction");
                 assertThat(statement.actions()).containsOnly("ses:SendEmail");
                 for (Object resource : statement.resources()) {
-                    assertThat(resource.toString()).matches(".*:identity/\\$\\{SenderEmail}.*|.*:configuration-set/\\$\\{SesConfigurationSet}.*");
+                    assertThat(resource.toString()).matches(".*:identity/\\$\\{SenderEmail}.*|.*:configuration-set/\\$\\{MailConfigurationSet}.*");
                 }
             }
         }
@@ -161,6 +162,36 @@ class TemplatePolicyTest {
                 assertThat((List<Object>) sourceArns.get("aws:SourceArn")).as(id + ": the rules SAM makes of the schedules")
                         .containsExactlyInAnyOrderElementsOf(scheduleRules);
             }
+        });
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theFeedbackFunctionTouchesOnlySuppressedAddressItemsAndOnlySesOfThisStackPublishesItsTopic() {
+        Map<String, Object> properties = SamTemplate.map(
+                (Map<String, Object>) template.resources().get("MailFeedbackFunction"), "Properties");
+        List<Object> policies = (List<Object>) properties.get("Policies");
+        assertThat(policies).hasSize(1);
+        List<Object> statements = (List<Object>) ((Map<String, Object>) policies.getFirst()).get("Statement");
+        assertThat(statements).singleElement().satisfies(s -> {
+            Map<String, Object> statement = (Map<String, Object>) s;
+            assertThat((List<String>) statement.get("Action")).containsExactlyInAnyOrder("dynamodb:GetItem", "dynamodb:PutItem");
+            assertThat(statement.get("Resource")).isEqualTo(Map.of("Fn::GetAtt", List.of("AccountsTable", "Arn")));
+            assertThat(SamTemplate.map(SamTemplate.map(statement, "Condition"), "ForAllValues:StringLike"))
+                    .isEqualTo(Map.of("dynamodb:LeadingKeys", List.of("SUPPRESSED#*")));
+        });
+
+        Map<String, Object> topicPolicy = template.resourcesOfType("AWS::SNS::TopicPolicy").get("MailFeedbackTopicPolicy");
+        assertThat(topicPolicy.get("Topics")).isEqualTo(List.of(Map.of("Ref", "MailFeedbackTopic")));
+        List<Object> topicStatements = (List<Object>) SamTemplate.map(topicPolicy, "PolicyDocument").get("Statement");
+        assertThat(topicStatements).singleElement().satisfies(s -> {
+            Map<String, Object> statement = (Map<String, Object>) s;
+            assertThat(statement).containsEntry("Principal", Map.of("Service", "ses.amazonaws.com"))
+                    .containsEntry("Action", "sns:Publish").containsEntry("Resource", Map.of("Ref", "MailFeedbackTopic"));
+            assertThat(SamTemplate.map(SamTemplate.map(statement, "Condition"), "StringEquals"))
+                    .containsEntry("AWS:SourceAccount", Map.of("Ref", "AWS::AccountId"))
+                    .containsEntry("AWS:SourceArn", Map.of("Fn::Sub",
+                            "arn:${AWS::Partition}:ses:${AWS::Region}:${AWS::AccountId}:configuration-set/${MailConfigurationSet}"));
         });
     }
 
