@@ -48,8 +48,21 @@ public final class Benchmarks {
             report.priming(Priming.measure(root, cloud, scratch, rounds));
             report.load(LoadRun.measure(cloud));
         }
-        Files.writeString(root.resolve("BENCHMARKS.md"), report.markdown());
+        Path file = root.resolve("BENCHMARKS.md");
+        Files.writeString(file, report.markdown() + keptSections(file));
         System.out.println(report.markdown());
+    }
+
+    /** Sections measured outside this runner (after {@link #KEPT}), which a new run keeps as they are. */
+    static final String KEPT = "<!-- Sections below are measured outside bin/bench; it keeps them. -->";
+
+    private static String keptSections(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            return "";
+        }
+        String previous = Files.readString(file);
+        int kept = previous.indexOf(KEPT);
+        return kept < 0 ? "" : "\n" + previous.substring(kept);
     }
 
     static List<Contender> contenders(Path root, LocalCloud cloud, Path scratch) throws IOException {
