@@ -235,4 +235,17 @@ class LostAnswersIT {
     private static String accountId(TestStack.Response session) {
         return stack.get("/me", "Authorization", "Bearer " + session.json().path("accessToken").asText()).json().path("id").asText();
     }
+
+    @Test
+    void aSuppressionWhoseAnswerWasLostIsReportedAsMadeNowNotAsAnEarlierOne() {
+        String address = AccountsMailbox.uniqueAddress("lost-suppression");
+        FaultRule lost = loseNextAnswer("PutItem", "SUPPRESSED#");
+
+        JsonNode result = SuppressedAddressIT.feedback(stack, "bounce-permanent.json", address);
+
+        assertThat(lost.hits()).isEqualTo(1);
+        assertThat(result.path("hardBounceSuppressions").asInt()).as(result.toString()).isEqualTo(1);
+        assertThat(SuppressedAddressIT.feedback(stack, "bounce-permanent.json", address)
+                .path("hardBounceSuppressions").asInt()).as("a second notification finds it suppressed").isZero();
+    }
 }

@@ -33,8 +33,15 @@ class SuppressedAddressIT {
     private final TestStack stack = TestStack.shared();
     private final AccountsMailbox mailbox = new AccountsMailbox(stack);
 
-    /** The fixture, as bin/invoke would send it, naming {@code address} (in upper case, as SES may report it). */
     private JsonNode feedback(String fixture, String address) {
+        return feedback(stack, fixture, address);
+    }
+
+    /**
+     * The fixture, as bin/invoke would send it to the stack's MailFeedbackFunction, naming
+     * {@code address} (in upper case, as SES may report it).
+     */
+    static JsonNode feedback(TestStack stack, String fixture, String address) {
         try {
             String event = Files.readString(stack.cloud().root().resolve("events/mail-feedback/" + fixture));
             String named = FIXTURE_ADDRESSES.get(fixture);
