@@ -118,4 +118,16 @@ class ActivationMailerHandlerTest {
 
         assertThat(EmfRecord.in(logLines).getLast().values()).containsEntry("OutboxOldestPendingAgeSeconds", 1200.0);
     }
+
+    @Test
+    void aSweepThatCannotReadTheOutboxAgeStillReportsItsCountsAndSaysWhyTheAgeIsMissing() throws Exception {
+        enqueue("sent");
+        queue.oldestDueUnreadable = true;
+
+        handler.handleRequest(event("activation-mailer/sweep-schedule.json"), null);
+
+        assertThat(EmfRecord.in(logLines).getLast().values()).containsEntry("EmailsSent", 1.0)
+                .doesNotContainKey("OutboxOldestPendingAgeSeconds");
+        assertThat(logLines).anyMatch(line -> line.contains("\"event\":\"OUTBOX_AGE_UNKNOWN\"") && line.contains("ERROR"));
+    }
 }
