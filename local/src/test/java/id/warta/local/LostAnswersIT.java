@@ -3,7 +3,7 @@ package id.warta.local;
 import id.warta.dynamo.ActivityTable;
 import id.warta.hashing.Sha256;
 import com.fasterxml.jackson.databind.JsonNode;
-import id.warta.accounts.OneTimeTokens;
+import id.warta.membership.OneTimeTokens;
 import id.warta.reader.ReaderKey;
 import id.warta.content.AccessLevel;
 import id.warta.dynamo.Attr;

@@ -7,7 +7,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
-import id.warta.accounts.OneTimeTokens;
+import id.warta.membership.OneTimeTokens;
 import id.warta.accounts.oidc.IdTokenVerifier;
 import id.warta.json.Json;
 import id.warta.local.oidc.LocalOidcIssuer;

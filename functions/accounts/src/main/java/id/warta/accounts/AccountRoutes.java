@@ -1,5 +1,8 @@
 package id.warta.accounts;
 
+import id.warta.membership.AccountService;
+import id.warta.membership.ClientNetwork;
+
 import id.warta.errors.SignInRequired;
 import id.warta.http.ApiRequest;
 import id.warta.http.ApiResponse;

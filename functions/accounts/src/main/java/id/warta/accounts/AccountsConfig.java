@@ -1,5 +1,7 @@
 package id.warta.accounts;
 
+import id.warta.membership.ClientCeilings;
+
 import id.warta.accounts.oidc.OidcProvider;
 import id.warta.config.AwsSettings;
 import id.warta.config.Env;

@@ -1,6 +1,12 @@
 package id.warta.accounts;
 
+import id.warta.membership.AccountStore;
+import id.warta.membership.AccountService;
+import id.warta.membership.OneTimeTokens;
+
+import id.warta.dynamo.DynamoAccountStore;
 import id.warta.dynamo.DynamoRateLimitStore;
+import id.warta.dynamo.DynamoUsedIdTokens;
 import id.warta.accounts.oidc.HttpJwksFetcher;
 import id.warta.accounts.oidc.IdTokenVerifier;
 import id.warta.dynamo.DynamoMailOutbox;

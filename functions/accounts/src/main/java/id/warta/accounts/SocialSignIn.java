@@ -1,5 +1,11 @@
 package id.warta.accounts;
 
+import id.warta.membership.Account;
+import id.warta.membership.AccountStore;
+import id.warta.membership.AccountService;
+import id.warta.membership.UsedIdTokens;
+import id.warta.membership.AccountInput;
+
 import id.warta.hashing.Sha256;
 import id.warta.accounts.oidc.IdTokenVerifier;
 import id.warta.accounts.oidc.KeysUnavailableException;

@@ -1,5 +1,10 @@
 package id.warta.accounts;
 
+import id.warta.membership.Account;
+import id.warta.membership.AccountService;
+import id.warta.membership.TokenPurpose;
+import id.warta.membership.AccountInput;
+
 import id.warta.hashing.Sha256;
 import id.warta.errors.DomainException;
 import id.warta.errors.RateLimited;

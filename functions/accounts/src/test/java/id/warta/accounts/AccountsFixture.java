@@ -1,5 +1,14 @@
 package id.warta.accounts;
 
+import id.warta.testing.InMemoryAccountStore;
+import id.warta.testing.InMemoryRateLimitStore;
+
+import id.warta.membership.AccountStore;
+import id.warta.membership.AccountService;
+import id.warta.membership.OneTimeTokens;
+import id.warta.membership.ClientCeilings;
+import id.warta.membership.ClientNetwork;
+
 import id.warta.ratelimit.RateLimitStore;
 
 import id.warta.accounts.oidc.IdTokenVerifier;

@@ -1,11 +1,14 @@
 package id.warta.accounts;
 
+import id.warta.membership.Account;
+import id.warta.membership.TokenPurpose;
+
 import id.warta.hashing.Sha256;
 import id.warta.reader.ReaderAccount;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
-import id.warta.accounts.Account.PendingToken;
+import id.warta.membership.Account.PendingToken;
 import id.warta.http.ReaderIdentity;
 import id.warta.http.ReaderResolver;
 import id.warta.http.RequestLog;

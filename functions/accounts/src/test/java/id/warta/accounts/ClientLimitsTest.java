@@ -1,5 +1,9 @@
 package id.warta.accounts;
 
+import id.warta.membership.SignInLimits;
+import id.warta.membership.ClientCeilings;
+import id.warta.membership.ClientNetwork;
+
 import id.warta.errors.ValidationFailed;
 import id.warta.http.ErrorCode;
 import id.warta.mail.MailLanguage;

@@ -1,5 +1,9 @@
 package id.warta.accounts;
 
+import id.warta.membership.Account;
+import id.warta.membership.AccountService;
+import id.warta.membership.TokenPurpose;
+
 import id.warta.errors.SignInRequired;
 import id.warta.http.ErrorCode;
 import id.warta.mail.MailKind;

@@ -1,5 +1,7 @@
 package id.warta.accounts;
 
+import id.warta.membership.Account;
+
 import id.warta.hashing.Sha256;
 import id.warta.errors.DependencyUnavailable;
 import id.warta.errors.DomainException;

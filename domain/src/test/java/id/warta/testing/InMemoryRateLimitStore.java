@@ -1,4 +1,4 @@
-package id.warta.accounts;
+package id.warta.testing;
 
 import id.warta.ratelimit.RateLimitStore;
 
@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Versioned rate-limit items in memory, with the conditional write the Dynamo store makes. */
-final class InMemoryRateLimitStore implements RateLimitStore {
+public final class InMemoryRateLimitStore implements RateLimitStore {
     private final Map<String, Events> items = new HashMap<>();
 
     @Override

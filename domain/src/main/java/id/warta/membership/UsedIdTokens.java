@@ -1,4 +1,4 @@
-package id.warta.accounts;
+package id.warta.membership;
 
 import java.time.Instant;
 

@@ -1,4 +1,4 @@
-package id.warta.accounts;
+package id.warta.membership;
 
 /**
  * The per-client limits a stack configures (template parameters FailedSignInsPerIp and

@@ -1,4 +1,8 @@
-package id.warta.accounts;
+package id.warta.testing;
+
+import id.warta.membership.Account;
+import id.warta.membership.AccountStore;
+import id.warta.membership.TokenPurpose;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,7 +14,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** The store's conditional semantics in memory, for domain and handler tests. */
-final class InMemoryAccountStore implements AccountStore {
+public final class InMemoryAccountStore implements AccountStore {
     private final Map<String, Account> accounts = new HashMap<>();
     private final Map<String, String> owners = new HashMap<>();
     private final Map<String, String> identities = new HashMap<>();
@@ -53,7 +57,7 @@ final class InMemoryAccountStore implements AccountStore {
     }
 
     /** Puts an account with its address claimed, as a finished registration leaves it. */
-    synchronized void save(Account account) {
+    public synchronized void save(Account account) {
         accounts.put(account.id(), account);
         owners.put(account.email(), account.id());
     }

@@ -1,8 +1,7 @@
-package id.warta.accounts;
+package id.warta.dynamo;
 
-import id.warta.dynamo.AccountsTable;
-import id.warta.dynamo.Attr;
-import id.warta.dynamo.ConditionalWrite;
+import id.warta.membership.UsedIdTokens;
+
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -29,7 +28,7 @@ public final class DynamoUsedIdTokens implements UsedIdTokens {
     public boolean firstUse(String tokenHash, Instant acceptedUntil) {
         Map<String, AttributeValue> key = AccountsTable.usedIdTokenKey(tokenHash);
         Map<String, AttributeValue> item = new HashMap<>(key);
-        item.put("expiresAt", Attr.n(acceptedUntil.getEpochSecond() + 1));
+        item.put(AccountsTable.EXPIRES_AT, Attr.n(acceptedUntil.getEpochSecond() + 1));
         return ConditionalWrite.start().putIfAbsent(dynamo, table, key, item);
     }
 }

@@ -1,4 +1,4 @@
-package id.warta.accounts;
+package id.warta.membership;
 
 import id.warta.ratelimit.RateLimit;
 import id.warta.ratelimit.RateLimitStore;
@@ -21,9 +21,9 @@ import java.util.function.BiFunction;
  * 0 switches it off, for a stack behind a proxy that hides the clients' addresses). Every window is
  * 15 minutes; a failure counts towards all three.
  */
-final class SignInLimits {
-    static final int PER_ADDRESS_AND_CLIENT = 5;
-    static final int ADDRESS_CEILING = 50;
+public final class SignInLimits {
+    public static final int PER_ADDRESS_AND_CLIENT = 5;
+    public static final int ADDRESS_CEILING = 50;
     static final Duration WINDOW = Duration.ofMinutes(15);
 
     /** One limit and how a sign-in's address and network name its subject. */

@@ -1,4 +1,4 @@
-package id.warta.accounts;
+package id.warta.membership;
 
 import id.warta.ratelimit.RateLimit;
 import id.warta.ratelimit.RateLimitStore;
@@ -40,7 +40,7 @@ public final class AccountService {
 
     private final AccountStore store;
     private final MailOutbox outbox;
-    private final PasswordHasher passwords;
+    private final PasswordHashing passwords;
     private final OneTimeTokens tokens;
     private final AccessTokens accessTokens;
     private final Meters meters;
@@ -52,7 +52,7 @@ public final class AccountService {
     /** Registrations, resends and reset requests per client network; absent when switched off. */
     private final Optional<RateLimit> mailRequests;
 
-    public AccountService(AccountStore store, MailOutbox outbox, PasswordHasher passwords, OneTimeTokens tokens,
+    public AccountService(AccountStore store, MailOutbox outbox, PasswordHashing passwords, OneTimeTokens tokens,
                           AccessTokens accessTokens, RateLimitStore limits, ClientCeilings ceilings, Meters meters,
                           AccessPolicy policy, Clock clock) {
         this.store = store;
@@ -75,7 +75,7 @@ public final class AccountService {
     }
 
     public record Session(String accessToken, long expiresInSeconds) {
-        static Session of(AccessTokens accessTokens, Account account) {
+        public static Session of(AccessTokens accessTokens, Account account) {
             return new Session(accessTokens.issue(account.id(), account.credentialVersion()), AccessTokens.LIFETIME.toSeconds());
         }
     }

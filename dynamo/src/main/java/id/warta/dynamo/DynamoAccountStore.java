@@ -1,8 +1,9 @@
-package id.warta.accounts;
+package id.warta.dynamo;
 
-import id.warta.dynamo.AccountsTable;
-import id.warta.dynamo.Attr;
-import id.warta.dynamo.ConditionalWrite;
+import id.warta.membership.Account;
+import id.warta.membership.AccountStore;
+import id.warta.membership.TokenPurpose;
+
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -17,7 +18,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.StringJoiner;
-import java.util.UUID;
 
 /**
  * Accounts in the AccountsTable (keys: {@link AccountsTable}). Account item: plus {@code email},
@@ -35,11 +35,6 @@ import java.util.UUID;
  * and conditionally write {@code pk = STAND-IN#<random uuid>}, {@code sk = STAND-IN}, which never exists.
  */
 public final class DynamoAccountStore implements AccountStore {
-    private static final String EMAIL = "email";
-    private static final String NAME = "name";
-    private static final String PASSWORD_HASH = "passwordHash";
-    private static final String CREATED_AT = "createdAt";
-    private static final String STAND_IN_SORT_KEY = "STAND-IN";
     private static final String WRITE_ID = ConditionalWrite.ATTRIBUTE + " = " + ConditionalWrite.VALUE;
     private static final String LINK_HASH = "Hash";
     private static final String LINK_EXPIRES_AT = "ExpiresAt";
@@ -103,14 +98,14 @@ public final class DynamoAccountStore implements AccountStore {
     @Override
     public void create(Account account) {
         Map<String, AttributeValue> item = new HashMap<>(AccountsTable.key(account.id()));
-        item.put(EMAIL, Attr.s(account.email()));
-        item.put(NAME, Attr.s(account.name()));
+        item.put(AccountsTable.EMAIL, Attr.s(account.email()));
+        item.put(AccountsTable.NAME, Attr.s(account.name()));
         if (account.passwordHash() != null) {
-            item.put(PASSWORD_HASH, Attr.s(account.passwordHash()));
+            item.put(AccountsTable.PASSWORD_HASH, Attr.s(account.passwordHash()));
         }
         item.put(AccountsTable.ACTIVATED, Attr.bool(account.activated()));
         item.put(AccountsTable.CREDENTIAL_VERSION, Attr.n(account.credentialVersion()));
-        item.put(CREATED_AT, Attr.s(account.createdAt().toString()));
+        item.put(AccountsTable.CREATED_AT, Attr.s(account.createdAt().toString()));
         account.pendingTokens().forEach((purpose, links) -> {
             // A new account has one link per purpose, its current one.
             List<String> fields = linkFields(purpose);
@@ -173,23 +168,15 @@ public final class DynamoAccountStore implements AccountStore {
         return Optional.ofNullable(owner == null ? null : Attr.string(owner, AccountsTable.ACCOUNT_ID));
     }
 
-    /**
-     * A key in no item's place: random, so that stand-ins spread over the table's partitions like
-     * the accounts they stand in for, and never written (see {@link #standInWrite}).
-     */
-    private static Map<String, AttributeValue> standInKey() {
-        return Map.of("pk", Attr.s("STAND-IN#" + UUID.randomUUID()), "sk", Attr.s(STAND_IN_SORT_KEY));
-    }
-
     @Override
     public void standInRead() {
-        dynamo.getItem(b -> b.tableName(table).key(standInKey()).consistentRead(true));
+        dynamo.getItem(b -> b.tableName(table).key(AccountsTable.standInKey()).consistentRead(true));
     }
 
     @Override
     public void standInWrite() {
         try {
-            dynamo.updateItem(b -> b.tableName(table).key(standInKey())
+            dynamo.updateItem(b -> b.tableName(table).key(AccountsTable.standInKey())
                     .conditionExpression("attribute_exists(pk)")
                     .updateExpression("SET standIn = :true")
                     .expressionAttributeValues(Map.of(":true", Attr.bool(true))));
@@ -202,7 +189,7 @@ public final class DynamoAccountStore implements AccountStore {
     public boolean linkIdentity(String provider, String subject, String accountId, Instant linkedAt) {
         Map<String, AttributeValue> item = new HashMap<>(AccountsTable.identityClaimKey(provider, subject));
         item.put(AccountsTable.ACCOUNT_ID, Attr.s(accountId));
-        item.put("linkedAt", Attr.s(linkedAt.toString()));
+        item.put(AccountsTable.LINKED_AT, Attr.s(linkedAt.toString()));
         return putIfAbsent(AccountsTable.identityClaimKey(provider, subject), item);
     }
 
@@ -270,7 +257,7 @@ public final class DynamoAccountStore implements AccountStore {
     public boolean activate(String accountId, String tokenHash, Account.Registration registration) {
         return updateIfCurrentToken(accountId, TokenPurpose.ACTIVATION, tokenHash,
                 "SET activated = :true, passwordHash = :password, #name = :name, " + WRITE_ID + " ADD credentialVersion :one",
-                Map.of("#name", NAME),
+                Map.of("#name", AccountsTable.NAME),
                 Map.of(":true", Attr.bool(true), ":password", Attr.s(registration.passwordHash()),
                         ":name", Attr.s(registration.name()), ":one", Attr.n(1)));
     }
@@ -332,8 +319,8 @@ public final class DynamoAccountStore implements AccountStore {
             }
         }
         String until = Attr.string(item, AccountsTable.SUBSCRIBER_UNTIL);
-        String created = Attr.string(item, CREATED_AT);
-        return new Account(accountId, Attr.string(item, EMAIL), Attr.string(item, NAME), Attr.string(item, PASSWORD_HASH),
+        String created = Attr.string(item, AccountsTable.CREATED_AT);
+        return new Account(accountId, Attr.string(item, AccountsTable.EMAIL), Attr.string(item, AccountsTable.NAME), Attr.string(item, AccountsTable.PASSWORD_HASH),
                 Attr.bool(item, AccountsTable.ACTIVATED), Attr.number(item, AccountsTable.CREDENTIAL_VERSION, 0),
                 until == null ? null : Instant.parse(until), created == null ? null : Instant.parse(created), tokens);
     }
