@@ -8,7 +8,7 @@ import id.warta.errors.SignInRequired;
 import id.warta.errors.TokenInvalid;
 import id.warta.errors.ValidationFailed;
 import id.warta.errors.WrongCredentials;
-import id.warta.identity.AccessTokens;
+import id.warta.hashing.Sha256;
 import id.warta.mail.MailKind;
 import id.warta.mail.MailLanguage;
 import id.warta.mail.MailOutbox;
@@ -18,6 +18,8 @@ import id.warta.paywall.MeterJson;
 import id.warta.paywall.MeterPeriod;
 import id.warta.paywall.MeterState;
 import id.warta.paywall.Meters;
+import id.warta.sessions.Sessions;
+import id.warta.sessions.SignedIn;
 import id.warta.time.Jakarta;
 
 import java.time.Clock;
@@ -42,7 +44,7 @@ public final class AccountService {
     private final MailOutbox outbox;
     private final PasswordHashing passwords;
     private final OneTimeTokens tokens;
-    private final AccessTokens accessTokens;
+    private final Sessions sessions;
     private final Meters meters;
     private final AccessPolicy policy;
     private final Clock clock;
@@ -53,13 +55,13 @@ public final class AccountService {
     private final Optional<RateLimit> mailRequests;
 
     public AccountService(AccountStore store, MailOutbox outbox, PasswordHashing passwords, OneTimeTokens tokens,
-                          AccessTokens accessTokens, RateLimitStore limits, ClientCeilings ceilings, Meters meters,
+                          Sessions sessions, RateLimitStore limits, ClientCeilings ceilings, Meters meters,
                           AccessPolicy policy, Clock clock) {
         this.store = store;
         this.outbox = outbox;
         this.passwords = passwords;
         this.tokens = tokens;
-        this.accessTokens = accessTokens;
+        this.sessions = sessions;
         this.meters = meters;
         this.policy = policy;
         this.clock = clock;
@@ -72,12 +74,6 @@ public final class AccountService {
                 ? Optional.of(new RateLimit("MAIL_REQUEST_IP",
                         List.of(new RateLimit.Window(ceilings.mailRequestsPerHour(), Duration.ofHours(1))), limits, clock))
                 : Optional.empty();
-    }
-
-    public record Session(String accessToken, long expiresInSeconds) {
-        public static Session of(AccessTokens accessTokens, Account account) {
-            return new Session(accessTokens.issue(account.id(), account.credentialVersion()), AccessTokens.LIFETIME.toSeconds());
-        }
     }
 
     public record Profile(String id, String email, String name, boolean activated, boolean subscriber,
@@ -247,8 +243,13 @@ public final class AccountService {
         }
     }
 
-    /** @throws RateLimited while a limit of failed sign-ins holds for this address or client ({@link SignInLimits}) */
-    public Session login(String rawEmail, String password, ClientNetwork client) {
+    /**
+     * Signs in and starts a session ({@link Sessions}).
+     *
+     * @param remember the reader asked to stay signed in ("Ingat saya")
+     * @throws RateLimited while a limit of failed sign-ins holds for this address or client ({@link SignInLimits})
+     */
+    public SignedIn login(String rawEmail, String password, ClientNetwork client, boolean remember) {
         AccountInput input = new AccountInput();
         String email = input.signInEmail(rawEmail);
         input.signInPassword(password);
@@ -269,7 +270,7 @@ public final class AccountService {
             signIns.failed(email, client);
             throw new WrongCredentials();
         }
-        return Session.of(accessTokens, account.get());
+        return sessions.start(account.get().id(), account.get().credentialVersion(), remember);
     }
 
     /**
@@ -295,6 +296,16 @@ public final class AccountService {
         if (!store.resetPassword(link.account().id(), link.pending().hash(), passwords.hash(password))) {
             throw tokenInvalid();
         }
+    }
+
+    /**
+     * Ends every session of the account and revokes every access token issued before: both carry the
+     * credential version this raises.
+     *
+     * @param credentialVersion the version of the access token that asked (a retry finds it raised already)
+     */
+    public void signOutEverywhere(String accountId, long credentialVersion) {
+        store.revokeCredentials(accountId, credentialVersion);
     }
 
     public Profile profile(String accountId) {
@@ -336,7 +347,7 @@ public final class AccountService {
         // Every valid link is compared, so the time taken does not tell which one matched.
         Account.PendingToken matched = null;
         for (Account.PendingToken pending : valid) {
-            if (OneTimeTokens.sameHash(pending.hash(), presented.hash()) & now.isBefore(pending.expiresAt())) {
+            if (Sha256.sameHash(pending.hash(), presented.hash()) & now.isBefore(pending.expiresAt())) {
                 matched = pending;
             }
         }

@@ -68,6 +68,13 @@ public interface AccountStore {
      */
     boolean resetPassword(String accountId, String tokenHash, String passwordHash);
 
+    /**
+     * Raises the credential version (revoking every access token and ending every session issued
+     * under it) if it is still {@code credentialVersion}; a retry, or a reset in between, finds it
+     * raised already, and the revocation happened either way.
+     */
+    void revokeCredentials(String accountId, long credentialVersion);
+
     /** @param until null clears the subscription; false when there is no such account. */
     boolean setSubscriberUntil(String accountId, Instant until);
 

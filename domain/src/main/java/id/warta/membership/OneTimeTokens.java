@@ -2,8 +2,6 @@ package id.warta.membership;
 
 import id.warta.hashing.Sha256;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
@@ -43,11 +41,5 @@ public final class OneTimeTokens {
             return Optional.empty();
         }
         return Optional.of(new Presented(token.substring(0, token.indexOf('.')), Sha256.hex(token)));
-    }
-
-    /** Constant-time equality of two stored hashes. */
-    public static boolean sameHash(String a, String b) {
-        return a != null && b != null
-                && MessageDigest.isEqual(a.getBytes(StandardCharsets.US_ASCII), b.getBytes(StandardCharsets.US_ASCII));
     }
 }

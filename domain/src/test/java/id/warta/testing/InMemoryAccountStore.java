@@ -103,6 +103,15 @@ public final class InMemoryAccountStore implements AccountStore {
     }
 
     @Override
+    public synchronized void revokeCredentials(String accountId, long credentialVersion) {
+        Account account = accounts.get(accountId);
+        if (account != null && account.credentialVersion() == credentialVersion) {
+            accounts.put(accountId, with(account, account.activated(), account.passwordHash(), credentialVersion + 1,
+                    account.subscriberUntil(), account.pendingTokens()));
+        }
+    }
+
+    @Override
     public synchronized boolean resetPassword(String accountId, String tokenHash, String passwordHash) {
         Account account = accounts.get(accountId);
         if (!isCurrent(account, TokenPurpose.PASSWORD_RESET, tokenHash)) {

@@ -18,7 +18,9 @@ import java.util.UUID;
  *   <li>provider identity claim: {@code pk = IDENTITY#<provider>#<subject>}, {@code sk = IDENTITY};</li>
  *   <li>rate limit: {@code pk = RATE#<limit>#<sha-256 of the subject>}, {@code sk = RATE};</li>
  *   <li>outbox email: {@code pk = OUTBOX#<uuid>}, {@code sk = OUTBOX};</li>
- *   <li>used ID token (social sign-in replay): {@code pk = IDTOKEN#<sha-256 of the token>}, {@code sk = IDTOKEN}.</li>
+ *   <li>used ID token (social sign-in replay): {@code pk = IDTOKEN#<sha-256 of the token>}, {@code sk = IDTOKEN};</li>
+ *   <li>session: {@code pk = ACCOUNT#<account id>} (beside its account, so that one batch reads both),
+ *       {@code sk = SESSION#<session id>}, attributes in {@link DynamoSessions}.</li>
  * </ul>
  */
 public final class AccountsTable {
@@ -60,6 +62,10 @@ public final class AccountsTable {
 
     public static Map<String, AttributeValue> outboxKey(String outboxId) {
         return of(OUTBOX_PREFIX + outboxId, "OUTBOX");
+    }
+
+    public static Map<String, AttributeValue> sessionKey(String accountId, String sessionId) {
+        return of("ACCOUNT#" + accountId, "SESSION#" + sessionId);
     }
 
     public static Map<String, AttributeValue> usedIdTokenKey(String tokenHash) {

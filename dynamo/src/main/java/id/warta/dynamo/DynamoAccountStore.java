@@ -290,6 +290,22 @@ public final class DynamoAccountStore implements AccountStore {
     }
 
     @Override
+    public void revokeCredentials(String accountId, long credentialVersion) {
+        // Retry-safe without a write id: a retry whose first attempt landed finds the version raised,
+        // as it does after a reset in between; either way every older token and session is revoked.
+        try {
+            dynamo.updateItem(b -> b.tableName(table)
+                    .key(AccountsTable.key(accountId))
+                    .conditionExpression("#version = :seen")
+                    .updateExpression("ADD #version :one")
+                    .expressionAttributeNames(Map.of("#version", AccountsTable.CREDENTIAL_VERSION))
+                    .expressionAttributeValues(Map.of(":seen", Attr.n(credentialVersion), ":one", Attr.n(1))));
+        } catch (ConditionalCheckFailedException alreadyRaised) {
+            // Raised already: by this write's earlier attempt, or by a reset or activation meanwhile.
+        }
+    }
+
+    @Override
     public boolean setSubscriberUntil(String accountId, Instant until) {
         // Retry-safe as it is: a retry sets the same value on the same, still existing, account.
         try {

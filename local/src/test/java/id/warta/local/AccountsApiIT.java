@@ -79,7 +79,7 @@ class AccountsApiIT {
         TestStack.Response session = login(email, PASSWORD);
         assertThat(session.status()).isEqualTo(200);
         assertThat(session.json().path("tokenType").asText()).isEqualTo("Bearer");
-        assertThat(session.json().path("expiresIn").asLong()).isEqualTo(3600);
+        assertThat(session.json().path("expiresIn").asLong()).isEqualTo(900);
 
         TestStack.Response me = stack.get("/me", "Authorization", "Bearer " + session.json().path("accessToken").asText());
         assertThat(me.status()).isEqualTo(200);

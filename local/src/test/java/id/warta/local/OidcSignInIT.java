@@ -98,7 +98,7 @@ class OidcSignInIT {
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         assertThat(response.json().path("created").asBoolean()).isTrue();
         assertThat(response.json().path("tokenType").asText()).isEqualTo("Bearer");
-        assertThat(response.json().path("expiresIn").asLong()).isEqualTo(3600);
+        assertThat(response.json().path("expiresIn").asLong()).isEqualTo(900);
         JsonNode me = me(response);
         assertThat(me.path("email").asText()).isEqualTo(email);
         assertThat(me.path("name").asText()).isEqualTo("Budi Santoso");

@@ -33,6 +33,8 @@ class AccountsHandlerTest {
     private static final String FIXTURE_ACCOUNT = "1b4e28ba-2fa1-4d2b-883f-0016d3cca427";
     private static final String FIXTURE_TOKEN = FIXTURE_ACCOUNT + ".q0Zk3zO5bF1mPpY2Jc8xWn4vR7tHsLgDaE6uKiN9yTo";
     private static final String FIXTURE_EMAIL = "sari.dewi@example.id";
+    /** The origin the events/accounts fixtures' browser requests come from. */
+    private static final String SITE_ORIGIN = "http://localhost:3000";
 
     private final AccountsFixture f = new AccountsFixture();
     private final List<String> logLines = new ArrayList<>();
@@ -40,9 +42,10 @@ class AccountsHandlerTest {
 
     @BeforeEach
     void setUp() {
-        handler = new AccountsHandler(new AccountRoutes(f.service, f.socialSignIn,
+        handler = new AccountsHandler(new AccountRoutes(f.service, f.socialSignIn, f.sessions,
                 new ReaderResolver(new ReaderIdentity(f.accessTokens), id -> f.store.find(id)
-                        .map(a -> new ReaderAccount(a.id(), a.activated(), a.subscriberUntil(), a.credentialVersion())))),
+                        .map(a -> new ReaderAccount(a.id(), a.activated(), a.subscriberUntil(), a.credentialVersion()))),
+                SITE_ORIGIN),
                 new RequestLog("accounts", logLines::add));
     }
 
@@ -131,7 +134,7 @@ class AccountsHandlerTest {
         seedFixtureAccount(TokenPurpose.ACTIVATION);
         JsonNode session = json("accounts/login.json", 200);
         assertThat(session.path("tokenType").asText()).isEqualTo("Bearer");
-        assertThat(session.path("expiresIn").asLong()).isEqualTo(3600);
+        assertThat(session.path("expiresIn").asLong()).isEqualTo(900);
 
         APIGatewayV2HTTPEvent me = EventFixtures.httpEvent("accounts/me-anonymous.json");
         Map<String, String> headers = new HashMap<>(me.getHeaders());
@@ -198,7 +201,7 @@ class AccountsHandlerTest {
         JsonNode replayed = Json.mapper().readTree(handler.handleRequest(event, null).getBody());
 
         assertThat(first.path("tokenType").asText()).isEqualTo("Bearer");
-        assertThat(first.path("expiresIn").asLong()).isEqualTo(3600);
+        assertThat(first.path("expiresIn").asLong()).isEqualTo(900);
         assertThat(first.path("created").asBoolean()).isTrue();
         assertThat(again.path("created").asBoolean()).isFalse();
         assertThat(replayed.path("error").path("code").asText()).as("the first token, again").isEqualTo("UNAUTHORIZED");
