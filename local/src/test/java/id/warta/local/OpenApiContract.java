@@ -72,6 +72,10 @@ final class OpenApiContract {
             if (response.getMultiValueHeaders() != null) {
                 response.getMultiValueHeaders().forEach((name, values) -> headers.computeIfAbsent(name, n -> new ArrayList<>()).addAll(values));
             }
+            if (response.getCookies() != null) {
+                // Payload 2.0 carries Set-Cookie apart; API Gateway sends each as a Set-Cookie header.
+                headers.computeIfAbsent("Set-Cookie", n -> new ArrayList<>()).addAll(response.getCookies());
+            }
             String body = response.getBody() != null && response.getIsBase64Encoded()
                     ? new String(Base64.getDecoder().decode(response.getBody()), StandardCharsets.UTF_8)
                     : response.getBody();

@@ -326,6 +326,37 @@ class AccountServiceTest {
     }
 
     @Test
+    void aPasswordResetEndsEverySessionOfTheAccount() {
+        register();
+        SignedIn remembered = f.service.login(EMAIL, PASSWORD, CLIENT, true);
+        SignedIn other = f.service.login(EMAIL, PASSWORD, CLIENT, false);
+        f.service.forgotPassword(EMAIL, MailLanguage.ID, CLIENT);
+
+        f.service.resetPassword(f.lastMail(MailKind.PASSWORD_RESET).token(), "es-teh-manis-2026");
+
+        assertCode(() -> f.sessions.refresh(remembered.credential().value()), ErrorCode.UNAUTHORIZED);
+        assertCode(() -> f.sessions.refresh(other.credential().value()), ErrorCode.UNAUTHORIZED);
+    }
+
+    @Test
+    void signingOutEverywhereEndsEverySessionAndOnlyTheSessionsStartedBefore() {
+        register();
+        SignedIn first = f.service.login(EMAIL, PASSWORD, CLIENT, true);
+        SignedIn second = f.service.login(EMAIL, PASSWORD, CLIENT, false);
+        long version = f.accessTokens.verify(second.accessToken()).credentialVersion();
+
+        f.service.signOutEverywhere(f.accessTokens.verify(second.accessToken()).accountId(), version);
+        // A retry of the same request finds the version raised already and raises it no further.
+        f.service.signOutEverywhere(f.accessTokens.verify(second.accessToken()).accountId(), version);
+        SignedIn after = f.service.login(EMAIL, PASSWORD, CLIENT, false);
+
+        assertCode(() -> f.sessions.refresh(first.credential().value()), ErrorCode.UNAUTHORIZED);
+        assertCode(() -> f.sessions.refresh(second.credential().value()), ErrorCode.UNAUTHORIZED);
+        assertThat(f.accessTokens.verify(after.accessToken()).credentialVersion()).isEqualTo(version + 1);
+        assertThat(f.sessions.refresh(after.credential().value()).accessToken()).isNotBlank();
+    }
+
+    @Test
     void passwordResetReplacesThePasswordAndRevokesOlderAccessTokens() {
         register();
         long versionBefore = f.store.findByEmail(EMAIL).orElseThrow().credentialVersion();
