@@ -80,7 +80,7 @@ class DynamoDbOutageIT {
             proxy.restore();
         }
 
-        TestStack.Response after = send(RouteSamples.SAMPLES.get("GET /articles"));
+        TestStack.Response after = stack.stack().get("/articles");
         assertThat(after.status()).isEqualTo(200);
     }
 

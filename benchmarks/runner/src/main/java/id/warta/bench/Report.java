@@ -141,6 +141,10 @@ final class Report {
                 f("%d read(s), %d write(s)", metered.dynamoReads(), metered.dynamoWrites()));
         verdict("unlock ≤ 1 write + 1 read", unlock.dynamoWrites() <= 1 && unlock.dynamoReads() <= 1,
                 f("%d read(s), %d write(s)", unlock.dynamoReads(), unlock.dynamoWrites()));
+        CallCounts.RouteCost refresh = routes.stream().filter(r -> r.route().startsWith("POST /auth/refresh")).findFirst()
+                .orElseThrow();
+        verdict("session refresh ≤ 1 read + 1 conditional write", refresh.dynamoReads() <= 1 && refresh.dynamoWrites() <= 1,
+                f("%d read(s), %d write(s)", refresh.dynamoReads(), refresh.dynamoWrites()));
     }
 
     void priming(List<Priming.Result> results) {
