@@ -77,6 +77,23 @@ class LostAnswersIT {
     }
 
     @Test
+    void aSessionRotationWhoseAnswerWasLostAnswersItsSuccessor() {
+        String email = accounts.activatedAccount("lost-refresh");
+        TestStack.Response login = accounts.login(email, AccountRequests.PASSWORD);
+        String cookie = login.header("Set-Cookie").substring(0, login.header("Set-Cookie").indexOf(';'));
+        FaultRule lost = loseNextAnswer("UpdateItem", "credentialHash");
+
+        TestStack.Response refreshed = stack.post("/auth/refresh", null, "Cookie", cookie);
+
+        assertThat(lost.hits()).isEqualTo(1);
+        assertThat(refreshed.status()).as(refreshed.body()).isEqualTo(200);
+        String successor = refreshed.header("Set-Cookie").substring(0, refreshed.header("Set-Cookie").indexOf(';'));
+        assertThat(successor).isNotEqualTo(cookie);
+        assertThat(stack.post("/auth/refresh", null, "Cookie", successor).status()).as("the successor is current")
+                .isEqualTo(200);
+    }
+
+    @Test
     void anActivationWhoseAnswerWasLostSucceeds() {
         String email = AccountsMailbox.uniqueAddress("lost-activation");
         assertThat(accounts.register(email).status()).isEqualTo(202);
