@@ -129,7 +129,7 @@ public final class Sessions {
     }
 
     /** Where the credential stands in the session as stored. */
-    Standing standing(StoredSession session, SessionCredential credential, Instant now) {
+    private Standing standing(StoredSession session, SessionCredential credential, Instant now) {
         OptionalInt steps = chain.stepsToCurrent(credential, session.currentHash(),
                 Math.min(session.rotations(), RECOGNISED_ROTATIONS));
         if (steps.isEmpty()) {
