@@ -27,7 +27,8 @@ public final class Benchmarks {
             "functions/views", "views/record-view.json",
             "functions/accounts", "accounts/login.json",
             "functions/activation-mailer", "activation-mailer/sweep-schedule.json",
-            "functions/recommendations", "recommendations/rebuild-schedule.json");
+            "functions/recommendations", "recommendations/rebuild-schedule.json",
+            "functions/site", "site/metered-article.json");
 
     private Benchmarks() {
     }
