@@ -49,7 +49,7 @@ final class WarmLatency {
         return new Result(Stats.of(handlerSamples), Stats.of(bareSamples));
     }
 
-    private static void time(Runnable action, int times, List<Double> samples) {
+    static void time(Runnable action, int times, List<Double> samples) {
         for (int i = 0; i < times; i++) {
             long started = System.nanoTime();
             action.run();
