@@ -265,13 +265,13 @@ final class Pages {
     }
 
     private List<Views.Card> cards(List<ArticleSummary> articles, Instant now) {
-        return articles.stream().map(a -> new Views.Card(links.article(a), a.title(), a.summary(), sectionLink(a.section()),
+        return articles.stream().map(a -> new Views.Card(links.article(a), a.title(), sectionLink(a.section()),
                 Jakarta.iso(a.publishedAt()), RelativeTime.of(a.publishedAt(), now), picture(a.image(), a.title()),
                 editionLabel(a.edition()), a.sponsored())).toList();
     }
 
     private static List<Views.VideoCard> videoCards(List<Video> videos, Instant now) {
-        return videos.stream().map(v -> new Views.VideoCard(v.title(), v.summary(), v.videoUrl(),
+        return videos.stream().map(v -> new Views.VideoCard(v.title(), v.videoUrl(),
                 picture(v.thumbnail(), v.title()), duration(v.durationSeconds()), Jakarta.iso(v.publishedAt()),
                 RelativeTime.of(v.publishedAt(), now))).toList();
     }

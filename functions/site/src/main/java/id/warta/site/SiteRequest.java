@@ -12,9 +12,6 @@ import java.util.Optional;
  * decoded query parameters.
  */
 public record SiteRequest(String method, String path, Map<String, String> query, String requestId) {
-    /** The longest query value any page reads (a listing cursor is at most 512 characters). */
-    static final int MAX_QUERY_VALUE = 512;
-
     public static SiteRequest from(APIGatewayV2HTTPEvent event) {
         APIGatewayV2HTTPEvent.RequestContext context = event.getRequestContext();
         String method = context == null || context.getHttp() == null || context.getHttp().getMethod() == null

@@ -28,8 +28,4 @@ public record SiteResponse(int status, String body, Map<String, String> headers)
         more.put(name, value);
         return new SiteResponse(status, body, more);
     }
-
-    public String header(String name) {
-        return headers.get(name);
-    }
 }

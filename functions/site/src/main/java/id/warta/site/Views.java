@@ -34,11 +34,11 @@ public final class Views {
     }
 
     /** An article in a list: "Terbaru", a section, "Rekomendasi Artikel", "Terpopuler". */
-    public record Card(String href, String title, String summary, Link section, String isoTime, String relativeTime,
+    public record Card(String href, String title, Link section, String isoTime, String relativeTime,
                        Picture image, String edition, boolean sponsored) {
     }
 
-    public record VideoCard(String title, String summary, String url, Picture thumbnail, String duration,
+    public record VideoCard(String title, String url, Picture thumbnail, String duration,
                             String isoTime, String relativeTime) {
     }
 
