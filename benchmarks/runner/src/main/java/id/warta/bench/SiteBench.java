@@ -34,7 +34,6 @@ import java.util.zip.GZIPOutputStream;
 final class SiteBench {
     static final String LIGHTHOUSE = "lighthouse@12.2.3";
     static final int INVOCATIONS = 5_000;
-    private static final int BLOCK = 500;
     static final String HOME = "/";
     static final String ARTICLE = "/ekonomi/petani-karawang-tunda-tanam-karena-pupuk-langka";
     private static final Pattern ASSET = Pattern.compile("(?:href|src)=\"(/assets/[^\"]+)\"");
@@ -57,20 +56,9 @@ final class SiteBench {
         LocalFunction articles = cloud.function("ArticlesFunction");
         Object page = site.fromJson(Files.readString(cloud.root().resolve("events/site/metered-article.json")));
         Object api = articles.fromJson(Files.readString(cloud.root().resolve("events/articles/get-metered-article.json")));
-        Runnable render = () -> site.invoke(page);
-        Runnable read = () -> articles.invoke(api);
-        for (int i = 0; i < 1_000; i++) {
-            render.run();
-            read.run();
-        }
-        List<Double> renders = new ArrayList<>();
-        List<Double> reads = new ArrayList<>();
-        for (int done = 0; done < INVOCATIONS; done += BLOCK) {
-            WarmLatency.time(render, BLOCK, renders);
-            WarmLatency.time(read, BLOCK, reads);
-        }
+        WarmLatency.Timed timed = WarmLatency.alternate(() -> site.invoke(page), () -> articles.invoke(api), 1_000, INVOCATIONS);
         List<Weight> weights = List.of(weight(site, HOME), weight(site, ARTICLE));
-        return new Result(Stats.of(renders), Stats.of(reads), weights, lighthouse(cloud, reports));
+        return new Result(timed.first(), timed.second(), weights, lighthouse(cloud, reports));
     }
 
     private static String get(LocalFunction site, String path) {
