@@ -207,6 +207,44 @@ class HostileInputIT {
         assertThat(failures).isEmpty();
     }
 
+    @Test
+    void malformedRequestsOnEverySitePathNeverCauseA5xxAndAnswerHtmlThatLeaksNothing() {
+        SamTemplate.HttpRoute site = stack.cloud().template().httpRoutes(SamTemplate.SITE).getFirst();
+        List<String> shapes = List.of("/", "/%s", "/%s/%s", "/%s/rss.xml", "/assets/%s", "/sitemap-%s.xml", "/aktivasi",
+                "/%s/%s/%s", "/video", "/masuk");
+        List<String> failures = new ArrayList<>();
+        for (int i = 0; i < CASES / 4; i++) {
+            String path = shapes.get(random.nextInt(shapes.size())).formatted(hostileSegment(), hostileSegment(), hostileSegment());
+            String method = List.of("GET", "GET", "GET", "HEAD", "POST", "DELETE").get(random.nextInt(6));
+            Map<String, String> query = hostileQuery();
+            if (random.nextInt(4) == 0) {
+                query.put("cursor", random.nextBoolean() ? "z".repeat(5_000) : "eyJwayI6IkFSVElDTEUjeCJ9");
+            }
+            APIGatewayV2HTTPResponse response = (APIGatewayV2HTTPResponse) stack.cloud().function(site.functionId())
+                    .invoke(event("$default", method, path, Map.of(), query, hostileHeaders(),
+                            bodies.get(random.nextInt(bodies.size())).get(), false));
+
+            String text = response.getBody() == null ? "" : response.getBody();
+            String label = method + " " + abbreviate(path) + " case " + i;
+            if (response.getStatusCode() >= 500) {
+                failures.add(label + " -> " + response.getStatusCode() + " " + abbreviate(text));
+            } else if (response.getStatusCode() >= 400 && !"text/html; charset=utf-8".equals(response.getHeaders().get("content-type"))) {
+                failures.add(label + " -> not an HTML error page: " + response.getHeaders().get("content-type"));
+            }
+            if (text.matches("(?s).*(Exception|\\bat [a-z]+\\.[a-z]+\\.|java\\.|id\\.warta\\.|software\\.amazon).*")) {
+                failures.add(label + " -> internals in body: " + abbreviate(text));
+            }
+        }
+        for (String path : List.of("/" + "a".repeat(5_000), "/ekonomi/" + "a".repeat(5_000), "/ekonomi?cursor=" + "z".repeat(5_000),
+                "/%C3%BC/%F0%9F%98%80", "/ekonomi/..%2F..%2Fetc%2Fpasswd", "/assets/..%2Fsite.css")) {
+            TestStack.Response response = stack.page(path);
+            if (response.status() >= 500 || response.body().contains("Exception")) {
+                failures.add("HTTP " + abbreviate(path) + " -> " + response.status() + " " + abbreviate(response.body()));
+            }
+        }
+        assertThat(failures).isEmpty();
+    }
+
     /** A body field of {@code length} characters; an address stays address-shaped, so only its length is wrong. */
     private static String ofLength(String field, int length) {
         return field.equals("email") ? "a".repeat(length - "@example.id".length()) + "@example.id" : "x".repeat(length);

@@ -20,7 +20,8 @@ class TemplatePolicyTest {
             "ViewsFunction", Set.of("ActivityTable"),
             "AccountsFunction", Set.of("AccountsTable"),
             "ActivationMailerFunction", Set.of("AccountsTable"),
-            "RecommendationsFunction", Set.of("RecommendationsTable"));
+            "RecommendationsFunction", Set.of("RecommendationsTable"),
+            "SiteFunction", Set.of());
 
     private final SamTemplate template = SamTemplate.load(ProjectRoot.find().resolve("template.yaml"));
 
