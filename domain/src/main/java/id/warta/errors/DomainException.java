@@ -7,7 +7,7 @@ package id.warta.errors;
  */
 public abstract sealed class DomainException extends RuntimeException
         permits ValidationFailed, RateLimited, TokenInvalid, WrongCredentials, SignInRequired, SignInUnverifiable,
-        ArticleNotFound, AccountNotFound, UnknownProvider, DependencyUnavailable {
+        ArticleNotFound, AccountNotFound, UnknownProvider, DependencyUnavailable, SessionEnded {
 
     protected DomainException(String detail) {
         super(detail, null, false, false);

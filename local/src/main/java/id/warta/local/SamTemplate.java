@@ -48,7 +48,13 @@ public final class SamTemplate {
         }
     }
 
-    public record HttpRoute(String functionId, String eventName, String method, String path, boolean iamAuthorised) {
+    /** The reader API's HttpApi resource: the routes of openapi.yaml. */
+    public static final String API = "WartaApi";
+    /** The reader site's HttpApi resource: every path to the site function. */
+    public static final String SITE = "WartaSite";
+
+    public record HttpRoute(String apiId, String functionId, String eventName, String method, String path,
+                            boolean iamAuthorised) {
         /** API Gateway's route key: "GET /articles/{slug}", or "$default" for the catch-all route. */
         public String routeKey() {
             return path == null ? "$default" : method + " " + path;
@@ -101,12 +107,21 @@ public final class SamTemplate {
         return functions;
     }
 
+    /** The routes of the reader API ({@link #API}). */
     public List<HttpRoute> httpRoutes() {
+        return httpRoutes(API);
+    }
+
+    /** The routes of one HttpApi resource: its events name it in ApiId. */
+    public List<HttpRoute> httpRoutes(String apiId) {
         List<HttpRoute> routes = new ArrayList<>();
         events("HttpApi").forEach(event -> {
             Map<String, Object> p = event.properties();
+            if (!apiId.equals(map(p, "ApiId").get("Ref"))) {
+                return;
+            }
             Object auth = map(p, "Auth").get("Authorizer");
-            routes.add(new HttpRoute(event.functionId(), event.name(),
+            routes.add(new HttpRoute(apiId, event.functionId(), event.name(),
                     p.get("Method") == null ? null : string(p, "Method").toUpperCase(Locale.ROOT),
                     (String) p.get("Path"), "AWS_IAM".equals(auth)));
         });
@@ -137,11 +152,14 @@ public final class SamTemplate {
         return tables;
     }
 
-    /** The API's CORS configuration (AllowOrigins, AllowHeaders, ...), unresolved. */
+    /** The reader API's CORS configuration (AllowOrigins, AllowHeaders, ...), unresolved. */
     public Map<String, Object> corsConfiguration() {
-        return resourcesOfType("AWS::Serverless::HttpApi").values().stream()
-                .map(p -> map(p, "CorsConfiguration"))
-                .findFirst().orElse(Map.of());
+        return corsConfiguration(API);
+    }
+
+    /** An HttpApi's CORS configuration, unresolved; empty for an API without one (the site's). */
+    public Map<String, Object> corsConfiguration(String apiId) {
+        return map(resourcesOfType("AWS::Serverless::HttpApi").get(apiId), "CorsConfiguration");
     }
 
     /** One event source of a function (Type HttpApi, Schedule, DynamoDB, ...), its properties unresolved. */

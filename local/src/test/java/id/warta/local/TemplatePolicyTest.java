@@ -21,7 +21,8 @@ class TemplatePolicyTest {
             "AccountsFunction", Set.of("AccountsTable"),
             "ActivationMailerFunction", Set.of("AccountsTable"),
             "RecommendationsFunction", Set.of("RecommendationsTable"),
-            "MailFeedbackFunction", Set.of("AccountsTable"));
+            "MailFeedbackFunction", Set.of("AccountsTable"),
+            "SiteFunction", Set.of());
 
     private final SamTemplate template = SamTemplate.load(ProjectRoot.find().resolve("template.yaml"));
 

@@ -27,7 +27,8 @@ public final class Benchmarks {
             "functions/views", "views/record-view.json",
             "functions/accounts", "accounts/login.json",
             "functions/activation-mailer", "activation-mailer/sweep-schedule.json",
-            "functions/recommendations", "recommendations/rebuild-schedule.json");
+            "functions/recommendations", "recommendations/rebuild-schedule.json",
+            "functions/site", "site/metered-article.json");
 
     private Benchmarks() {
     }
@@ -40,13 +41,16 @@ public final class Benchmarks {
         try (LocalCloud cloud = LocalCloud.start(Map.of(), Map.of())) {
             Seeder.seed(new DynamoContentRepository(cloud.dynamo(), Seeder.CONTENT_TABLE), Instant.now());
             List<Contender> contenders = contenders(root, cloud, scratch);
+            Map<String, ColdStartResult> starts;
             try (ColdStarts coldStarts = new ColdStarts(root.resolve("benchmarks/runner/target/ric"), scratch)) {
-                report.coldStarts(coldStarts(coldStarts, contenders, rounds), contenders);
+                starts = coldStarts(coldStarts, contenders, rounds);
+                report.coldStarts(starts, contenders);
             }
             report.warmLatency(WarmLatency.measure(cloud));
             report.callsAndCost(CallCounts.measure(cloud));
             report.priming(Priming.measure(root, cloud, scratch, rounds));
             report.load(LoadRun.measure(cloud));
+            report.site(SiteBench.measure(cloud, root.resolve("benchmarks/runner/target/lighthouse")), starts);
         }
         Path file = root.resolve("BENCHMARKS.md");
         Files.writeString(file, report.markdown() + keptSections(file));
