@@ -13,6 +13,7 @@ import id.warta.mail.MailKind;
 import id.warta.mail.MailLanguage;
 import id.warta.mail.MailOutbox;
 import id.warta.mail.OutboxMessage;
+import id.warta.mail.SuppressionList;
 import id.warta.paywall.AccessPolicy;
 import id.warta.paywall.MeterJson;
 import id.warta.paywall.MeterPeriod;
@@ -41,6 +42,7 @@ public final class AccountService {
     private static final int LINK_SEND_WRITES = 4;
 
     private final AccountStore store;
+    private final SuppressionList suppressions;
     private final MailOutbox outbox;
     private final PasswordHashing passwords;
     private final OneTimeTokens tokens;
@@ -56,8 +58,9 @@ public final class AccountService {
 
     public AccountService(AccountStore store, MailOutbox outbox, PasswordHashing passwords, OneTimeTokens tokens,
                           Sessions sessions, RateLimitStore limits, ClientCeilings ceilings, Meters meters,
-                          AccessPolicy policy, Clock clock) {
+                          AccessPolicy policy, SuppressionList suppressions, Clock clock) {
         this.store = store;
+        this.suppressions = suppressions;
         this.outbox = outbox;
         this.passwords = passwords;
         this.tokens = tokens;
@@ -76,8 +79,12 @@ public final class AccountService {
                 : Optional.empty();
     }
 
+    /**
+     * @param emailDeliverable false once SES reported the address as hard-bouncing or complaining: no
+     *                         email (activation, reset) reaches it any more, so the reader should change it
+     */
     public record Profile(String id, String email, String name, boolean activated, boolean subscriber,
-                          MeterJson meter, List<String> unlocked) {
+                          boolean emailDeliverable, MeterJson meter, List<String> unlocked) {
     }
 
     public record Subscription(String id, boolean subscriber, String subscriberUntil) {
@@ -313,7 +320,7 @@ public final class AccountService {
         Instant now = clock.instant();
         MeterState state = meters.current(accountId, MeterPeriod.containing(now));
         return new Profile(account.id(), account.email(), account.name(), account.activated(), account.subscriberAt(now),
-                policy.meter(state, now), state.unlocked().stream().sorted().toList());
+                !suppressions.isSuppressed(account.email()), policy.meter(state, now), state.unlocked().stream().sorted().toList());
     }
 
     /** @param until null with {@code subscriber} true means no end date */

@@ -115,6 +115,27 @@ class SuppressedAddressIT {
     }
 
     @Test
+    void theReaderSeesOnMeThatTheirAddressCannotReceiveMail() {
+        String complaining = AccountsMailbox.uniqueAddress("me-complaining");
+        String fine = AccountsMailbox.uniqueAddress("me-fine");
+        feedback("complaint.json", complaining);
+        register(complaining);
+        register(fine);
+
+        assertThat(me(complaining).path("emailDeliverable").isBoolean()).isTrue();
+        assertThat(me(complaining).path("emailDeliverable").asBoolean()).isFalse();
+        assertThat(me(fine).path("emailDeliverable").asBoolean()).isTrue();
+    }
+
+    private JsonNode me(String address) {
+        TestStack.Response login = stack.post("/auth/login", "{\"email\":\"" + address + "\",\"password\":\"kopi-tubruk-2026\"}");
+        assertThat(login.status()).as(login.body()).isEqualTo(200);
+        TestStack.Response me = stack.get("/me", "Authorization", "Bearer " + login.json().path("accessToken").asText());
+        assertThat(me.status()).as(me.body()).isEqualTo(200);
+        return me.json();
+    }
+
+    @Test
     void aSoftBounceSuppressesNothingAndAMalformedNotificationIsCountedNotThrown() {
         String full = AccountsMailbox.uniqueAddress("full");
 

@@ -7,6 +7,7 @@ import id.warta.membership.OneTimeTokens;
 import id.warta.dynamo.DynamoAccountStore;
 import id.warta.dynamo.DynamoRateLimitStore;
 import id.warta.dynamo.DynamoSessions;
+import id.warta.dynamo.DynamoSuppressionList;
 import id.warta.dynamo.DynamoUsedIdTokens;
 import id.warta.accounts.oidc.HttpJwksFetcher;
 import id.warta.accounts.oidc.IdTokenVerifier;
@@ -39,7 +40,8 @@ final class AccountsWiring {
                 new PasswordHasher(PasswordHasher.PRODUCTION, random), new OneTimeTokens(random), sessions,
                 new DynamoRateLimitStore(dynamo, config.accountsTable()), config.clientCeilings(),
                 new DynamoMeters(dynamo, config.activityTable()),
-                new AccessPolicy(config.freeArticlesPerMonth()), clock);
+                new AccessPolicy(config.freeArticlesPerMonth()),
+                new DynamoSuppressionList(dynamo, config.accountsTable()), clock);
         SocialSignIn socialSignIn = new SocialSignIn(
                 IdTokenVerifier.forProviders(config.oidcProviders().values(), new HttpJwksFetcher(), clock),
                 store, new DynamoUsedIdTokens(dynamo, config.accountsTable()), sessions, clock);

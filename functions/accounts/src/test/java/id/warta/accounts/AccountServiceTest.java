@@ -16,10 +16,13 @@ import id.warta.http.ErrorCode;
 import id.warta.mail.MailKind;
 import id.warta.mail.MailLanguage;
 import id.warta.mail.OutboxMessage;
+import id.warta.mail.SuppressionList;
 import org.junit.jupiter.api.Test;
 
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static id.warta.accounts.ApiErrors.retryAfter;
@@ -444,5 +447,17 @@ class AccountServiceTest {
         assertThat(profile.meter().remaining()).isEqualTo(1);
         assertThat(profile.meter().periodEnd()).isEqualTo("2026-12-01T00:00:00+07:00");
         assertThat(profile.unlocked()).containsExactly("kopi-gayo");
+    }
+
+    @Test
+    void theProfileSaysWhetherEmailStillReachesTheAddress() {
+        register();
+        String id = f.store.findByEmail(EMAIL).orElseThrow().id();
+        assertThat(f.service.profile(id).emailDeliverable()).isTrue();
+
+        f.suppressions.suppress(new SuppressionList.Suppression(EMAIL.toUpperCase(Locale.ROOT),
+                SuppressionList.Reason.HARD_BOUNCE, "feedback-1", Instant.parse("2026-11-20T03:00:00Z")));
+
+        assertThat(f.service.profile(id).emailDeliverable()).isFalse();
     }
 }

@@ -3,6 +3,7 @@ package id.warta.accounts;
 import id.warta.testing.InMemoryAccountStore;
 import id.warta.testing.InMemoryRateLimitStore;
 import id.warta.testing.InMemorySessionStore;
+import id.warta.testing.InMemorySuppressionList;
 import id.warta.sessions.CredentialChain;
 import id.warta.sessions.Sessions;
 
@@ -41,6 +42,7 @@ final class AccountsFixture {
 
     final MutableClock clock = new MutableClock(START);
     final InMemoryAccountStore store = new InMemoryAccountStore();
+    final InMemorySuppressionList suppressions = new InMemorySuppressionList();
     /** Hashes of the ID tokens that signed in. */
     final Set<String> usedIdTokens = ConcurrentHashMap.newKeySet();
     final List<OutboxMessage> outbox = new ArrayList<>();
@@ -74,7 +76,7 @@ final class AccountsFixture {
         service = new AccountService(storeCalls.recorded(AccountStore.class, store),
                 storeCalls.recorded(MailOutbox.class, this::enqueue), passwords, new OneTimeTokens(new SecureRandom()),
                 sessions, storeCalls.recorded(RateLimitStore.class, new InMemoryRateLimitStore()), ceilings,
-                (accountId, period) -> new MeterState(Set.of("kopi-gayo")), new AccessPolicy(2), clock);
+                (accountId, period) -> new MeterState(Set.of("kopi-gayo")), new AccessPolicy(2), suppressions, clock);
         socialSignIn = new SocialSignIn(IdTokenVerifier.forProviders(List.of(TestIssuer.provider("google", false)),
                 issuer.fetcher(), clock), store, (tokenHash, acceptedUntil) -> usedIdTokens.add(tokenHash), sessions, clock);
     }
