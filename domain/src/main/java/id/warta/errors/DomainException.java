@@ -7,7 +7,8 @@ package id.warta.errors;
  */
 public abstract sealed class DomainException extends RuntimeException
         permits ValidationFailed, RateLimited, TokenInvalid, WrongCredentials, SignInRequired, SignInUnverifiable,
-        ArticleNotFound, AccountNotFound, UnknownProvider, DependencyUnavailable, PreconditionFailed {
+        ArticleNotFound, AccountNotFound, UnknownProvider, DependencyUnavailable, SessionEnded,
+        PreconditionFailed {
 
     protected DomainException(String detail) {
         super(detail, null, false, false);

@@ -23,4 +23,10 @@ public final class Sha256 {
     public static String hex(String text) {
         return HexFormat.of().formatHex(newDigest().digest(text.getBytes(StandardCharsets.UTF_8)));
     }
+
+    /** Constant-time equality of two stored hex hashes (false when either is missing). */
+    public static boolean sameHash(String a, String b) {
+        return a != null && b != null
+                && MessageDigest.isEqual(a.getBytes(StandardCharsets.US_ASCII), b.getBytes(StandardCharsets.US_ASCII));
+    }
 }

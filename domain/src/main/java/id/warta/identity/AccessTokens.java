@@ -18,7 +18,7 @@ import java.time.Instant;
  * reset revoke every older token.
  */
 public final class AccessTokens {
-    public static final Duration LIFETIME = Duration.ofHours(1);
+    public static final Duration LIFETIME = Duration.ofMinutes(15);
     private static final String ISSUER = "warta";
     private static final String VERSION_CLAIM = "cv";
     private static final long CLOCK_SKEW_SECONDS = 30;

@@ -24,6 +24,11 @@ public enum DeliveryOutcome {
     GIVEN_UP_EXHAUSTED("exhausted"),
     /** Given up: two sends went unanswered. It was probably delivered (perhaps twice) and is never sent again. */
     GIVEN_UP_UNCONFIRMED("unconfirmed"),
+    /**
+     * Not sent, and never will be: the address is on the {@link SuppressionList} (it bounced for good,
+     * or its owner complained). Not a failure of the mailer, so not counted as given up.
+     */
+    SUPPRESSED("suppressed"),
     /** Not claimable: another run holds it, it is not due, or it was already delivered. */
     SKIPPED("skipped"),
     /** Not tried in this run: the run stopped early (SES or the outbox failing, or time running out). */

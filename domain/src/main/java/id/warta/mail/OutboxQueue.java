@@ -28,6 +28,9 @@ public interface OutboxQueue {
     /** Ids of pending items due at {@code now} (possibly stale: claiming decides). */
     List<String> due(Instant now, int limit);
 
+    /** When the most overdue pending item fell due, if any pending item is due at {@code now}. */
+    Optional<Instant> oldestDue(Instant now);
+
     /**
      * Claims a pending, due, unleased item with one conditional write, so that concurrent runs (the
      * stream and the sweep, or two sweeps) never both send it; a claim whose answer was lost and whose
@@ -48,8 +51,8 @@ public interface OutboxQueue {
     void unanswered(Claimed item, Instant dueAt, String reason);
 
     /**
-     * Given up: leaves the pending index (kept, with the outcome and the reason, for operators) and
-     * forgets the recipient, the name and the raw token.
+     * Given up, or not to be sent ({@link DeliveryOutcome#SUPPRESSED}): leaves the pending index (kept,
+     * with the outcome and the reason, for operators) and forgets the recipient, the name and the raw token.
      */
     void givenUp(Claimed item, DeliveryOutcome outcome, String reason, Instant now);
 }

@@ -30,13 +30,13 @@ class AccessTokensTest {
 
         assertThat(claims.accountId()).isEqualTo("acc-1");
         assertThat(claims.credentialVersion()).isEqualTo(3);
-        assertThat(claims.expiresAt()).isEqualTo(NOW.plus(Duration.ofHours(1)));
+        assertThat(claims.expiresAt()).isEqualTo(NOW.plus(Duration.ofMinutes(15)));
     }
 
     @Test
     void rejectsAnExpiredToken() {
         String token = tokens.issue("acc-1", 0);
-        AccessTokens later = new AccessTokens(SECRET, Clock.fixed(NOW.plus(Duration.ofMinutes(61)), ZoneOffset.UTC));
+        AccessTokens later = new AccessTokens(SECRET, Clock.fixed(NOW.plus(Duration.ofMinutes(16)), ZoneOffset.UTC));
 
         assertThatThrownBy(() -> later.verify(token)).isInstanceOf(InvalidAccessTokenException.class);
     }

@@ -132,9 +132,19 @@ public final class ConditionalWrite {
             write.run();
             return true;
         } catch (ConditionalCheckFailedException e) {
-            Map<String, AttributeValue> item = e.hasItem() ? e.item()
-                    : dynamo.getItem(b -> b.tableName(table).key(key).consistentRead(true)).item();
+            Map<String, AttributeValue> item = itemWhenRefused(dynamo, table, key, e);
             return item != null && ours.test(item);
         }
+    }
+
+    /**
+     * The item as it stood when a write's condition failed (ALL_OLD): from the exception if the
+     * service sent it, else read back consistently; null or empty when there is none.
+     */
+    public static Map<String, AttributeValue> itemWhenRefused(DynamoDbClient dynamo, String table,
+                                                            Map<String, AttributeValue> key,
+                                                            ConditionalCheckFailedException refusal) {
+        return refusal.hasItem() ? refusal.item()
+                : dynamo.getItem(b -> b.tableName(table).key(key).consistentRead(true)).item();
     }
 }

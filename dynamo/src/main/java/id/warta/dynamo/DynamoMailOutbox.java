@@ -59,6 +59,10 @@ public final class DynamoMailOutbox implements MailOutbox {
         return SORTABLE.format(instant);
     }
 
+    public static Instant parseSortable(String sortable) {
+        return SORTABLE.parse(sortable, Instant::from);
+    }
+
     @Override
     public void enqueue(OutboxMessage message) {
         Instant now = clock.instant();

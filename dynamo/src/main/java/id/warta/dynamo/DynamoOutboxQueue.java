@@ -63,15 +63,27 @@ public final class DynamoOutboxQueue implements OutboxQueue {
 
     @Override
     public List<String> due(Instant now, int limit) {
+        return dueItems(now, limit).stream()
+                .map(item -> Attr.string(item, "pk").substring(AccountsTable.OUTBOX_PREFIX.length()))
+                .toList();
+    }
+
+    @Override
+    public Optional<Instant> oldestDue(Instant now) {
+        return dueItems(now, 1).stream()
+                .map(item -> DynamoMailOutbox.parseSortable(Attr.string(item, DynamoMailOutbox.DUE_AT)))
+                .findFirst();
+    }
+
+    /** The index's range key is {@code dueAt}: the items come most overdue first. */
+    private List<Map<String, AttributeValue>> dueItems(Instant now, int limit) {
         return dynamo.query(b -> b.tableName(table)
                         .indexName(DynamoMailOutbox.PENDING_INDEX)
                         .keyConditionExpression("outboxState = :pending AND dueAt <= :now")
                         .expressionAttributeValues(Map.of(":pending", Attr.s(DynamoMailOutbox.PENDING),
                                 ":now", Attr.s(DynamoMailOutbox.sortable(now))))
                         .limit(limit))
-                .items().stream()
-                .map(item -> Attr.string(item, "pk").substring(AccountsTable.OUTBOX_PREFIX.length()))
-                .toList();
+                .items();
     }
 
     @Override

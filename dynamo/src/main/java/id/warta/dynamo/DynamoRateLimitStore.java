@@ -42,7 +42,7 @@ public final class DynamoRateLimitStore implements RateLimitStore {
         Map<String, AttributeValue> item = new HashMap<>(itemKey);
         item.put("times", Attr.strings(times.stream().map(t -> Long.toString(t.toEpochMilli())).toList()));
         item.put("version", Attr.n(expected.version() + 1));
-        item.put("expiresAt", Attr.n(expiresAt.getEpochSecond()));
+        item.put(AccountsTable.EXPIRES_AT, Attr.n(expiresAt.getEpochSecond()));
         // A retried attempt finds the version it wrote itself: recognised by the write id, so that one
         // event is never recorded twice (the caller would re-read and add it again).
         return ConditionalWrite.start().put(dynamo, PutItemRequest.builder().tableName(table).item(item)

@@ -13,8 +13,10 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -45,10 +47,12 @@ public final class ApiRequest {
     private final Map<String, String> query;
     private final byte[] body;
     private final String sourceIp;
+    private final List<String> cookies;
 
     private ApiRequest(String routeKey, String requestId, Map<String, String> headers, Map<String, String> pathParameters,
-                       Map<String, String> query, byte[] body, String sourceIp) {
+                       Map<String, String> query, byte[] body, String sourceIp, List<String> cookies) {
         this.routeKey = routeKey;
+        this.cookies = cookies;
         this.requestId = requestId;
         this.sourceIp = sourceIp;
         this.headers = headers;
@@ -77,7 +81,8 @@ public final class ApiRequest {
                 event.getPathParameters() == null ? Map.of() : copyWithoutNulls(event.getPathParameters()),
                 event.getQueryStringParameters() == null ? Map.of() : copyWithoutNulls(event.getQueryStringParameters()),
                 decodeBody(event.getBody(), event.getIsBase64Encoded()),
-                sourceIp == null || sourceIp.isBlank() || sourceIp.length() > MAX_ADDRESS_LENGTH ? null : sourceIp);
+                sourceIp == null || sourceIp.isBlank() || sourceIp.length() > MAX_ADDRESS_LENGTH ? null : sourceIp,
+                event.getCookies() == null ? List.of() : event.getCookies().stream().filter(Objects::nonNull).toList());
     }
 
     private static Map<String, String> copyWithoutNulls(Map<String, String> source) {
@@ -132,6 +137,16 @@ public final class ApiRequest {
      */
     public Optional<String> sourceIp() {
         return Optional.ofNullable(sourceIp);
+    }
+
+    /**
+     * The value of the request's cookie {@code name} (payload 2.0 gives the cookies as {@code name=value}
+     * entries, apart from the headers); the first one when the browser sends several.
+     */
+    public Optional<String> cookie(String name) {
+        String prefix = name + "=";
+        return cookies.stream().map(String::strip).filter(c -> c.startsWith(prefix))
+                .map(c -> c.substring(prefix.length())).findFirst();
     }
 
     public Optional<String> header(String name) {

@@ -1,13 +1,31 @@
 package id.warta.http;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-/** What a route answers: a status, an optional JSON body and a cache policy. */
-public record ApiResponse(int status, Object body, CachePolicy cache, Map<String, String> extraHeaders) {
+/**
+ * What a route answers: a status, an optional JSON body, a cache policy, and the cookies it sets
+ * (each a whole {@code Set-Cookie} value; API Gateway's payload 2.0 carries them apart from the headers).
+ */
+public record ApiResponse(int status, Object body, CachePolicy cache, Map<String, String> extraHeaders,
+                          List<String> cookies) {
 
     public ApiResponse {
         extraHeaders = Map.copyOf(extraHeaders);
+        cookies = List.copyOf(cookies);
+    }
+
+    public ApiResponse(int status, Object body, CachePolicy cache, Map<String, String> extraHeaders) {
+        this(status, body, cache, extraHeaders, List.of());
+    }
+
+    /** The same answer, also setting a cookie ({@code setCookie}: the whole Set-Cookie value). */
+    public ApiResponse withCookie(String setCookie) {
+        List<String> all = new ArrayList<>(cookies);
+        all.add(setCookie);
+        return new ApiResponse(status, body, cache, extraHeaders, all);
     }
 
     /**
@@ -17,7 +35,7 @@ public record ApiResponse(int status, Object body, CachePolicy cache, Map<String
     public ApiResponse varyingAlsoOn(String name) {
         Map<String, String> headers = new LinkedHashMap<>(extraHeaders);
         headers.merge("vary", name, (earlier, added) -> earlier + ", " + added);
-        return new ApiResponse(status, body, cache, headers);
+        return new ApiResponse(status, body, cache, headers, cookies);
     }
 
     public static ApiResponse ok(Object body, CachePolicy cache) {

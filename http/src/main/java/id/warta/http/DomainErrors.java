@@ -6,6 +6,7 @@ import id.warta.errors.DependencyUnavailable;
 import id.warta.errors.DomainException;
 import id.warta.errors.PreconditionFailed;
 import id.warta.errors.RateLimited;
+import id.warta.errors.SessionEnded;
 import id.warta.errors.SignInRequired;
 import id.warta.errors.SignInUnverifiable;
 import id.warta.errors.TokenInvalid;
@@ -29,6 +30,7 @@ public final class DomainErrors {
             case TokenInvalid e -> ApiException.of(ErrorCode.TOKEN_INVALID, "Tautan tidak valid atau sudah kedaluwarsa.");
             case WrongCredentials e -> ApiException.of(ErrorCode.UNAUTHORIZED, "Email atau kata sandi salah.");
             case SignInRequired e -> ApiException.of(ErrorCode.UNAUTHORIZED, "Silakan masuk kembali.");
+            case SessionEnded e -> ApiException.of(ErrorCode.UNAUTHORIZED, "Sesi telah berakhir. Silakan masuk kembali.");
             case SignInUnverifiable e -> ApiException.of(ErrorCode.UNAUTHORIZED, "Masuk dengan akun ini tidak dapat diverifikasi.");
             case ArticleNotFound e -> ApiException.of(ErrorCode.ARTICLE_NOT_FOUND, "Artikel tidak ditemukan.");
             case AccountNotFound e -> ApiException.of(ErrorCode.NOT_FOUND, "Akun tidak ditemukan.");

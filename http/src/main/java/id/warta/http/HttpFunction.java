@@ -129,6 +129,7 @@ public final class HttpFunction {
         return APIGatewayV2HTTPResponse.builder()
                 .withStatusCode(response.status())
                 .withHeaders(headers)
+                .withCookies(response.cookies().isEmpty() ? null : response.cookies())
                 .withBody(body)
                 .withIsBase64Encoded(false)
                 .build();

@@ -11,19 +11,20 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
-/** bin/dev: the whole API on this machine with sample content, until Ctrl-C or SIGTERM. */
+/** bin/dev: the whole API and the reader site on this machine with sample content, until Ctrl-C or SIGTERM. */
 public final class Dev {
     private Dev() {
     }
 
     public static void main(String[] args) throws Exception {
         int port = LocalSite.port();
+        int sitePort = LocalSite.sitePort();
         int speedUp = Integer.parseInt(System.getenv().getOrDefault("WARTA_SCHEDULE_SPEEDUP", "20"));
         String apiUrl = LocalSite.apiUrl(port);
 
         LocalOidcIssuer oidc = LocalOidcIssuer.start(Integer.parseInt(System.getenv().getOrDefault("WARTA_OIDC_PORT", "0")));
         Map<String, String> parameters = new HashMap<>(oidc.googleParameters());
-        parameters.putAll(LocalSite.parameters(port));
+        parameters.putAll(LocalSite.parameters(port, sitePort));
         Path root = ProjectRoot.find();
         Path logs = root.resolve(".warta/logs");
         Path data = dataDirectory(root);
@@ -32,16 +33,22 @@ public final class Dev {
                 Integer.parseInt(System.getenv().getOrDefault("WARTA_DYNAMODB_PORT", "0")),
                 Integer.parseInt(System.getenv().getOrDefault("WARTA_SES_PORT", "0")), logs, data);
         LocalCloud cloud = LocalCloud.start(root, emulators, parameters, Map.of());
-        LocalApiServer server;
+        LocalApiServer server = null;
+        LocalApiServer site;
         try {
-            server = new LocalApiServer(cloud, port).start();
+            server = start(new LocalApiServer(cloud, SamTemplate.API, port), port, "WARTA_PORT");
+            site = start(new LocalApiServer(cloud, SamTemplate.SITE, sitePort), sitePort, "WARTA_SITE_PORT");
         } catch (BindException e) {
+            if (server != null) {
+                server.close();
+            }
             cloud.close();
             oidc.close();
-            System.err.println("Port " + port + " is in use: set WARTA_PORT to another port.");
+            System.err.println(e.getMessage());
             System.exit(1);
             return;
         }
+        LocalApiServer api = server;
         Seeder.Seeded seeded = Seeder.seed(cloud.dynamo(), Seeder.CONTENT_TABLE, Instant.now());
         LocalScheduler scheduler = new LocalScheduler(cloud, speedUp).start();
         Path endpoints = writeEndpoints(cloud, parameters);
@@ -49,7 +56,8 @@ public final class Dev {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             scheduler.close();
-            server.close();
+            site.close();
+            api.close();
             cloud.close();
             oidc.close();
             deleteQuietly(endpoints);
@@ -59,6 +67,7 @@ public final class Dev {
 
         System.out.println("Seeded " + seeded.articles().size() + " articles and " + seeded.videos().size() + " videos.");
         System.out.println("API: " + apiUrl);
+        System.out.println("Site: " + LocalSite.siteUrl(sitePort));
         System.out.println("Mailbox: " + cloud.emulators().mailbox());
         System.out.println("OIDC test issuer: " + oidc.issuer() + "  (GET " + oidc.issuer()
                 + "/mint?email=...&nonce=... returns an ID token for POST /auth/oidc/google)");
@@ -71,6 +80,15 @@ public final class Dev {
         System.out.println("DynamoDB: " + cloud.emulators().dynamoDbEndpoint() + "  (aws dynamodb list-tables --endpoint-url "
                 + cloud.emulators().dynamoDbEndpoint() + ")");
         stopped.await();
+    }
+
+    /** Starts the server, or says which variable moves it off a port in use. */
+    private static LocalApiServer start(LocalApiServer server, int port, String portVariable) throws IOException {
+        try {
+            return server.start();
+        } catch (BindException e) {
+            throw new BindException("Port " + port + " is in use: set " + portVariable + " to another port.");
+        }
     }
 
     /** WARTA_DATA_DIR, or .warta/dynamodb in the project: where dynalite keeps the tables between runs. */

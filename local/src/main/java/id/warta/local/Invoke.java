@@ -36,6 +36,6 @@ public final class Invoke {
 
     /** The running bin/dev's parameters, or the local site's that bin/dev would use. */
     static Map<String, String> parameters(Optional<DevEndpoints.Running> running) {
-        return running.map(DevEndpoints.Running::parameters).orElseGet(() -> LocalSite.parameters(LocalSite.port()));
+        return running.map(DevEndpoints.Running::parameters).orElseGet(() -> LocalSite.parameters(LocalSite.port(), LocalSite.sitePort()));
     }
 }

@@ -35,7 +35,8 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 
 /**
- * `sam local start-api` without Docker: serves every HttpApi route of template.yaml by turning the
+ * `sam local start-api` without Docker: serves every route of one HttpApi of template.yaml (the reader
+ * API, or the site's) by turning the
  * HTTP request into an API Gateway payload 2.0 event for the function the template names, and the
  * function's response back into HTTP. CORS is answered from the template's CorsConfiguration, as
  * API Gateway does. Requests that cannot be decoded (a bad percent-escape or invalid UTF-8 in the
@@ -63,20 +64,28 @@ public final class LocalApiServer implements AutoCloseable {
 
     private final RouteTable routes;
     private final Cors cors;
-    private final SitePages sitePages;
     private final Integration integration;
     private final LocalIamAuthorizer iam;
     private final Server server;
     private final ServerConnector connector;
 
+    /** The reader API ({@link SamTemplate#API}) on {@code port}. */
     public LocalApiServer(LocalCloud cloud, int port) {
-        this(cloud, port, (functionId, event) -> (APIGatewayV2HTTPResponse) cloud.function(functionId).invoke(event));
+        this(cloud, SamTemplate.API, port);
+    }
+
+    /** One HttpApi of the template ({@link SamTemplate#API}, {@link SamTemplate#SITE}) on {@code port}. */
+    public LocalApiServer(LocalCloud cloud, String apiId, int port) {
+        this(cloud, apiId, port, (functionId, event) -> (APIGatewayV2HTTPResponse) cloud.function(functionId).invoke(event));
     }
 
     LocalApiServer(LocalCloud cloud, int port, Integration integration) {
-        this.routes = new RouteTable(cloud.template().httpRoutes());
-        this.cors = Cors.from(cloud.template().corsConfiguration(), cloud.intrinsics());
-        this.sitePages = new SitePages();
+        this(cloud, SamTemplate.API, port, integration);
+    }
+
+    LocalApiServer(LocalCloud cloud, String apiId, int port, Integration integration) {
+        this.routes = new RouteTable(cloud.template().httpRoutes(apiId));
+        this.cors = Cors.from(cloud.template().corsConfiguration(apiId), cloud.intrinsics());
         this.integration = integration;
         this.iam = new LocalIamAuthorizer(cloud.adminCredentials(), LocalCloud.REGION, Clock.systemUTC());
         QueuedThreadPool threads = new QueuedThreadPool();
@@ -147,14 +156,6 @@ public final class LocalApiServer implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             sendError(response, callback, origin, 400, "BAD_REQUEST", UNREADABLE);
             return;
-        }
-        if (method.equals("GET")) {
-            SitePages.Page page = sitePages.find(rawPath).orElse(null);
-            if (page != null) {
-                page.headers().forEach(response.getHeaders()::put);
-                respond(response, callback, 200, page.body());
-                return;
-            }
         }
         byte[] body;
         try (InputStream in = Content.Source.asInputStream(request)) {

@@ -48,7 +48,13 @@ public final class SamTemplate {
         }
     }
 
-    public record HttpRoute(String functionId, String eventName, String method, String path, boolean iamAuthorised) {
+    /** The reader API's HttpApi resource: the routes of openapi.yaml. */
+    public static final String API = "WartaApi";
+    /** The reader site's HttpApi resource: every path to the site function. */
+    public static final String SITE = "WartaSite";
+
+    public record HttpRoute(String apiId, String functionId, String eventName, String method, String path,
+                            boolean iamAuthorised) {
         /** API Gateway's route key: "GET /articles/{slug}", or "$default" for the catch-all route. */
         public String routeKey() {
             return path == null ? "$default" : method + " " + path;
@@ -77,12 +83,16 @@ public final class SamTemplate {
         return section("Outputs");
     }
 
+    public Map<String, Object> globals() {
+        return section("Globals");
+    }
+
     public Map<String, Object> resources() {
         return section("Resources");
     }
 
     public List<Function> functions() {
-        Map<String, Object> globalFunction = map(section("Globals"), "Function");
+        Map<String, Object> globalFunction = map(globals(), "Function");
         List<Function> functions = new ArrayList<>();
         resourcesOfType("AWS::Serverless::Function").forEach((id, properties) -> {
             String[] handler = string(properties, "Handler").split("::", 2);
@@ -97,12 +107,21 @@ public final class SamTemplate {
         return functions;
     }
 
+    /** The routes of the reader API ({@link #API}). */
     public List<HttpRoute> httpRoutes() {
+        return httpRoutes(API);
+    }
+
+    /** The routes of one HttpApi resource: its events name it in ApiId. */
+    public List<HttpRoute> httpRoutes(String apiId) {
         List<HttpRoute> routes = new ArrayList<>();
         events("HttpApi").forEach(event -> {
             Map<String, Object> p = event.properties();
+            if (!apiId.equals(map(p, "ApiId").get("Ref"))) {
+                return;
+            }
             Object auth = map(p, "Auth").get("Authorizer");
-            routes.add(new HttpRoute(event.functionId(), event.name(),
+            routes.add(new HttpRoute(apiId, event.functionId(), event.name(),
                     p.get("Method") == null ? null : string(p, "Method").toUpperCase(Locale.ROOT),
                     (String) p.get("Path"), "AWS_IAM".equals(auth)));
         });
@@ -133,17 +152,21 @@ public final class SamTemplate {
         return tables;
     }
 
-    /** The API's CORS configuration (AllowOrigins, AllowHeaders, ...), unresolved. */
+    /** The reader API's CORS configuration (AllowOrigins, AllowHeaders, ...), unresolved. */
     public Map<String, Object> corsConfiguration() {
-        return resourcesOfType("AWS::Serverless::HttpApi").values().stream()
-                .map(p -> map(p, "CorsConfiguration"))
-                .findFirst().orElse(Map.of());
+        return corsConfiguration(API);
     }
 
-    private record Event(String functionId, String name, Map<String, Object> properties) {
+    /** An HttpApi's CORS configuration, unresolved; empty for an API without one (the site's). */
+    public Map<String, Object> corsConfiguration(String apiId) {
+        return map(resourcesOfType("AWS::Serverless::HttpApi").get(apiId), "CorsConfiguration");
     }
 
-    private List<Event> events(String type) {
+    /** One event source of a function (Type HttpApi, Schedule, DynamoDB, ...), its properties unresolved. */
+    public record Event(String functionId, String name, Map<String, Object> properties) {
+    }
+
+    public List<Event> events(String type) {
         List<Event> events = new ArrayList<>();
         resourcesOfType("AWS::Serverless::Function").forEach((id, properties) ->
                 map(properties, "Events").forEach((name, value) -> {
@@ -156,7 +179,8 @@ public final class SamTemplate {
         return events;
     }
 
-    private Map<String, Map<String, Object>> resourcesOfType(String type) {
+    /** The properties of every resource of a type, by logical id, unresolved. */
+    public Map<String, Map<String, Object>> resourcesOfType(String type) {
         Map<String, Map<String, Object>> found = new LinkedHashMap<>();
         resources().forEach((id, value) -> {
             @SuppressWarnings("unchecked")

@@ -26,6 +26,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.stream.StreamSupport;
 
@@ -64,6 +65,9 @@ public final class Seeder {
             }
         }
         withoutTheirPick.forEach(a -> published.put(a.path("slug").asText(), publish(newsroom, a, now, true)));
+        // The home page's "Pilihan Editor": the articles the seed's editors picked, in the order first picked.
+        newsroom.setEditorsPicks(published.values().stream().map(Article::editorsPick).filter(Objects::nonNull)
+                .map(EditorsPick::slug).distinct().toList());
 
         Map<String, Instant> storedVideos = new HashMap<>();
         List<Video> fresh = videos(root, now, Map.of());

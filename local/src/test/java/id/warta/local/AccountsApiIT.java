@@ -69,8 +69,8 @@ class AccountsApiIT {
         JsonNode mail = mailbox.awaitLatestEmail(email, 1);
         assertThat(mail.path("from").asText()).isEqualTo("no-reply@warta.example");
         assertThat(mail.path("subject").asText()).isEqualTo("Aktifkan akun Warta Anda");
-        assertThat(mail.path("body").path("html").asText()).contains(stack.api() + "/aktivasi?token=");
-        assertThat(mail.path("body").path("text").asText()).contains(stack.api() + "/aktivasi?token=", "Halo Sari Dewi");
+        assertThat(mail.path("body").path("html").asText()).contains(stack.site() + "/aktivasi?token=");
+        assertThat(mail.path("body").path("text").asText()).contains(stack.site() + "/aktivasi?token=", "Halo Sari Dewi");
 
         TestStack.Response activated = activate(AccountsMailbox.token(mail));
         assertThat(activated.status()).isEqualTo(200);
@@ -79,7 +79,7 @@ class AccountsApiIT {
         TestStack.Response session = login(email, PASSWORD);
         assertThat(session.status()).isEqualTo(200);
         assertThat(session.json().path("tokenType").asText()).isEqualTo("Bearer");
-        assertThat(session.json().path("expiresIn").asLong()).isEqualTo(3600);
+        assertThat(session.json().path("expiresIn").asLong()).isEqualTo(900);
 
         TestStack.Response me = stack.get("/me", "Authorization", "Bearer " + session.json().path("accessToken").asText());
         assertThat(me.status()).isEqualTo(200);
@@ -257,7 +257,7 @@ class AccountsApiIT {
         assertThat(forgot.json().path("status").asText()).isEqualTo("RESET_SENT");
         JsonNode mail = mailbox.awaitLatestEmail(email, 2);
         assertThat(mail.path("subject").asText()).isEqualTo("Reset your Warta password");
-        assertThat(mail.path("body").path("text").asText()).contains(stack.api() + "/reset-password?token=");
+        assertThat(mail.path("body").path("text").asText()).contains(stack.site() + "/reset-password?token=");
         String token = AccountsMailbox.token(mail);
 
         TestStack.Response tooShort = stack.post("/auth/password/reset", json(Map.of("token", token, "password", "short")));

@@ -4,7 +4,7 @@ import id.warta.hashing.Sha256;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import id.warta.accounts.OneTimeTokens;
+import id.warta.membership.OneTimeTokens;
 import id.warta.dynamo.DynamoMailOutbox;
 import id.warta.json.Json;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;

@@ -95,9 +95,9 @@ class CacheAndSecurityHeadersIT {
     }
 
     @Test
-    void theSitePagesCarryAStrictContentSecurityPolicyAndNoReferrer() {
+    void theEmailLinkPagesCarryAStrictContentSecurityPolicyAndNoReferrer() {
         for (String page : List.of("/aktivasi?token=abc", "/reset-password?token=abc")) {
-            TestStack.Response response = stack.get(page);
+            TestStack.Response response = stack.page(page);
 
             assertThat(response.status()).as(page).isEqualTo(200);
             String csp = response.header("Content-Security-Policy");

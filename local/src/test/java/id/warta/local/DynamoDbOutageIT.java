@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -80,8 +81,27 @@ class DynamoDbOutageIT {
             proxy.restore();
         }
 
-        TestStack.Response after = send(RouteSamples.SAMPLES.get("GET /articles"));
+        TestStack.Response after = stack.stack().get("/articles");
         assertThat(after.status()).isEqualTo(200);
+    }
+
+    @Test
+    void theSiteAnswersItsHtml503WithRetryAfterWhileDynamoDbIsDownAndRecoversAfter() {
+        proxy.cut();
+        try {
+            for (String path : List.of("/", "/ekonomi", "/ekonomi/harga-beras-medium-naik-di-pasar-induk", "/sitemap.xml", "/rss.xml")) {
+                TestStack.Response response = stack.stack().page(path);
+
+                assertThat(response.status()).as(path).isEqualTo(503);
+                assertThat(response.header("Content-Type")).as(path).isEqualTo("text/html; charset=utf-8");
+                assertThat(response.header("Retry-After")).as(path).isNotNull();
+                assertThat(response.header("Cache-Control")).as(path).isEqualTo("no-store");
+                assertThat(response.body()).as(path).contains("Layanan sedang sibuk").doesNotContain("Exception", "software.amazon");
+            }
+        } finally {
+            proxy.restore();
+        }
+        assertThat(stack.stack().page("/").status()).isEqualTo(200);
     }
 
     @Test

@@ -43,6 +43,22 @@ class FootprintTest {
         }));
     }
 
+    /** The site renders HTML with precompiled templates: no API pipeline, no Jackson data binding, no template compiler. */
+    @TestFactory
+    Stream<DynamicTest> theSiteShipsNeitherTheApiPipelineNorJacksonDatabindNorATemplateCompiler() {
+        return template.httpRoutes(SamTemplate.SITE).stream().map(SamTemplate.HttpRoute::functionId).distinct()
+                .map(id -> DynamicTest.dynamicTest(id, () -> {
+                    SamTemplate.Function function = template.functions().stream().filter(f -> f.logicalId().equals(id))
+                            .findFirst().orElseThrow();
+                    List<String> jars = DeploymentPackage.of(ProjectRoot.find().resolve(function.codeUri())).jars().stream()
+                            .map(p -> p.getFileName().toString()).toList();
+
+                    assertThat(jars).as(id).anyMatch(n -> n.startsWith("jte-runtime-"))
+                            .noneMatch(n -> n.startsWith("jackson-databind-") || n.startsWith("warta-http-")
+                                    || n.matches("jte-\\d.*\\.jar"));
+                }));
+    }
+
     private static Set<String> sdkServicesIn(List<Path> jars) throws IOException {
         Set<String> services = new TreeSet<>();
         for (Path jar : jars) {

@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Thousands of generated malformed requests, in real API Gateway v2 shapes, through every route's
  * handler (seeded, so a failure reproduces): zero 5xx, every 4xx with the contract's error body, every
  * answer as openapi.yaml documents it for its route, and nothing in any response that looks like a
- * stack trace or a class name. Then, over HTTP, every field, path and query parameter and identity
+ * stack trace or a class name (session cookies and Origins included). Then, over HTTP, every field, path and query parameter and identity
  * header at lengths up to the body limit.
  */
 class HostileInputIT {
@@ -71,6 +71,7 @@ class HostileInputIT {
                 .withRawPath(path)
                 .withRawQueryString("")
                 .withHeaders(headers)
+                .withCookies(hostileCookies())
                 .withQueryStringParameters(query.isEmpty() ? null : query)
                 .withPathParameters(pathParameters.isEmpty() ? null : pathParameters)
                 .withBody(body)
@@ -117,10 +118,25 @@ class HostileInputIT {
             case 4 -> headers.put("authorization", random.nextBoolean() ? "Bearer" : "Basic dXNlcjpwYXNz");
             case 5 -> headers.put("x-reader-id", random.nextBoolean() ? "not-a-uuid" : "00000000-0000-1000-8000-000000000000");
             case 6 -> headers.put("accept-language", "\u0000;q=abc," + "x".repeat(3000));
+            case 7 -> headers.put("origin", random.nextBoolean() ? "https://evil.example" : "null");
             default -> {
             }
         }
         return headers;
+    }
+
+    /** Session cookies (and others) in every wrong shape, and well-formed ones that open no session. */
+    private List<String> hostileCookies() {
+        String account = "00000000-0000-4000-8000-000000000000";
+        return switch (random.nextInt(8)) {
+            case 0 -> List.of("warta_session=");
+            case 1 -> List.of("warta_session=" + "a".repeat(5_000));
+            case 2 -> List.of("warta_session=" + account + "." + "A".repeat(22) + "." + "B".repeat(43));
+            case 3 -> List.of("warta_session=../../x.%00.\u0000", "warta_session=second");
+            case 4 -> List.of("warta_session=" + "ACCOUNT#x.SESSION#y." + "C".repeat(43));
+            case 5 -> List.of("other=1", "=", ";;");
+            default -> null;
+        };
     }
 
     private String secret() {
@@ -188,6 +204,44 @@ class HostileInputIT {
             }
         }
         assertThat(sent).isGreaterThanOrEqualTo(2_000);
+        assertThat(failures).isEmpty();
+    }
+
+    @Test
+    void malformedRequestsOnEverySitePathNeverCauseA5xxAndAnswerHtmlThatLeaksNothing() {
+        SamTemplate.HttpRoute site = stack.cloud().template().httpRoutes(SamTemplate.SITE).getFirst();
+        List<String> shapes = List.of("/", "/%s", "/%s/%s", "/%s/rss.xml", "/assets/%s", "/sitemap-%s.xml", "/aktivasi",
+                "/%s/%s/%s", "/video", "/masuk");
+        List<String> failures = new ArrayList<>();
+        for (int i = 0; i < CASES / 4; i++) {
+            String path = shapes.get(random.nextInt(shapes.size())).formatted(hostileSegment(), hostileSegment(), hostileSegment());
+            String method = List.of("GET", "GET", "GET", "HEAD", "POST", "DELETE").get(random.nextInt(6));
+            Map<String, String> query = hostileQuery();
+            if (random.nextInt(4) == 0) {
+                query.put("cursor", random.nextBoolean() ? "z".repeat(5_000) : "eyJwayI6IkFSVElDTEUjeCJ9");
+            }
+            APIGatewayV2HTTPResponse response = (APIGatewayV2HTTPResponse) stack.cloud().function(site.functionId())
+                    .invoke(event("$default", method, path, Map.of(), query, hostileHeaders(),
+                            bodies.get(random.nextInt(bodies.size())).get(), false));
+
+            String text = response.getBody() == null ? "" : response.getBody();
+            String label = method + " " + abbreviate(path) + " case " + i;
+            if (response.getStatusCode() >= 500) {
+                failures.add(label + " -> " + response.getStatusCode() + " " + abbreviate(text));
+            } else if (response.getStatusCode() >= 400 && !"text/html; charset=utf-8".equals(response.getHeaders().get("content-type"))) {
+                failures.add(label + " -> not an HTML error page: " + response.getHeaders().get("content-type"));
+            }
+            if (text.matches("(?s).*(Exception|\\bat [a-z]+\\.[a-z]+\\.|java\\.|id\\.warta\\.|software\\.amazon).*")) {
+                failures.add(label + " -> internals in body: " + abbreviate(text));
+            }
+        }
+        for (String path : List.of("/" + "a".repeat(5_000), "/ekonomi/" + "a".repeat(5_000), "/ekonomi?cursor=" + "z".repeat(5_000),
+                "/%C3%BC/%F0%9F%98%80", "/ekonomi/..%2F..%2Fetc%2Fpasswd", "/assets/..%2Fsite.css")) {
+            TestStack.Response response = stack.page(path);
+            if (response.status() >= 500 || response.body().contains("Exception")) {
+                failures.add("HTTP " + abbreviate(path) + " -> " + response.status() + " " + abbreviate(response.body()));
+            }
+        }
         assertThat(failures).isEmpty();
     }
 

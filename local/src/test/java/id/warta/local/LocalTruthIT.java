@@ -50,9 +50,9 @@ class LocalTruthIT {
             SamTemplate.Function mailer = cloud.template().functions().stream()
                     .filter(f -> f.logicalId().equals("ActivationMailerFunction")).findFirst().orElseThrow();
 
-            assertThat(cloud.environmentOf(mailer)).containsEntry("SITE_URL", LocalSite.apiUrl(LocalSite.port()));
+            assertThat(cloud.environmentOf(mailer)).containsEntry("SITE_URL", LocalSite.siteUrl(LocalSite.sitePort()));
         }
-        assertThat(parameters).isEqualTo(LocalSite.parameters(LocalSite.port()));
+        assertThat(parameters).isEqualTo(LocalSite.parameters(LocalSite.port(), LocalSite.sitePort()));
     }
 
     @Test

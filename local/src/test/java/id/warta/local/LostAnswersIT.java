@@ -3,7 +3,7 @@ package id.warta.local;
 import id.warta.dynamo.ActivityTable;
 import id.warta.hashing.Sha256;
 import com.fasterxml.jackson.databind.JsonNode;
-import id.warta.accounts.OneTimeTokens;
+import id.warta.membership.OneTimeTokens;
 import id.warta.reader.ReaderKey;
 import id.warta.content.AccessLevel;
 import id.warta.dynamo.Attr;
@@ -74,6 +74,23 @@ class LostAnswersIT {
         assertThat(accounts.login(email, NEW_PASSWORD).status()).isEqualTo(200);
         assertThat(accounts.login(email, AccountRequests.PASSWORD).status()).isEqualTo(401);
         assertThat(accounts.reset(token, "another-password-1").errorCode()).isEqualTo("TOKEN_INVALID");
+    }
+
+    @Test
+    void aSessionRotationWhoseAnswerWasLostAnswersItsSuccessor() {
+        String email = accounts.activatedAccount("lost-refresh");
+        TestStack.Response login = accounts.login(email, AccountRequests.PASSWORD);
+        String cookie = login.header("Set-Cookie").substring(0, login.header("Set-Cookie").indexOf(';'));
+        FaultRule lost = loseNextAnswer("UpdateItem", "credentialHash");
+
+        TestStack.Response refreshed = stack.post("/auth/refresh", null, "Cookie", cookie);
+
+        assertThat(lost.hits()).isEqualTo(1);
+        assertThat(refreshed.status()).as(refreshed.body()).isEqualTo(200);
+        String successor = refreshed.header("Set-Cookie").substring(0, refreshed.header("Set-Cookie").indexOf(';'));
+        assertThat(successor).isNotEqualTo(cookie);
+        assertThat(stack.post("/auth/refresh", null, "Cookie", successor).status()).as("the successor is current")
+                .isEqualTo(200);
     }
 
     @Test
@@ -234,5 +251,18 @@ class LostAnswersIT {
 
     private static String accountId(TestStack.Response session) {
         return stack.get("/me", "Authorization", "Bearer " + session.json().path("accessToken").asText()).json().path("id").asText();
+    }
+
+    @Test
+    void aSuppressionWhoseAnswerWasLostIsReportedAsMadeNowNotAsAnEarlierOne() {
+        String address = AccountsMailbox.uniqueAddress("lost-suppression");
+        FaultRule lost = loseNextAnswer("PutItem", "SUPPRESSED#");
+
+        JsonNode result = SuppressedAddressIT.feedback(stack, "bounce-permanent.json", address);
+
+        assertThat(lost.hits()).isEqualTo(1);
+        assertThat(result.path("hardBounceSuppressions").asInt()).as(result.toString()).isEqualTo(1);
+        assertThat(SuppressedAddressIT.feedback(stack, "bounce-permanent.json", address)
+                .path("hardBounceSuppressions").asInt()).as("a second notification finds it suppressed").isZero();
     }
 }

@@ -7,7 +7,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
-import id.warta.accounts.OneTimeTokens;
+import id.warta.membership.OneTimeTokens;
 import id.warta.accounts.oidc.IdTokenVerifier;
 import id.warta.json.Json;
 import id.warta.local.oidc.LocalOidcIssuer;
@@ -98,7 +98,7 @@ class OidcSignInIT {
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         assertThat(response.json().path("created").asBoolean()).isTrue();
         assertThat(response.json().path("tokenType").asText()).isEqualTo("Bearer");
-        assertThat(response.json().path("expiresIn").asLong()).isEqualTo(3600);
+        assertThat(response.json().path("expiresIn").asLong()).isEqualTo(900);
         JsonNode me = me(response);
         assertThat(me.path("email").asText()).isEqualTo(email);
         assertThat(me.path("name").asText()).isEqualTo("Budi Santoso");

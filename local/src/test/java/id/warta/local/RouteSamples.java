@@ -3,6 +3,8 @@ package id.warta.local;
 import id.warta.identity.AccessTokens;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,8 +20,16 @@ final class RouteSamples {
     private RouteSamples() {
     }
 
-    record Sample(String method, String path, String body) {
+    /** @param cookie the Cookie header, for the session routes; null for the others */
+    record Sample(String method, String path, String body, String cookie) {
+        Sample(String method, String path, String body) {
+            this(method, path, body, null);
+        }
     }
+
+    /** Well-formed, for a session that does not exist: a refresh or logout with it reads its session. */
+    private static final String SESSION_COOKIE = "warta_session=00000000-0000-4000-8000-000000000000."
+            + "A".repeat(22) + "." + "B".repeat(43);
 
     /** A well-formed request for every route of the template, so each one reaches its database call. */
     static final Map<String, Sample> SAMPLES = Map.ofEntries(
@@ -52,6 +62,9 @@ final class RouteSamples {
                     "{\"token\":\"QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVo\",\"password\":\"kata-sandi-baru-1\"}")),
             Map.entry("POST /auth/oidc/{provider}", new Sample("POST", "/auth/oidc/google",
                     "{\"idToken\":\"a.b.c\",\"nonce\":\"n\"}")),
+            Map.entry("POST /auth/refresh", new Sample("POST", "/auth/refresh", null, SESSION_COOKIE)),
+            Map.entry("POST /auth/logout", new Sample("POST", "/auth/logout", null, SESSION_COOKIE)),
+            Map.entry("POST /auth/logout-all", new Sample("POST", "/auth/logout-all", null, SESSION_COOKIE)),
             Map.entry("GET /me", new Sample("GET", "/me", null)),
             Map.entry("PUT /admin/accounts/{accountId}/subscription", new Sample("PUT",
                     "/admin/accounts/00000000-0000-4000-8000-000000000000/subscription",
@@ -70,12 +83,16 @@ final class RouteSamples {
         if (iamAuthorised(cloud, sample)) {
             return stack.sendSigned(sample.method(), sample.path(), sample.body());
         }
-        if (sample.path().startsWith("/auth/")) {
-            return stack.send(sample.method(), sample.path(), sample.body());
+        List<String> headers = new ArrayList<>();
+        if (sample.cookie() != null) {
+            headers.addAll(List.of("Cookie", sample.cookie()));
         }
-        String secret = cloud.environmentOf(cloud.template().functions().getFirst()).get("ACCESS_TOKEN_SECRET");
-        return stack.send(sample.method(), sample.path(), sample.body(),
-                "Authorization", "Bearer " + new AccessTokens(secret, Clock.systemUTC()).issue("sample-reader", 0));
+        // The /auth routes take their credentials in the body or the cookie; sign-out everywhere is for a signed-in reader.
+        if (!sample.path().startsWith("/auth/") || sample.path().equals("/auth/logout-all")) {
+            String secret = cloud.environmentOf(cloud.template().functions().getFirst()).get("ACCESS_TOKEN_SECRET");
+            headers.addAll(List.of("Authorization", "Bearer " + new AccessTokens(secret, Clock.systemUTC()).issue("sample-reader", 0)));
+        }
+        return stack.send(sample.method(), sample.path(), sample.body(), headers.toArray(String[]::new));
     }
 
     private static boolean iamAuthorised(LocalCloud cloud, Sample sample) {

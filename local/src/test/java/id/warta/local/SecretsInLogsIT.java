@@ -12,7 +12,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Everything the functions print during a whole account life — register, activation email, activate,
- * login, forgot, reset email, reset, login again, /me — holds no password, no token and no address.
+ * login, forgot, reset email, reset, login again, /me, a remembered session refreshed, replayed,
+ * signed out and signed out everywhere — holds no password, no token, no session credential (cookie
+ * value) and no address.
  */
 class SecretsInLogsIT {
     private final TestStack stack = TestStack.shared();
@@ -34,6 +36,9 @@ class SecretsInLogsIT {
         String resetToken;
         String accessToken;
         String secondAccessToken;
+        String credential;
+        String rotatedCredential;
+        String refreshedAccessToken;
         try {
             assertThat(stack.post("/auth/register", "{\"email\":\"" + email + "\",\"password\":\"" + password
                     + "\",\"name\":\"Sari Rahasia\"}").status()).isEqualTo(202);
@@ -49,6 +54,15 @@ class SecretsInLogsIT {
             assertThat(stack.get("/me", "Authorization", "Bearer " + accessToken).status()).isEqualTo(401);
             secondAccessToken = login(email, newPassword);
             assertThat(stack.get("/me", "Authorization", "Bearer " + secondAccessToken).status()).isEqualTo(200);
+            credential = sessionCredential(stack.post("/auth/login", "{\"email\":\"" + email + "\",\"password\":\""
+                    + newPassword + "\",\"remember\":true}"));
+            TestStack.Response refreshed = refresh(credential);
+            rotatedCredential = sessionCredential(refreshed);
+            refreshedAccessToken = refreshed.json().path("accessToken").asText();
+            assertThat(sessionCredential(refresh(credential))).as("a second tab, within the grace window").isEqualTo(rotatedCredential);
+            assertThat(stack.post("/auth/logout", null, "Cookie", "warta_session=" + rotatedCredential).status()).isEqualTo(204);
+            assertThat(stack.post("/auth/logout-all", null, "Authorization", "Bearer " + refreshedAccessToken,
+                    "Cookie", "warta_session=" + rotatedCredential).status()).isEqualTo(204);
         } finally {
             System.setOut(out);
             System.setErr(err);
@@ -59,9 +73,22 @@ class SecretsInLogsIT {
         assertThat(logs.lines().filter(l -> l.contains("\"function\":\"activation-mailer\""))).isNotEmpty();
         String localPart = email.substring(0, email.indexOf('@'));
         for (String secret : List.of(email, localPart, password, newPassword, activationToken, resetToken, accessToken,
-                secondAccessToken, activationToken.substring(activationToken.indexOf('.') + 1))) {
+                secondAccessToken, activationToken.substring(activationToken.indexOf('.') + 1), credential,
+                credential.substring(credential.lastIndexOf('.') + 1), rotatedCredential,
+                rotatedCredential.substring(rotatedCredential.lastIndexOf('.') + 1), refreshedAccessToken)) {
             assertThat(logs).as("logs must not contain a secret").doesNotContain(secret);
         }
+    }
+
+    private TestStack.Response refresh(String credential) {
+        return stack.post("/auth/refresh", null, "Cookie", "warta_session=" + credential);
+    }
+
+    /** The credential a sign-in or refresh set in the session cookie. */
+    private static String sessionCredential(TestStack.Response response) {
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        String setCookie = response.header("Set-Cookie");
+        return setCookie.substring("warta_session=".length(), setCookie.indexOf(';'));
     }
 
     private String login(String email, String password) {

@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The pages that email links open, served by the local API server and run with their real scripts
+ * The pages that email links open, served by the site function on the local site server and run with their real scripts
  * (in Node, with a DOM made of the page's own elements; local/src/test/node/site-page.mjs) as a
  * browser, or a mail scanner that executes scripts, would run them: the link's token is used only
  * when the reader acts on the page, never when it loads.
@@ -38,7 +38,7 @@ class SitePagesIT {
     private JsonNode open(String pathAndQuery, String... steps) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("node",
                 ProjectRoot.find().resolve("local/src/test/node/site-page.mjs").toString(),
-                stack.api().resolve(pathAndQuery).toString()));
+                stack.site().resolve(pathAndQuery).toString()));
         command.addAll(List.of(steps));
         Process node = new ProcessBuilder(command).redirectErrorStream(true).start();
         assertThat(node.waitFor(60, TimeUnit.SECONDS)).as("the page run finished").isTrue();

@@ -13,7 +13,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The SnapStart hooks of the API functions (the ones template.yaml publishes with SnapStart) run
+ * The SnapStart hooks of the API functions and the site (the ones template.yaml publishes with SnapStart) run
  * their priming requests through the whole pipeline against DynamoDB, and write nothing anywhere.
  */
 class SnapStartPrimingIT {
@@ -39,7 +39,7 @@ class SnapStartPrimingIT {
     @Test
     void everySnapStartFunctionPrimesItselfWithoutWriting() throws Exception {
         List<String> functions = snapStartFunctions();
-        assertThat(functions).containsExactlyInAnyOrder("ArticlesFunction", "ViewsFunction", "AccountsFunction");
+        assertThat(functions).containsExactlyInAnyOrder("ArticlesFunction", "ViewsFunction", "AccountsFunction", "SiteFunction");
         for (String id : functions) {
             SamTemplate.Function function = stack.cloud().template().functions().stream()
                     .filter(f -> f.logicalId().equals(id)).findFirst().orElseThrow();

@@ -21,7 +21,9 @@ class TemplatePolicyTest {
             "AccountsFunction", Set.of("AccountsTable"),
             "ActivationMailerFunction", Set.of("AccountsTable"),
             "RecommendationsFunction", Set.of("RecommendationsTable"),
-            "NewsroomFunction", Set.of("ContentTable"));
+            "NewsroomFunction", Set.of("ContentTable"),
+            "MailFeedbackFunction", Set.of("AccountsTable"),
+            "SiteFunction", Set.of());
 
     private final SamTemplate template = SamTemplate.load(ProjectRoot.find().resolve("template.yaml"));
 
@@ -139,10 +141,70 @@ class TemplatePolicyTest {
                 assertThat(statement.function()).isEqualTo("ActivationMailerFunction");
                 assertThat(statement.actions()).containsOnly("ses:SendEmail");
                 for (Object resource : statement.resources()) {
-                    assertThat(resource.toString()).matches(".*:identity/\\$\\{SenderEmail}.*|.*:configuration-set/\\$\\{SesConfigurationSet}.*");
+                    assertThat(resource.toString()).matches(".*:identity/\\$\\{SenderEmail}.*|.*:configuration-set/\\$\\{MailConfigurationSet}.*");
                 }
             }
         }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void queuesAcceptOnlyEventBridgeDeliveriesOfTheTemplatesOwnSchedules() {
+        // The functions' own statements never name SQS: SAM grants sqs:SendMessage on exactly the
+        // queue of each OnFailure destination declared with Type SQS (OperationsTemplateTest).
+        assertThat(statements()).allSatisfy(statement ->
+                assertThat(statement.actions()).as(statement.function()).noneMatch(a -> a.startsWith("sqs:")));
+        List<Object> scheduleRules = template.schedules().stream()
+                .map(s -> (Object) Map.of("Fn::GetAtt", List.of(s.functionId() + s.eventName(), "Arn")))
+                .toList();
+        Map<String, Map<String, Object>> policies = template.resourcesOfType("AWS::SQS::QueuePolicy");
+        assertThat(policies).isNotEmpty();
+        policies.forEach((id, policy) -> {
+            List<Object> queues = (List<Object>) policy.get("Queues");
+            assertThat(queues).as(id).hasSize(1);
+            String queue = (String) ((Map<String, Object>) queues.getFirst()).get("Ref");
+            for (Object s : (List<Object>) SamTemplate.map(policy, "PolicyDocument").get("Statement")) {
+                Map<String, Object> statement = (Map<String, Object>) s;
+                assertThat(statement).as(id)
+                        .containsEntry("Effect", "Allow")
+                        .containsEntry("Principal", Map.of("Service", "events.amazonaws.com"))
+                        .containsEntry("Action", "sqs:SendMessage")
+                        .containsEntry("Resource", Map.of("Fn::GetAtt", List.of(queue, "Arn")));
+                Map<String, Object> sourceArns = SamTemplate.map(SamTemplate.map(statement, "Condition"), "ArnEquals");
+                assertThat((List<Object>) sourceArns.get("aws:SourceArn")).as(id + ": the rules SAM makes of the schedules")
+                        .containsExactlyInAnyOrderElementsOf(scheduleRules);
+            }
+        });
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theFeedbackFunctionTouchesOnlySuppressedAddressItemsAndOnlySesOfThisStackPublishesItsTopic() {
+        Map<String, Object> properties = SamTemplate.map(
+                (Map<String, Object>) template.resources().get("MailFeedbackFunction"), "Properties");
+        List<Object> policies = (List<Object>) properties.get("Policies");
+        assertThat(policies).hasSize(1);
+        List<Object> statements = (List<Object>) ((Map<String, Object>) policies.getFirst()).get("Statement");
+        assertThat(statements).singleElement().satisfies(s -> {
+            Map<String, Object> statement = (Map<String, Object>) s;
+            assertThat((List<String>) statement.get("Action")).containsExactlyInAnyOrder("dynamodb:GetItem", "dynamodb:PutItem");
+            assertThat(statement.get("Resource")).isEqualTo(Map.of("Fn::GetAtt", List.of("AccountsTable", "Arn")));
+            assertThat(SamTemplate.map(SamTemplate.map(statement, "Condition"), "ForAllValues:StringLike"))
+                    .isEqualTo(Map.of("dynamodb:LeadingKeys", List.of("SUPPRESSED#*")));
+        });
+
+        Map<String, Object> topicPolicy = template.resourcesOfType("AWS::SNS::TopicPolicy").get("MailFeedbackTopicPolicy");
+        assertThat(topicPolicy.get("Topics")).isEqualTo(List.of(Map.of("Ref", "MailFeedbackTopic")));
+        List<Object> topicStatements = (List<Object>) SamTemplate.map(topicPolicy, "PolicyDocument").get("Statement");
+        assertThat(topicStatements).singleElement().satisfies(s -> {
+            Map<String, Object> statement = (Map<String, Object>) s;
+            assertThat(statement).containsEntry("Principal", Map.of("Service", "ses.amazonaws.com"))
+                    .containsEntry("Action", "sns:Publish").containsEntry("Resource", Map.of("Ref", "MailFeedbackTopic"));
+            assertThat(SamTemplate.map(SamTemplate.map(statement, "Condition"), "StringEquals"))
+                    .containsEntry("AWS:SourceAccount", Map.of("Ref", "AWS::AccountId"))
+                    .containsEntry("AWS:SourceArn", Map.of("Fn::Sub",
+                            "arn:${AWS::Partition}:ses:${AWS::Region}:${AWS::AccountId}:configuration-set/${MailConfigurationSet}"));
+        });
     }
 
     @Test

@@ -38,6 +38,8 @@ public final class TestStack {
     public static final String DEPLOYED_API_URL = "WARTA_API_URL";
     /** In the deployed-stack tier, the stack's SiteOrigin parameter (the one origin its CORS allows). */
     public static final String DEPLOYED_SITE_ORIGIN = "WARTA_SITE_ORIGIN";
+    /** In the deployed-stack tier, the site's address (the SiteDistributionUrl output); without it site tests are skipped. */
+    public static final String DEPLOYED_SITE_URL = "WARTA_SITE_URL";
     private static final String LOCAL_SITE_ORIGIN = "http://localhost:3000";
     /**
      * The whole suite calls from 127.0.0.1, where the per-client limits would soon refuse it, so the
@@ -50,6 +52,8 @@ public final class TestStack {
 
     private final LocalCloud cloud;
     private final LocalApiServer server;
+    /** The site's own server; null where a stack serves only the API. */
+    private final LocalApiServer siteServer;
     private final Seeder.Seeded seeded;
     private final LocalOidcIssuer oidcIssuer;
     /** Null for the local stack. */
@@ -57,9 +61,11 @@ public final class TestStack {
     /** Load tests open hundreds of connections at once on two shared cores: a connect may wait its turn. */
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build();
 
-    private TestStack(LocalCloud cloud, LocalApiServer server, Seeder.Seeded seeded, LocalOidcIssuer oidcIssuer) {
+    private TestStack(LocalCloud cloud, LocalApiServer server, LocalApiServer siteServer, Seeder.Seeded seeded,
+                      LocalOidcIssuer oidcIssuer) {
         this.cloud = cloud;
         this.server = server;
+        this.siteServer = siteServer;
         this.seeded = seeded;
         this.oidcIssuer = oidcIssuer;
         this.deployedApi = null;
@@ -68,6 +74,7 @@ public final class TestStack {
     private TestStack(URI deployedApi) {
         this.cloud = null;
         this.server = null;
+        this.siteServer = null;
         this.seeded = null;
         this.oidcIssuer = null;
         this.deployedApi = deployedApi;
@@ -87,6 +94,7 @@ public final class TestStack {
                 ? LocalStackEmulators.start(root)
                 : Emulators.start(root);
         int port = Emulators.freePort();
+        int sitePort = Emulators.freePort();
         String api = "http://127.0.0.1:" + port;
         LocalOidcIssuer oidcIssuer;
         try {
@@ -95,12 +103,14 @@ public final class TestStack {
             emulators.close();
             throw new IllegalStateException(e);
         }
-        LocalCloud cloud = LocalCloud.start(root, emulators, parameters(oidcIssuer, api), Map.of());
+        LocalCloud cloud = LocalCloud.start(root, emulators, parameters(oidcIssuer, api, sitePort), Map.of());
         try {
             LocalApiServer server = new LocalApiServer(cloud, port).start();
+            LocalApiServer site = new LocalApiServer(cloud, SamTemplate.SITE, sitePort).start();
             Seeder.Seeded seeded = Seeder.seed(cloud.dynamo(), Seeder.CONTENT_TABLE, Instant.now());
-            TestStack stack = new TestStack(cloud, server, seeded, oidcIssuer);
+            TestStack stack = new TestStack(cloud, server, site, seeded, oidcIssuer);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                site.close();
                 server.close();
                 cloud.close();
                 oidcIssuer.close();
@@ -113,10 +123,11 @@ public final class TestStack {
         }
     }
 
-    /** The template parameters of a local stack whose API answers at {@code api}. */
-    private static Map<String, String> parameters(LocalOidcIssuer oidcIssuer, String api) {
+    /** The template parameters of a local stack whose API answers at {@code api} and site on {@code sitePort}. */
+    private static Map<String, String> parameters(LocalOidcIssuer oidcIssuer, String api, int sitePort) {
         Map<String, String> parameters = new HashMap<>(oidcIssuer.googleParameters());
-        parameters.put("SiteUrl", api);
+        parameters.put("SiteUrl", "http://127.0.0.1:" + sitePort);
+        parameters.put("ReaderApiUrl", api);
         parameters.put("SiteOrigin", LOCAL_SITE_ORIGIN);
         // Every test client is 127.0.0.1, so the production per-IP ceiling would make counts depend on
         // which tests ran in the same minute; ViewCountingIT proves the ceiling with its own.
@@ -135,12 +146,15 @@ public final class TestStack {
         FaultProxy dynamoDb = FaultProxy.start(direct.dynamoDbEndpoint());
         FaultProxy ses = FaultProxy.start(direct.sesEndpoint());
         int port = Emulators.freePort();
+        int sitePort = Emulators.freePort();
         LocalCloud cloud = LocalCloud.start(shared.cloud().root(),
                 Emulators.external(shared.cloud().root(), dynamoDb.uri(), ses.uri()),
-                parameters(shared.oidcIssuer(), "http://127.0.0.1:" + port), Map.of());
+                parameters(shared.oidcIssuer(), "http://127.0.0.1:" + port, sitePort), Map.of());
         try {
             LocalApiServer server = new LocalApiServer(cloud, port).start();
-            return new ProxiedStack(new TestStack(cloud, server, shared.seeded(), shared.oidcIssuer()), dynamoDb, ses, () -> {
+            LocalApiServer site = new LocalApiServer(cloud, SamTemplate.SITE, sitePort).start();
+            return new ProxiedStack(new TestStack(cloud, server, site, shared.seeded(), shared.oidcIssuer()), dynamoDb, ses, () -> {
+                site.close();
                 server.close();
                 cloud.close();
             });
@@ -161,14 +175,14 @@ public final class TestStack {
         TestStack shared = shared();
         Emulators direct = shared.cloud().emulators();
         int port = Emulators.freePort();
-        Map<String, String> parameters = parameters(shared.oidcIssuer(), "http://127.0.0.1:" + port);
+        Map<String, String> parameters = parameters(shared.oidcIssuer(), "http://127.0.0.1:" + port, Emulators.freePort());
         parameters.keySet().removeAll(CLIENT_LIMITS_OFF.keySet());
         LocalCloud cloud = LocalCloud.start(shared.cloud().root(),
                 Emulators.external(shared.cloud().root(), direct.dynamoDbEndpoint(), direct.sesEndpoint()), parameters,
                 Map.of());
         try {
             LocalApiServer server = new LocalApiServer(cloud, port).start();
-            return new SecondStack(new TestStack(cloud, server, shared.seeded(), shared.oidcIssuer()), () -> {
+            return new SecondStack(new TestStack(cloud, server, null, shared.seeded(), shared.oidcIssuer()), () -> {
                 server.close();
                 cloud.close();
             });
@@ -187,6 +201,30 @@ public final class TestStack {
     /** The base URL the tests call: the local API server, or the deployed stack's ApiUrl. */
     public URI api() {
         return deployedApi != null ? deployedApi : server.uri();
+    }
+
+    /** The base URL of the reader site: the local site server, or the deployed stack's {@value #DEPLOYED_SITE_URL}. */
+    public URI site() {
+        if (deployedApi != null) {
+            String site = System.getenv(DEPLOYED_SITE_URL);
+            Assumptions.assumeTrue(site != null && !site.isBlank(), "skipped against the deployed stack at " + deployedApi
+                    + ": set " + DEPLOYED_SITE_URL + " to its SiteDistributionUrl to test the site");
+            return URI.create(site);
+        }
+        if (siteServer == null) {
+            throw new IllegalStateException("This stack serves no site");
+        }
+        return siteServer.uri();
+    }
+
+    /** A GET of a site page, as a browser sends it (site pages are not the API: no openapi.yaml check). */
+    public Response page(String pathAndQuery, String... headers) {
+        return exchange(site().resolve(pathAndQuery), "GET", null, headers);
+    }
+
+    /** Any request to the site. */
+    public Response sendToSite(String method, String pathAndQuery, String body, String... headers) {
+        return exchange(site().resolve(pathAndQuery), method, body, headers);
     }
 
     /** The one browser origin the stack's CORS allows. */
@@ -316,6 +354,18 @@ public final class TestStack {
     }
 
     private Response send(URI uri, String method, String body, String... headers) {
+        HttpRequest sent = request(uri, method, body, headers);
+        Response received = exchange(sent);
+        ContractViolations.assertConforms(new OpenApiContract.Exchange(method, uri.getRawPath(),
+                sent.headers().map().keySet(), received.status(), received.headers(), received.body()));
+        return received;
+    }
+
+    private Response exchange(URI uri, String method, String body, String... headers) {
+        return exchange(request(uri, method, body, headers));
+    }
+
+    private static HttpRequest request(URI uri, String method, String body, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
@@ -326,15 +376,15 @@ public final class TestStack {
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
-        HttpRequest sent = request.build();
+        return request.build();
+    }
+
+    private Response exchange(HttpRequest sent) {
         try {
             HttpResponse<String> response = http.send(sent, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            Response received = new Response(response.statusCode(), response.headers().map(), response.body());
-            ContractViolations.assertConforms(new OpenApiContract.Exchange(method, uri.getRawPath(),
-                    sent.headers().map().keySet(), received.status(), received.headers(), received.body()));
-            return received;
+            return new Response(response.statusCode(), response.headers().map(), response.body());
         } catch (IOException e) {
-            throw new IllegalStateException(method + " " + uri + " failed", e);
+            throw new IllegalStateException(sent.method() + " " + sent.uri() + " failed", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

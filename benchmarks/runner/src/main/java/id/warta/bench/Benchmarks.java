@@ -26,7 +26,8 @@ public final class Benchmarks {
             "functions/views", "views/record-view.json",
             "functions/accounts", "accounts/login.json",
             "functions/activation-mailer", "activation-mailer/sweep-schedule.json",
-            "functions/recommendations", "recommendations/rebuild-schedule.json");
+            "functions/recommendations", "recommendations/rebuild-schedule.json",
+            "functions/site", "site/metered-article.json");
 
     private Benchmarks() {
     }
@@ -39,16 +40,32 @@ public final class Benchmarks {
         try (LocalCloud cloud = LocalCloud.start(Map.of(), Map.of())) {
             Seeder.seed(cloud.dynamo(), Seeder.CONTENT_TABLE, Instant.now());
             List<Contender> contenders = contenders(root, cloud, scratch);
+            Map<String, ColdStartResult> starts;
             try (ColdStarts coldStarts = new ColdStarts(root.resolve("benchmarks/runner/target/ric"), scratch)) {
-                report.coldStarts(coldStarts(coldStarts, contenders, rounds), contenders);
+                starts = coldStarts(coldStarts, contenders, rounds);
+                report.coldStarts(starts, contenders);
             }
             report.warmLatency(WarmLatency.measure(cloud));
             report.callsAndCost(CallCounts.measure(cloud));
             report.priming(Priming.measure(root, cloud, scratch, rounds));
             report.load(LoadRun.measure(cloud));
+            report.site(SiteBench.measure(cloud, root.resolve("benchmarks/runner/target/lighthouse")), starts);
         }
-        Files.writeString(root.resolve("BENCHMARKS.md"), report.markdown());
+        Path file = root.resolve("BENCHMARKS.md");
+        Files.writeString(file, report.markdown() + keptSections(file));
         System.out.println(report.markdown());
+    }
+
+    /** Sections measured outside this runner (after {@link #KEPT}), which a new run keeps as they are. */
+    static final String KEPT = "<!-- Sections below are measured outside bin/bench; it keeps them. -->";
+
+    private static String keptSections(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            return "";
+        }
+        String previous = Files.readString(file);
+        int kept = previous.indexOf(KEPT);
+        return kept < 0 ? "" : "\n" + previous.substring(kept);
     }
 
     static List<Contender> contenders(Path root, LocalCloud cloud, Path scratch) throws IOException {

@@ -3,11 +3,15 @@ package id.warta.bench;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import id.warta.dynamo.AccountsTable;
 import id.warta.dynamo.Attr;
+import id.warta.dynamo.DynamoSessions;
 import id.warta.identity.AccessTokens;
 import id.warta.local.LocalCloud;
 import id.warta.local.LocalFunction;
+import id.warta.sessions.CredentialChain;
+import id.warta.sessions.Sessions;
 
 import java.nio.file.Files;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -85,6 +89,10 @@ final class CallCounts {
                         "{\"email\":\"bench-" + UUID.randomUUID() + "@warta.example\",\"password\":\"kata-sandi-bench\",\"name\":\"Bench\"}"),
                 accounts, 0);
         costs.add(register);
+        Sessions sessions = new Sessions(new DynamoSessions(cloud.dynamo(), accountsTable(cloud)), new CredentialChain(secret),
+                tokens, new SecureRandom(), Clock.systemUTC());
+        costs.add(count("POST /auth/refresh — rotate the session credential",
+                () -> refresh(sessions.start(activatedReader(cloud), 0, true).credential().value()), accounts, 0));
         CountingInterceptor.reset();
         long started = System.nanoTime();
         mailer.invokeJson(sweep);
@@ -127,14 +135,24 @@ final class CallCounts {
         return new RouteCost(route, calls, read, write, emails, warm);
     }
 
+    /** A refresh of a session started as a sign-in starts it (its own session, so each one rotates). */
+    private static APIGatewayV2HTTPEvent refresh(String credential) {
+        APIGatewayV2HTTPEvent event = http("POST /auth/refresh", "POST", "/auth/refresh", Map.of(), Map.of(), null);
+        event.setCookies(List.of("warta_session=" + credential));
+        return event;
+    }
+
+    private static String accountsTable(LocalCloud cloud) {
+        return cloud.environmentOf(cloud.template().functions().getFirst()).get("ACCOUNTS_TABLE");
+    }
+
     /** An activated account with no credit used yet, written as the accounts function writes it. */
     private static String activatedReader(LocalCloud cloud) {
         String id = UUID.randomUUID().toString();
         Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> item = new HashMap<>(AccountsTable.key(id));
         item.put(AccountsTable.ACTIVATED, Attr.bool(true));
         item.put(AccountsTable.CREDENTIAL_VERSION, Attr.n(0));
-        String table = cloud.environmentOf(cloud.template().functions().getFirst()).get("ACCOUNTS_TABLE");
-        cloud.dynamo().putItem(b -> b.tableName(table).item(item));
+        cloud.dynamo().putItem(b -> b.tableName(accountsTable(cloud)).item(item));
         return id;
     }
 

@@ -22,7 +22,8 @@ final class Priming {
     private static final Map<String, String> FIRST_REQUEST = Map.of(
             "ArticlesFunction", "events/articles/get-article.json",
             "ViewsFunction", "events/views/record-view.json",
-            "AccountsFunction", "events/accounts/login.json");
+            "AccountsFunction", "events/accounts/login.json",
+            "SiteFunction", "events/site/metered-article.json");
 
     record Result(String function, Stats unprimed, Stats primed) {
         double ratio() {

@@ -36,17 +36,26 @@ final class WarmLatency {
         Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> key = Map.of("pk", Attr.s("ARTICLE#" + slug));
         Runnable handler = () -> articles.invoke(event);
         Runnable bare = () -> dynamo.getItem(b -> b.tableName(Seeder.CONTENT_TABLE).key(key));
-        for (int i = 0; i < 2_000; i++) {
-            handler.run();
-            bare.run();
+        Timed timed = alternate(handler, bare, 2_000, INVOCATIONS);
+        return new Result(timed.first(), timed.second());
+    }
+
+    /** Two actions' latencies: each warmed up, then timed alternately in blocks, so drift hits both alike. */
+    record Timed(Stats first, Stats second) {
+    }
+
+    static Timed alternate(Runnable first, Runnable second, int warmUp, int invocations) {
+        for (int i = 0; i < warmUp; i++) {
+            first.run();
+            second.run();
         }
-        List<Double> handlerSamples = new ArrayList<>();
-        List<Double> bareSamples = new ArrayList<>();
-        for (int done = 0; done < INVOCATIONS; done += BLOCK) {
-            time(handler, BLOCK, handlerSamples);
-            time(bare, BLOCK, bareSamples);
+        List<Double> firstSamples = new ArrayList<>();
+        List<Double> secondSamples = new ArrayList<>();
+        for (int done = 0; done < invocations; done += BLOCK) {
+            time(first, BLOCK, firstSamples);
+            time(second, BLOCK, secondSamples);
         }
-        return new Result(Stats.of(handlerSamples), Stats.of(bareSamples));
+        return new Timed(Stats.of(firstSamples), Stats.of(secondSamples));
     }
 
     private static void time(Runnable action, int times, List<Double> samples) {

@@ -1,15 +1,23 @@
 package id.warta.accounts;
 
+import id.warta.membership.AccountService;
+import id.warta.membership.ClientNetwork;
+
+import id.warta.errors.SessionEnded;
 import id.warta.errors.SignInRequired;
+import id.warta.http.ApiException;
 import id.warta.http.ApiRequest;
 import id.warta.http.ApiResponse;
 import id.warta.http.CachePolicy;
-import id.warta.http.ReaderIdentity;
+import id.warta.http.DomainErrors;
+import id.warta.http.ErrorCode;
 import id.warta.http.ReaderResolver;
 import id.warta.mail.MailLanguage;
+import id.warta.reader.ReaderAccount;
+import id.warta.sessions.Sessions;
+import id.warta.sessions.SignedIn;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The account routes: read the request's fields, call the domain, shape the contract's answer. */
@@ -19,12 +27,29 @@ final class AccountRoutes {
 
     private final AccountService accounts;
     private final SocialSignIn socialSignIn;
+    private final Sessions sessions;
     private final ReaderResolver readers;
+    private final String siteOrigin;
 
-    AccountRoutes(AccountService accounts, SocialSignIn socialSignIn, ReaderResolver readers) {
+    /** @param siteOrigin the one origin whose pages may use the session cookie routes */
+    AccountRoutes(AccountService accounts, SocialSignIn socialSignIn, Sessions sessions, ReaderResolver readers,
+                  String siteOrigin) {
         this.accounts = accounts;
         this.socialSignIn = socialSignIn;
+        this.sessions = sessions;
         this.readers = readers;
+        this.siteOrigin = siteOrigin;
+    }
+
+    /** The access token of a sign-in or refresh ({@code tokenType} is always Bearer). */
+    record TokenBody(String accessToken, String tokenType, long expiresIn) {
+        static TokenBody of(SignedIn signedIn) {
+            return new TokenBody(signedIn.accessToken(), "Bearer", signedIn.expiresInSeconds());
+        }
+    }
+
+    /** The answer of an OpenID Connect sign-in: the token, and whether it created the account. */
+    record SocialTokenBody(String accessToken, String tokenType, long expiresIn, boolean created) {
     }
 
     ApiResponse register(ApiRequest request) {
@@ -49,8 +74,9 @@ final class AccountRoutes {
 
     ApiResponse login(ApiRequest request) {
         RequestFields body = new RequestFields(request);
-        return ApiResponse.status(200, tokenBody(accounts.login(body.optionalText("email"), body.optionalText("password"),
-                client(request))));
+        boolean remember = body.optionalBool("remember");
+        body.check();
+        return signedIn(accounts.login(body.optionalText("email"), body.optionalText("password"), client(request), remember));
     }
 
     ApiResponse forgot(ApiRequest request) {
@@ -74,11 +100,56 @@ final class AccountRoutes {
         RequestFields body = new RequestFields(request);
         String idToken = body.text("idToken", MAX_ID_TOKEN_LENGTH);
         String nonce = body.text("nonce", MAX_NONCE_LENGTH);
+        boolean remember = body.optionalBool("remember");
         body.check();
-        SocialSignIn.Result result = socialSignIn.signIn(provider, idToken, nonce);
-        Map<String, Object> answer = new LinkedHashMap<>(tokenBody(result.session()));
-        answer.put("created", result.created());
-        return ApiResponse.status(200, answer);
+        SocialSignIn.Result result = socialSignIn.signIn(provider, idToken, nonce, remember);
+        SignedIn signedIn = result.signedIn();
+        return ApiResponse.status(200, new SocialTokenBody(signedIn.accessToken(), "Bearer", signedIn.expiresInSeconds(),
+                result.created())).withCookie(SessionCookie.of(signedIn));
+    }
+
+    /**
+     * A new access token and the rotated credential. A credential that opens no session, or was
+     * rotated away (which ends its session), is 401 and the cookie is cleared.
+     */
+    ApiResponse refresh(ApiRequest request) {
+        requireSiteOrigin(request);
+        try {
+            return signedIn(sessions.refresh(SessionCookie.presentedBy(request).orElse(null)));
+        } catch (SessionEnded ended) {
+            return ApiResponse.error(DomainErrors.toApi(ended)).withCookie(SessionCookie.CLEARED);
+        }
+    }
+
+    /** Ends the cookie's session, if it opens one; 204 and a cleared cookie whatever it held. */
+    ApiResponse logout(ApiRequest request) {
+        requireSiteOrigin(request);
+        SessionCookie.presentedBy(request).ifPresent(sessions::end);
+        return ApiResponse.noContent().withCookie(SessionCookie.CLEARED);
+    }
+
+    /** Ends every session of the signed-in reader and revokes every access token issued before. */
+    ApiResponse logoutAll(ApiRequest request) {
+        requireSiteOrigin(request);
+        ReaderAccount reader = readers.resolve(request).account().orElseThrow(SignInRequired::new);
+        accounts.signOutEverywhere(reader.id(), reader.credentialVersion());
+        return ApiResponse.noContent().withCookie(SessionCookie.CLEARED);
+    }
+
+    /**
+     * The cookie routes answer only the site's own pages: a request that names another origin is
+     * refused whatever it carries (SameSite=Strict already keeps the cookie off cross-site requests;
+     * this also covers browsers that ignore it, and the bearer token of logout-all). A request with no
+     * Origin is not a cross-site browser request.
+     */
+    private void requireSiteOrigin(ApiRequest request) {
+        if (request.header("origin").filter(origin -> !origin.equals(siteOrigin)).isPresent()) {
+            throw ApiException.of(ErrorCode.FORBIDDEN, "Permintaan dari situs lain ditolak.");
+        }
+    }
+
+    private static ApiResponse signedIn(SignedIn signedIn) {
+        return ApiResponse.status(200, TokenBody.of(signedIn)).withCookie(SessionCookie.of(signedIn));
     }
 
     ApiResponse me(ApiRequest request) {
@@ -94,10 +165,6 @@ final class AccountRoutes {
         Instant until = body.optionalTime("until");
         body.check();
         return ApiResponse.ok(accounts.setSubscription(accountId, subscriber, until), CachePolicy.PRIVATE);
-    }
-
-    private static Map<String, Object> tokenBody(AccountService.Session session) {
-        return Map.of("accessToken", session.accessToken(), "tokenType", "Bearer", "expiresIn", session.expiresInSeconds());
     }
 
     /** The client's network, from the address API Gateway saw the connection come from (never a header the client writes). */

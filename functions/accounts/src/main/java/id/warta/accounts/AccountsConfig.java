@@ -1,5 +1,7 @@
 package id.warta.accounts;
 
+import id.warta.membership.ClientCeilings;
+
 import id.warta.accounts.oidc.OidcProvider;
 import id.warta.config.AwsSettings;
 import id.warta.config.Env;
@@ -8,10 +10,11 @@ import java.util.Map;
 
 /**
  * Everything the accounts function reads from its environment, read once per container.
+ * {@code siteOrigin}: the site's origin (SITE_ORIGIN), the only one the session cookie routes answer.
  * {@code oidcProviders}: the sign-in providers with at least one client id, by name (OIDC_PROVIDERS,
  * see {@link OidcProvider#parseAll}); none when the variable is absent.
  */
-public record AccountsConfig(String accountsTable, String activityTable, int freeArticlesPerMonth,
+public record AccountsConfig(String accountsTable, String activityTable, String siteOrigin, int freeArticlesPerMonth,
                              String accessTokenSecret, ClientCeilings clientCeilings, Map<String, OidcProvider> oidcProviders,
                              AwsSettings aws) {
 
@@ -19,6 +22,7 @@ public record AccountsConfig(String accountsTable, String activityTable, int fre
         return new AccountsConfig(
                 env.required("ACCOUNTS_TABLE"),
                 env.required("ACTIVITY_TABLE"),
+                env.required("SITE_ORIGIN"),
                 env.requiredInt("FREE_ARTICLES_PER_MONTH"),
                 env.required("ACCESS_TOKEN_SECRET"),
                 new ClientCeilings(env.requiredInt("FAILED_SIGN_INS_PER_IP"), env.requiredInt("MAIL_REQUESTS_PER_IP_PER_HOUR")),

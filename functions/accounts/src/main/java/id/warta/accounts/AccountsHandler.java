@@ -44,6 +44,9 @@ public final class AccountsHandler extends ApiHandler {
                 .route("POST /auth/password/forgot", routes::forgot)
                 .route("POST /auth/password/reset", routes::reset)
                 .route("POST /auth/oidc/{provider}", routes::oidc)
+                .route("POST /auth/refresh", routes::refresh)
+                .route("POST /auth/logout", routes::logout)
+                .route("POST /auth/logout-all", routes::logoutAll)
                 .route("GET /me", routes::me)
                 .route("PUT /admin/accounts/{accountId}/subscription", routes::subscription)
                 .build());

@@ -1,6 +1,14 @@
 package id.warta.accounts;
 
+import id.warta.membership.AccountStore;
+import id.warta.membership.AccountService;
+import id.warta.membership.OneTimeTokens;
+
+import id.warta.dynamo.DynamoAccountStore;
 import id.warta.dynamo.DynamoRateLimitStore;
+import id.warta.dynamo.DynamoSessions;
+import id.warta.dynamo.DynamoSuppressionList;
+import id.warta.dynamo.DynamoUsedIdTokens;
 import id.warta.accounts.oidc.HttpJwksFetcher;
 import id.warta.accounts.oidc.IdTokenVerifier;
 import id.warta.dynamo.DynamoMailOutbox;
@@ -10,6 +18,8 @@ import id.warta.http.ReaderIdentity;
 import id.warta.http.ReaderResolver;
 import id.warta.identity.AccessTokens;
 import id.warta.paywall.AccessPolicy;
+import id.warta.sessions.CredentialChain;
+import id.warta.sessions.Sessions;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.security.SecureRandom;
@@ -24,15 +34,19 @@ final class AccountsWiring {
         SecureRandom random = new SecureRandom();
         AccessTokens accessTokens = new AccessTokens(config.accessTokenSecret(), clock);
         AccountStore store = new DynamoAccountStore(dynamo, config.accountsTable());
+        Sessions sessions = new Sessions(new DynamoSessions(dynamo, config.accountsTable()),
+                new CredentialChain(config.accessTokenSecret()), accessTokens, random, clock);
         AccountService accounts = new AccountService(store, new DynamoMailOutbox(dynamo, config.accountsTable(), clock),
-                new PasswordHasher(PasswordHasher.PRODUCTION, random), new OneTimeTokens(random), accessTokens,
+                new PasswordHasher(PasswordHasher.PRODUCTION, random), new OneTimeTokens(random), sessions,
                 new DynamoRateLimitStore(dynamo, config.accountsTable()), config.clientCeilings(),
                 new DynamoMeters(dynamo, config.activityTable()),
-                new AccessPolicy(config.freeArticlesPerMonth()), clock);
+                new AccessPolicy(config.freeArticlesPerMonth()),
+                new DynamoSuppressionList(dynamo, config.accountsTable()), clock);
         SocialSignIn socialSignIn = new SocialSignIn(
                 IdTokenVerifier.forProviders(config.oidcProviders().values(), new HttpJwksFetcher(), clock),
-                store, new DynamoUsedIdTokens(dynamo, config.accountsTable()), accessTokens, clock);
-        return new AccountRoutes(accounts, socialSignIn,
-                new ReaderResolver(new ReaderIdentity(accessTokens), new DynamoReaderAccounts(dynamo, config.accountsTable())));
+                store, new DynamoUsedIdTokens(dynamo, config.accountsTable()), sessions, clock);
+        return new AccountRoutes(accounts, socialSignIn, sessions,
+                new ReaderResolver(new ReaderIdentity(accessTokens), new DynamoReaderAccounts(dynamo, config.accountsTable())),
+                config.siteOrigin());
     }
 }

@@ -1,5 +1,7 @@
 package id.warta.accounts;
 
+import id.warta.membership.PasswordHashing;
+
 import com.password4j.Argon2Function;
 import com.password4j.types.Argon2;
 
@@ -14,7 +16,7 @@ import java.util.Base64;
  * {@code $argon2id$v=19$m=<KiB>,t=<passes>,p=<lanes>$<salt>$<hash>}, so that the cost can be raised
  * later without invalidating stored hashes: verification uses the parameters stored with the hash.
  */
-public class PasswordHasher {
+public class PasswordHasher implements PasswordHashing {
     /**
      * 19 MiB (OWASP's Argon2id memory baseline) and four passes: measured at about 45 ms with C2 and
      * 95 ms with the functions' C1-only JIT on a development core, within the 50-150 ms aimed for.
@@ -42,6 +44,7 @@ public class PasswordHasher {
     public record Cost(int memoryKib, int iterations, int parallelism) {
     }
 
+    @Override
     public String hash(String password) {
         byte[] salt = new byte[SALT_BYTES];
         random.nextBytes(salt);
@@ -52,6 +55,7 @@ public class PasswordHasher {
      * Constant-time comparison. A missing (an account made by social sign-in) or malformed stored
      * hash never matches, and takes as long as a wrong password, so it tells nothing.
      */
+    @Override
     public boolean verify(String password, String storedHash) {
         Parsed parsed = Parsed.of(storedHash);
         if (parsed == null) {
@@ -63,6 +67,7 @@ public class PasswordHasher {
     }
 
     /** Spends the time of one verification without any account, for logins to unknown addresses. */
+    @Override
     public void verifyAgainstNothing(String password) {
         verify(password, unknownAccountHash);
     }

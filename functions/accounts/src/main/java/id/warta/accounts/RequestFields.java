@@ -50,6 +50,15 @@ final class RequestFields {
         return value.asBoolean();
     }
 
+    /** A boolean field that may be left out (or null), meaning false. */
+    boolean optionalBool(String field) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            return false;
+        }
+        return bool(field);
+    }
+
     /** An ISO-8601 time with offset, or null when absent or null. */
     Instant optionalTime(String field) {
         JsonNode value = body.get(field);

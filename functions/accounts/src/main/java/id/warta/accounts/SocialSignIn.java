@@ -1,5 +1,10 @@
 package id.warta.accounts;
 
+import id.warta.membership.Account;
+import id.warta.membership.AccountStore;
+import id.warta.membership.UsedIdTokens;
+import id.warta.membership.AccountInput;
+
 import id.warta.hashing.Sha256;
 import id.warta.accounts.oidc.IdTokenVerifier;
 import id.warta.accounts.oidc.KeysUnavailableException;
@@ -7,7 +12,8 @@ import id.warta.accounts.oidc.ProviderIdentity;
 import id.warta.errors.DependencyUnavailable;
 import id.warta.errors.SignInUnverifiable;
 import id.warta.errors.UnknownProvider;
-import id.warta.identity.AccessTokens;
+import id.warta.sessions.Sessions;
+import id.warta.sessions.SignedIn;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -26,19 +32,19 @@ public final class SocialSignIn {
     private final Map<String, IdTokenVerifier> verifiers;
     private final AccountStore store;
     private final UsedIdTokens usedTokens;
-    private final AccessTokens accessTokens;
+    private final Sessions sessions;
     private final Clock clock;
 
     public SocialSignIn(Map<String, IdTokenVerifier> verifiers, AccountStore store, UsedIdTokens usedTokens,
-                        AccessTokens accessTokens, Clock clock) {
+                        Sessions sessions, Clock clock) {
         this.verifiers = Map.copyOf(verifiers);
         this.store = store;
         this.usedTokens = usedTokens;
-        this.accessTokens = accessTokens;
+        this.sessions = sessions;
         this.clock = clock;
     }
 
-    public record Result(AccountService.Session session, boolean created) {
+    public record Result(SignedIn signedIn, boolean created) {
     }
 
     /** @throws UnknownProvider for a provider the stack does not configure */
@@ -54,14 +60,15 @@ public final class SocialSignIn {
         return verifier;
     }
 
-    public Result signIn(String provider, String idToken, String nonce) {
+    /** Signs in and starts a session; {@code remember} as for a password sign-in. */
+    public Result signIn(String provider, String idToken, String nonce, boolean remember) {
         ProviderIdentity identity = verified(verifierFor(provider), idToken, nonce);
         if (!usedTokens.firstUse(Sha256.hex(idToken), identity.acceptedUntil())) {
             throw unauthorized();
         }
         Optional<Account> linked = store.findByIdentity(provider, identity.subject());
         if (linked.isPresent()) {
-            return new Result(AccountService.Session.of(accessTokens, linked.get()), false);
+            return new Result(started(linked.get(), remember), false);
         }
         String email = vouchedEmail(identity);
         Optional<Account> owner = store.findByEmail(email);
@@ -69,7 +76,7 @@ public final class SocialSignIn {
             Account created = newAccount(email, identity);
             store.create(created);
             if (store.claimEmail(email, created.id())) {
-                return new Result(AccountService.Session.of(accessTokens, link(identity, created)), true);
+                return new Result(started(link(identity, created), remember), true);
             }
             // Someone else claimed the address a moment ago: sign in to that account instead.
             store.discard(created.id());
@@ -80,7 +87,11 @@ public final class SocialSignIn {
             store.activateForVerifiedOwner(account.id());
             account = store.find(account.id()).orElseThrow(SocialSignIn::unauthorized);
         }
-        return new Result(AccountService.Session.of(accessTokens, link(identity, account)), false);
+        return new Result(started(link(identity, account), remember), false);
+    }
+
+    private SignedIn started(Account account, boolean remember) {
+        return sessions.start(account.id(), account.credentialVersion(), remember);
     }
 
     private static ProviderIdentity verified(IdTokenVerifier verifier, String idToken, String nonce) {

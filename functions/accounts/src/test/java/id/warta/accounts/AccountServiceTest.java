@@ -1,5 +1,12 @@
 package id.warta.accounts;
 
+import id.warta.sessions.SignedIn;
+
+import id.warta.membership.Account;
+import id.warta.membership.AccountService;
+import id.warta.membership.TokenPurpose;
+import id.warta.membership.AccountInput;
+
 import id.warta.hashing.Sha256;
 import id.warta.errors.DomainException;
 import id.warta.errors.RateLimited;
@@ -9,10 +16,13 @@ import id.warta.http.ErrorCode;
 import id.warta.mail.MailKind;
 import id.warta.mail.MailLanguage;
 import id.warta.mail.OutboxMessage;
+import id.warta.mail.SuppressionList;
 import org.junit.jupiter.api.Test;
 
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static id.warta.accounts.ApiErrors.retryAfter;
@@ -239,13 +249,13 @@ class AccountServiceTest {
     void loginIssuesAnAccessTokenForTheRightPasswordOnly() {
         register();
 
-        AccountService.Session session = f.service.login("SARI@example.id", PASSWORD, CLIENT);
+        SignedIn session = f.service.login("SARI@example.id", PASSWORD, CLIENT, false);
 
-        assertThat(session.expiresInSeconds()).isEqualTo(3600);
+        assertThat(session.expiresInSeconds()).isEqualTo(900);
         assertThat(f.accessTokens.verify(session.accessToken()).accountId())
                 .isEqualTo(f.store.findByEmail(EMAIL).orElseThrow().id());
-        assertCode(() -> f.service.login(EMAIL, "wrong-password", CLIENT), ErrorCode.UNAUTHORIZED);
-        assertCode(() -> f.service.login("nobody@example.id", PASSWORD, CLIENT), ErrorCode.UNAUTHORIZED);
+        assertCode(() -> f.service.login(EMAIL, "wrong-password", CLIENT, false), ErrorCode.UNAUTHORIZED);
+        assertCode(() -> f.service.login("nobody@example.id", PASSWORD, CLIENT, false), ErrorCode.UNAUTHORIZED);
     }
 
     @Test
@@ -253,14 +263,14 @@ class AccountServiceTest {
         register();
         for (int i = 0; i < 5; i++) {
             f.clock.advance(Duration.ofSeconds(10));
-            assertCode(() -> f.service.login(EMAIL, "wrong-password", CLIENT), ErrorCode.UNAUTHORIZED);
+            assertCode(() -> f.service.login(EMAIL, "wrong-password", CLIENT, false), ErrorCode.UNAUTHORIZED);
         }
 
-        long wait = retryAfter(() -> f.service.login(EMAIL, PASSWORD, CLIENT));
+        long wait = retryAfter(() -> f.service.login(EMAIL, PASSWORD, CLIENT, false));
         assertThat(wait).isEqualTo(15 * 60 - 40);
 
         f.clock.advance(Duration.ofSeconds(wait));
-        assertThat(f.service.login(EMAIL, PASSWORD, CLIENT).accessToken()).isNotBlank();
+        assertThat(f.service.login(EMAIL, PASSWORD, CLIENT, false).accessToken()).isNotBlank();
     }
 
     @Test
@@ -278,9 +288,9 @@ class AccountServiceTest {
         counted.service.register(EMAIL, PASSWORD, "Sari", MailLanguage.ID, CLIENT);
 
         derivations.set(0);
-        assertCode(() -> counted.service.login(EMAIL, "wrong-password", CLIENT), ErrorCode.UNAUTHORIZED);
+        assertCode(() -> counted.service.login(EMAIL, "wrong-password", CLIENT, false), ErrorCode.UNAUTHORIZED);
         int forWrongPassword = derivations.getAndSet(0);
-        assertCode(() -> counted.service.login("nobody@example.id", "wrong-password", CLIENT), ErrorCode.UNAUTHORIZED);
+        assertCode(() -> counted.service.login("nobody@example.id", "wrong-password", CLIENT, false), ErrorCode.UNAUTHORIZED);
         int forUnknownAddress = derivations.get();
 
         assertThat(forWrongPassword).isEqualTo(1);
@@ -290,9 +300,9 @@ class AccountServiceTest {
     @Test
     void failedLoginsForAnUnknownAddressAreLimitedLikeAnyOther() {
         for (int i = 0; i < 5; i++) {
-            assertCode(() -> f.service.login("nobody@example.id", PASSWORD, CLIENT), ErrorCode.UNAUTHORIZED);
+            assertCode(() -> f.service.login("nobody@example.id", PASSWORD, CLIENT, false), ErrorCode.UNAUTHORIZED);
         }
-        assertCode(() -> f.service.login("nobody@example.id", PASSWORD, CLIENT), ErrorCode.RATE_LIMITED);
+        assertCode(() -> f.service.login("nobody@example.id", PASSWORD, CLIENT, false), ErrorCode.RATE_LIMITED);
     }
 
     @Test
@@ -301,21 +311,52 @@ class AccountServiceTest {
         String longAddress = "a".repeat(2_090) + "@example.id";
 
         for (int i = 0; i < 6; i++) {
-            assertThatThrownBy(() -> f.service.login(longAddress, "x".repeat(AccountInput.PASSWORD_MAX + 1), CLIENT))
+            assertThatThrownBy(() -> f.service.login(longAddress, "x".repeat(AccountInput.PASSWORD_MAX + 1), CLIENT, false))
                     .isInstanceOfSatisfying(ValidationFailed.class,
                             e -> assertThat(e.fields()).containsOnlyKeys("email", "password"));
-            assertCode(() -> f.service.login(EMAIL, "x".repeat(AccountInput.PASSWORD_MAX + 1), CLIENT), ErrorCode.VALIDATION_FAILED);
+            assertCode(() -> f.service.login(EMAIL, "x".repeat(AccountInput.PASSWORD_MAX + 1), CLIENT, false), ErrorCode.VALIDATION_FAILED);
         }
 
-        assertThat(f.service.login(EMAIL, PASSWORD, CLIENT).accessToken()).as("nothing was counted as a failed login").isNotBlank();
+        assertThat(f.service.login(EMAIL, PASSWORD, CLIENT, false).accessToken()).as("nothing was counted as a failed login").isNotBlank();
         String longestPossible = "s".repeat(AccountInput.EMAIL_MAX - "@example.id".length()) + "@example.id";
-        assertCode(() -> f.service.login(longestPossible, PASSWORD, CLIENT), ErrorCode.UNAUTHORIZED);
+        assertCode(() -> f.service.login(longestPossible, PASSWORD, CLIENT, false), ErrorCode.UNAUTHORIZED);
     }
 
     @Test
     void anAccountIdThatIsNoUuidNamesNoAccount() {
         assertCode(() -> f.service.setSubscription("a".repeat(3_000), true, null), ErrorCode.NOT_FOUND);
         assertCode(() -> f.service.setSubscription("ACCOUNT#x", false, null), ErrorCode.NOT_FOUND);
+    }
+
+    @Test
+    void aPasswordResetEndsEverySessionOfTheAccount() {
+        register();
+        SignedIn remembered = f.service.login(EMAIL, PASSWORD, CLIENT, true);
+        SignedIn other = f.service.login(EMAIL, PASSWORD, CLIENT, false);
+        f.service.forgotPassword(EMAIL, MailLanguage.ID, CLIENT);
+
+        f.service.resetPassword(f.lastMail(MailKind.PASSWORD_RESET).token(), "es-teh-manis-2026");
+
+        assertCode(() -> f.sessions.refresh(remembered.credential().value()), ErrorCode.UNAUTHORIZED);
+        assertCode(() -> f.sessions.refresh(other.credential().value()), ErrorCode.UNAUTHORIZED);
+    }
+
+    @Test
+    void signingOutEverywhereEndsEverySessionAndOnlyTheSessionsStartedBefore() {
+        register();
+        SignedIn first = f.service.login(EMAIL, PASSWORD, CLIENT, true);
+        SignedIn second = f.service.login(EMAIL, PASSWORD, CLIENT, false);
+        long version = f.accessTokens.verify(second.accessToken()).credentialVersion();
+
+        f.service.signOutEverywhere(f.accessTokens.verify(second.accessToken()).accountId(), version);
+        // A retry of the same request finds the version raised already and raises it no further.
+        f.service.signOutEverywhere(f.accessTokens.verify(second.accessToken()).accountId(), version);
+        SignedIn after = f.service.login(EMAIL, PASSWORD, CLIENT, false);
+
+        assertCode(() -> f.sessions.refresh(first.credential().value()), ErrorCode.UNAUTHORIZED);
+        assertCode(() -> f.sessions.refresh(second.credential().value()), ErrorCode.UNAUTHORIZED);
+        assertThat(f.accessTokens.verify(after.accessToken()).credentialVersion()).isEqualTo(version + 1);
+        assertThat(f.sessions.refresh(after.credential().value()).accessToken()).isNotBlank();
     }
 
     @Test
@@ -328,8 +369,8 @@ class AccountServiceTest {
         f.service.resetPassword(token, "es-teh-manis-2026");
 
         assertThat(f.store.findByEmail(EMAIL).orElseThrow().credentialVersion()).isEqualTo(versionBefore + 1);
-        assertCode(() -> f.service.login(EMAIL, PASSWORD, CLIENT), ErrorCode.UNAUTHORIZED);
-        assertThat(f.service.login(EMAIL, "es-teh-manis-2026", CLIENT).accessToken()).isNotBlank();
+        assertCode(() -> f.service.login(EMAIL, PASSWORD, CLIENT, false), ErrorCode.UNAUTHORIZED);
+        assertThat(f.service.login(EMAIL, "es-teh-manis-2026", CLIENT, false).accessToken()).isNotBlank();
         assertCode(() -> f.service.resetPassword(token, "another-password-1"), ErrorCode.TOKEN_INVALID);
     }
 
@@ -406,5 +447,17 @@ class AccountServiceTest {
         assertThat(profile.meter().remaining()).isEqualTo(1);
         assertThat(profile.meter().periodEnd()).isEqualTo("2026-12-01T00:00:00+07:00");
         assertThat(profile.unlocked()).containsExactly("kopi-gayo");
+    }
+
+    @Test
+    void theProfileSaysWhetherEmailStillReachesTheAddress() {
+        register();
+        String id = f.store.findByEmail(EMAIL).orElseThrow().id();
+        assertThat(f.service.profile(id).emailDeliverable()).isTrue();
+
+        f.suppressions.suppress(new SuppressionList.Suppression(EMAIL.toUpperCase(Locale.ROOT),
+                SuppressionList.Reason.HARD_BOUNCE, "feedback-1", Instant.parse("2026-11-20T03:00:00Z")));
+
+        assertThat(f.service.profile(id).emailDeliverable()).isFalse();
     }
 }

@@ -1,5 +1,18 @@
 package id.warta.accounts;
 
+import id.warta.testing.InMemoryAccountStore;
+import id.warta.testing.InMemoryRateLimitStore;
+import id.warta.testing.InMemorySessionStore;
+import id.warta.testing.InMemorySuppressionList;
+import id.warta.sessions.CredentialChain;
+import id.warta.sessions.Sessions;
+
+import id.warta.membership.AccountStore;
+import id.warta.membership.AccountService;
+import id.warta.membership.OneTimeTokens;
+import id.warta.membership.ClientCeilings;
+import id.warta.membership.ClientNetwork;
+
 import id.warta.ratelimit.RateLimitStore;
 
 import id.warta.accounts.oidc.IdTokenVerifier;
@@ -29,6 +42,7 @@ final class AccountsFixture {
 
     final MutableClock clock = new MutableClock(START);
     final InMemoryAccountStore store = new InMemoryAccountStore();
+    final InMemorySuppressionList suppressions = new InMemorySuppressionList();
     /** Hashes of the ID tokens that signed in. */
     final Set<String> usedIdTokens = ConcurrentHashMap.newKeySet();
     final List<OutboxMessage> outbox = new ArrayList<>();
@@ -38,6 +52,8 @@ final class AccountsFixture {
     int failingOutboxWrites;
     final PasswordHasher passwords;
     final AccessTokens accessTokens = new AccessTokens(SECRET, clock);
+    final InMemorySessionStore sessionStore = new InMemorySessionStore(store);
+    final Sessions sessions = new Sessions(sessionStore, new CredentialChain(SECRET), accessTokens, new SecureRandom(), clock);
     final AccountService service;
     final TestIssuer issuer = new TestIssuer();
     final SocialSignIn socialSignIn;
@@ -59,10 +75,10 @@ final class AccountsFixture {
         this.passwords = passwords;
         service = new AccountService(storeCalls.recorded(AccountStore.class, store),
                 storeCalls.recorded(MailOutbox.class, this::enqueue), passwords, new OneTimeTokens(new SecureRandom()),
-                accessTokens, storeCalls.recorded(RateLimitStore.class, new InMemoryRateLimitStore()), ceilings,
-                (accountId, period) -> new MeterState(Set.of("kopi-gayo")), new AccessPolicy(2), clock);
+                sessions, storeCalls.recorded(RateLimitStore.class, new InMemoryRateLimitStore()), ceilings,
+                (accountId, period) -> new MeterState(Set.of("kopi-gayo")), new AccessPolicy(2), suppressions, clock);
         socialSignIn = new SocialSignIn(IdTokenVerifier.forProviders(List.of(TestIssuer.provider("google", false)),
-                issuer.fetcher(), clock), store, (tokenHash, acceptedUntil) -> usedIdTokens.add(tokenHash), accessTokens, clock);
+                issuer.fetcher(), clock), store, (tokenHash, acceptedUntil) -> usedIdTokens.add(tokenHash), sessions, clock);
     }
 
     private void enqueue(OutboxMessage message) {

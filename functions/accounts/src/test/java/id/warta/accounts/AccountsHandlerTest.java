@@ -1,11 +1,14 @@
 package id.warta.accounts;
 
+import id.warta.membership.Account;
+import id.warta.membership.TokenPurpose;
+
 import id.warta.hashing.Sha256;
 import id.warta.reader.ReaderAccount;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
-import id.warta.accounts.Account.PendingToken;
+import id.warta.membership.Account.PendingToken;
 import id.warta.http.ReaderIdentity;
 import id.warta.http.ReaderResolver;
 import id.warta.http.RequestLog;
@@ -30,6 +33,8 @@ class AccountsHandlerTest {
     private static final String FIXTURE_ACCOUNT = "1b4e28ba-2fa1-4d2b-883f-0016d3cca427";
     private static final String FIXTURE_TOKEN = FIXTURE_ACCOUNT + ".q0Zk3zO5bF1mPpY2Jc8xWn4vR7tHsLgDaE6uKiN9yTo";
     private static final String FIXTURE_EMAIL = "sari.dewi@example.id";
+    /** The origin the events/accounts fixtures' browser requests come from. */
+    private static final String SITE_ORIGIN = "http://localhost:3000";
 
     private final AccountsFixture f = new AccountsFixture();
     private final List<String> logLines = new ArrayList<>();
@@ -37,9 +42,10 @@ class AccountsHandlerTest {
 
     @BeforeEach
     void setUp() {
-        handler = new AccountsHandler(new AccountRoutes(f.service, f.socialSignIn,
+        handler = new AccountsHandler(new AccountRoutes(f.service, f.socialSignIn, f.sessions,
                 new ReaderResolver(new ReaderIdentity(f.accessTokens), id -> f.store.find(id)
-                        .map(a -> new ReaderAccount(a.id(), a.activated(), a.subscriberUntil(), a.credentialVersion())))),
+                        .map(a -> new ReaderAccount(a.id(), a.activated(), a.subscriberUntil(), a.credentialVersion()))),
+                SITE_ORIGIN),
                 new RequestLog("accounts", logLines::add));
     }
 
@@ -128,7 +134,7 @@ class AccountsHandlerTest {
         seedFixtureAccount(TokenPurpose.ACTIVATION);
         JsonNode session = json("accounts/login.json", 200);
         assertThat(session.path("tokenType").asText()).isEqualTo("Bearer");
-        assertThat(session.path("expiresIn").asLong()).isEqualTo(3600);
+        assertThat(session.path("expiresIn").asLong()).isEqualTo(900);
 
         APIGatewayV2HTTPEvent me = EventFixtures.httpEvent("accounts/me-anonymous.json");
         Map<String, String> headers = new HashMap<>(me.getHeaders());
@@ -143,6 +149,94 @@ class AccountsHandlerTest {
         assertThat(profile.path("subscriber").asBoolean()).isFalse();
         assertThat(profile.path("meter").path("limit").asInt()).isEqualTo(2);
         assertThat(profile.path("unlocked").get(0).asText()).isEqualTo("kopi-gayo");
+    }
+
+    private static final String COOKIE_ATTRIBUTES = "; HttpOnly; Secure; SameSite=Strict; Path=/auth";
+    private static final String CLEARED = "warta_session=" + COOKIE_ATTRIBUTES + "; Max-Age=0";
+
+    /** The one Set-Cookie value of the answer. */
+    private static String setCookie(APIGatewayV2HTTPResponse response) {
+        assertThat(response.getCookies()).hasSize(1);
+        return response.getCookies().getFirst();
+    }
+
+    /** The fixture, presenting the credential of {@code setCookie} in its cookie. */
+    private static APIGatewayV2HTTPEvent withSessionOf(String fixture, String setCookie) throws Exception {
+        APIGatewayV2HTTPEvent event = EventFixtures.httpEvent(fixture);
+        event.setCookies(List.of(setCookie.substring(0, setCookie.indexOf(';'))));
+        return event;
+    }
+
+    @Test
+    void aLoginSetsTheSessionCookieWithMaxAgeOnlyWhenRemembered() throws Exception {
+        seedFixtureAccount(TokenPurpose.ACTIVATION);
+
+        String session = setCookie(invoke(EventFixtures.httpEvent("accounts/login.json"), 200));
+        String remembered = setCookie(invoke(EventFixtures.httpEvent("accounts/login-remember.json"), 200));
+
+        assertThat(session).matches("warta_session=" + FIXTURE_ACCOUNT + "\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}"
+                + java.util.regex.Pattern.quote(COOKIE_ATTRIBUTES));
+        assertThat(remembered).endsWith(COOKIE_ATTRIBUTES + "; Max-Age=2592000");
+    }
+
+    @Test
+    void aRefreshRotatesTheCookieAndAnswersANewAccessToken() throws Exception {
+        seedFixtureAccount(TokenPurpose.ACTIVATION);
+        String session = setCookie(invoke(EventFixtures.httpEvent("accounts/login.json"), 200));
+
+        APIGatewayV2HTTPResponse refreshed = invoke(withSessionOf("accounts/refresh.json", session), 200);
+
+        assertThat(setCookie(refreshed)).isNotEqualTo(session).endsWith(COOKIE_ATTRIBUTES);
+        JsonNode body = Json.mapper().readTree(refreshed.getBody());
+        assertThat(f.accessTokens.verify(body.path("accessToken").asText()).accountId()).isEqualTo(FIXTURE_ACCOUNT);
+        assertThat(body.path("expiresIn").asLong()).isEqualTo(900);
+    }
+
+    @Test
+    void aRefreshWithoutAValidSessionIsUnauthorizedAndClearsTheCookie() throws Exception {
+        APIGatewayV2HTTPResponse unknown = invoke(EventFixtures.httpEvent("accounts/refresh.json"), 401);
+        APIGatewayV2HTTPResponse none = invoke(EventFixtures.httpEvent("accounts/refresh-without-cookie.json"), 401);
+
+        assertThat(setCookie(unknown)).isEqualTo(CLEARED);
+        assertThat(setCookie(none)).isEqualTo(CLEARED);
+        assertThat(Json.mapper().readTree(none.getBody()).path("error").path("code").asText()).isEqualTo("UNAUTHORIZED");
+    }
+
+    @Test
+    void theCookieRoutesRefuseAnotherSitesOrigin() throws Exception {
+        APIGatewayV2HTTPResponse refused = invoke(EventFixtures.httpEvent("accounts/refresh-from-another-site.json"), 403);
+
+        assertThat(Json.mapper().readTree(refused.getBody()).path("error").path("code").asText()).isEqualTo("FORBIDDEN");
+        assertThat(refused.getCookies()).isNullOrEmpty();
+    }
+
+    @Test
+    void aLogoutEndsTheSessionAndClearsTheCookieWithOrWithoutOne() throws Exception {
+        seedFixtureAccount(TokenPurpose.ACTIVATION);
+        String session = setCookie(invoke(EventFixtures.httpEvent("accounts/login.json"), 200));
+
+        assertThat(setCookie(invoke(withSessionOf("accounts/logout.json", session), 204))).isEqualTo(CLEARED);
+        assertThat(setCookie(invoke(EventFixtures.httpEvent("accounts/logout-without-cookie.json"), 204))).isEqualTo(CLEARED);
+
+        invoke(withSessionOf("accounts/refresh.json", session), 401);
+    }
+
+    @Test
+    void aLogoutEverywhereNeedsTheBearerTokenAndEndsEverySession() throws Exception {
+        seedFixtureAccount(TokenPurpose.ACTIVATION);
+        APIGatewayV2HTTPResponse login = invoke(EventFixtures.httpEvent("accounts/login.json"), 200);
+        String session = setCookie(login);
+        String accessToken = Json.mapper().readTree(login.getBody()).path("accessToken").asText();
+        invoke(EventFixtures.httpEvent("accounts/logout-all-without-cookie.json"), 401);
+
+        APIGatewayV2HTTPEvent everywhere = withSessionOf("accounts/logout-all.json", session);
+        Map<String, String> headers = new HashMap<>(everywhere.getHeaders());
+        headers.put("authorization", "Bearer " + accessToken);
+        everywhere.setHeaders(headers);
+        assertThat(setCookie(invoke(everywhere, 204))).isEqualTo(CLEARED);
+
+        invoke(withSessionOf("accounts/refresh.json", session), 401);
+        invoke(everywhere, 401);
     }
 
     @Test
@@ -195,7 +289,7 @@ class AccountsHandlerTest {
         JsonNode replayed = Json.mapper().readTree(handler.handleRequest(event, null).getBody());
 
         assertThat(first.path("tokenType").asText()).isEqualTo("Bearer");
-        assertThat(first.path("expiresIn").asLong()).isEqualTo(3600);
+        assertThat(first.path("expiresIn").asLong()).isEqualTo(900);
         assertThat(first.path("created").asBoolean()).isTrue();
         assertThat(again.path("created").asBoolean()).isFalse();
         assertThat(replayed.path("error").path("code").asText()).as("the first token, again").isEqualTo("UNAUTHORIZED");

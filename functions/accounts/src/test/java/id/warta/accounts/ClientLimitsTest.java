@@ -1,5 +1,9 @@
 package id.warta.accounts;
 
+import id.warta.membership.SignInLimits;
+import id.warta.membership.ClientCeilings;
+import id.warta.membership.ClientNetwork;
+
 import id.warta.errors.ValidationFailed;
 import id.warta.http.ErrorCode;
 import id.warta.mail.MailLanguage;
@@ -34,7 +38,7 @@ class ClientLimitsTest {
     }
 
     private boolean signsIn(String email, String password, ClientNetwork client) {
-        return !f.service.login(email, password, client).accessToken().isBlank();
+        return !f.service.login(email, password, client, false).accessToken().isBlank();
     }
 
     @Test
@@ -42,10 +46,10 @@ class ClientLimitsTest {
         registered(EMAIL);
         for (int i = 0; i < SignInLimits.PER_ADDRESS_AND_CLIENT; i++) {
             f.clock.advance(Duration.ofSeconds(10));
-            assertCode(() -> f.service.login(EMAIL, WRONG, ATTACKER), ErrorCode.UNAUTHORIZED);
+            assertCode(() -> f.service.login(EMAIL, WRONG, ATTACKER, false), ErrorCode.UNAUTHORIZED);
         }
 
-        assertThat(retryAfter(() -> f.service.login(EMAIL, PASSWORD, ATTACKER))).isEqualTo(15 * 60 - 40);
+        assertThat(retryAfter(() -> f.service.login(EMAIL, PASSWORD, ATTACKER, false))).isEqualTo(15 * 60 - 40);
         assertThat(signsIn(EMAIL, PASSWORD, OWNER)).isTrue();
     }
 
@@ -54,13 +58,13 @@ class ClientLimitsTest {
         registered(EMAIL);
         for (int i = 0; i < SignInLimits.ADDRESS_CEILING - 1; i++) {
             ClientNetwork guesser = ClientNetwork.of("198.51.100." + i / SignInLimits.PER_ADDRESS_AND_CLIENT);
-            assertCode(() -> f.service.login(EMAIL, WRONG, guesser), ErrorCode.UNAUTHORIZED);
+            assertCode(() -> f.service.login(EMAIL, WRONG, guesser, false), ErrorCode.UNAUTHORIZED);
         }
         assertThat(signsIn(EMAIL, PASSWORD, OWNER)).isTrue();
 
-        assertCode(() -> f.service.login(EMAIL, WRONG, ClientNetwork.of("192.0.2.1")), ErrorCode.UNAUTHORIZED);
+        assertCode(() -> f.service.login(EMAIL, WRONG, ClientNetwork.of("192.0.2.1"), false), ErrorCode.UNAUTHORIZED);
 
-        assertThat(retryAfter(() -> f.service.login(EMAIL, PASSWORD, OWNER))).isEqualTo(15 * 60);
+        assertThat(retryAfter(() -> f.service.login(EMAIL, PASSWORD, OWNER, false))).isEqualTo(15 * 60);
         f.clock.advance(Duration.ofMinutes(15));
         assertThat(signsIn(EMAIL, PASSWORD, OWNER)).isTrue();
     }
@@ -72,12 +76,12 @@ class ClientLimitsTest {
             String sprayed = "reader" + i + "@example.id";
             // One network: every address of one IPv6 /64 counts as the same client.
             ClientNetwork sprayer = ClientNetwork.of("2001:db8:66:1::" + Integer.toHexString(i + 1));
-            assertCode(() -> f.service.login(sprayed, PASSWORD, sprayer), ErrorCode.UNAUTHORIZED);
+            assertCode(() -> f.service.login(sprayed, PASSWORD, sprayer, false), ErrorCode.UNAUTHORIZED);
         }
         ClientNetwork sprayer = ClientNetwork.of("2001:db8:66:1::ffff");
 
-        assertThat(retryAfter(() -> f.service.login("reader99@example.id", PASSWORD, sprayer))).isEqualTo(15 * 60);
-        assertThat(retryAfter(() -> f.service.login(EMAIL, PASSWORD, sprayer))).as("even the right password").isEqualTo(15 * 60);
+        assertThat(retryAfter(() -> f.service.login("reader99@example.id", PASSWORD, sprayer, false))).isEqualTo(15 * 60);
+        assertThat(retryAfter(() -> f.service.login(EMAIL, PASSWORD, sprayer, false))).as("even the right password").isEqualTo(15 * 60);
         assertThat(signsIn(EMAIL, PASSWORD, OWNER)).isTrue();
         f.clock.advance(Duration.ofMinutes(15));
         assertThat(signsIn(EMAIL, PASSWORD, sprayer)).isTrue();
@@ -89,7 +93,7 @@ class ClientLimitsTest {
         registered(EMAIL);
         for (int i = 0; i < 2 * TEMPLATE.failedSignIns(); i++) {
             String sprayed = "reader" + i + "@example.id";
-            assertCode(() -> f.service.login(sprayed, PASSWORD, ATTACKER), ErrorCode.UNAUTHORIZED);
+            assertCode(() -> f.service.login(sprayed, PASSWORD, ATTACKER, false), ErrorCode.UNAUTHORIZED);
         }
 
         assertThat(signsIn(EMAIL, PASSWORD, ATTACKER)).isTrue();

@@ -1,5 +1,8 @@
 package id.warta.accounts;
 
+import id.warta.membership.AccountStore;
+import id.warta.membership.ClientCeilings;
+
 import id.warta.errors.RateLimited;
 import id.warta.mail.MailKind;
 import id.warta.mail.MailLanguage;

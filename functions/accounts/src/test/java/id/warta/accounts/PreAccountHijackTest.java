@@ -1,5 +1,11 @@
 package id.warta.accounts;
 
+import id.warta.sessions.SignedIn;
+
+import id.warta.membership.Account;
+import id.warta.membership.AccountService;
+import id.warta.membership.TokenPurpose;
+
 import id.warta.errors.SignInRequired;
 import id.warta.http.ErrorCode;
 import id.warta.mail.MailKind;
@@ -34,7 +40,7 @@ class PreAccountHijackTest {
     }
 
     /** Whether a handler would still take this access token (the check every route makes). */
-    private boolean accepted(AccountService.Session session) {
+    private boolean accepted(SignedIn session) {
         Account account = account();
         try {
             Reader.of(Optional.of(f.accessTokens.verify(session.accessToken())), Optional.empty(),
@@ -49,14 +55,14 @@ class PreAccountHijackTest {
     /** The owner's name, her password signs in, the attacker's does not. */
     private void assertTheAccountIsTheOwners() {
         assertThat(account().name()).isEqualTo("Sari");
-        assertThat(f.service.login(EMAIL, OWNER_PASSWORD, CLIENT).accessToken()).isNotBlank();
-        assertCode(() -> f.service.login(EMAIL, ATTACKER_PASSWORD, CLIENT), ErrorCode.UNAUTHORIZED);
+        assertThat(f.service.login(EMAIL, OWNER_PASSWORD, CLIENT, false).accessToken()).isNotBlank();
+        assertCode(() -> f.service.login(EMAIL, ATTACKER_PASSWORD, CLIENT, false), ErrorCode.UNAUTHORIZED);
     }
 
     /** The attacker registers the owner's address and signs in; a minute later the owner registers it. */
-    private AccountService.Session attackerFirstThenOwner() {
+    private SignedIn attackerFirstThenOwner() {
         f.service.register(EMAIL, ATTACKER_PASSWORD, "Mallory", MailLanguage.ID, CLIENT);
-        AccountService.Session attacker = f.service.login(EMAIL, ATTACKER_PASSWORD, CLIENT);
+        SignedIn attacker = f.service.login(EMAIL, ATTACKER_PASSWORD, CLIENT, false);
         f.clock.advance(Duration.ofMinutes(1));
         f.service.register(EMAIL, OWNER_PASSWORD, "Sari", MailLanguage.ID, CLIENT);
         return attacker;
@@ -64,7 +70,7 @@ class PreAccountHijackTest {
 
     @Test
     void activatingTheOwnersLinkGivesTheOwnersPasswordAndNameAndEndsTheAttackersToken() {
-        AccountService.Session attacker = attackerFirstThenOwner();
+        SignedIn attacker = attackerFirstThenOwner();
         assertThat(accepted(attacker)).isTrue();
         OutboxMessage ownersMail = f.lastMail(MailKind.ACTIVATION);
         assertThat(ownersMail.name()).isEqualTo("Sari");
@@ -108,13 +114,13 @@ class PreAccountHijackTest {
     @Test
     void activationEndsEveryAccessTokenIssuedBeforeItAndThePasswordStillSignsIn() {
         f.service.register(EMAIL, OWNER_PASSWORD, "Sari", MailLanguage.ID, CLIENT);
-        AccountService.Session beforeActivation = f.service.login(EMAIL, OWNER_PASSWORD, CLIENT);
+        SignedIn beforeActivation = f.service.login(EMAIL, OWNER_PASSWORD, CLIENT, false);
         long versionBefore = account().credentialVersion();
 
         f.service.activate(f.lastMail(MailKind.ACTIVATION).token());
 
         assertThat(account().credentialVersion()).isEqualTo(versionBefore + 1);
         assertThat(accepted(beforeActivation)).isFalse();
-        assertThat(accepted(f.service.login(EMAIL, OWNER_PASSWORD, CLIENT))).isTrue();
+        assertThat(accepted(f.service.login(EMAIL, OWNER_PASSWORD, CLIENT, false))).isTrue();
     }
 }

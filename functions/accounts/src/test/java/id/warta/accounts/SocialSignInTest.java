@@ -1,5 +1,7 @@
 package id.warta.accounts;
 
+import id.warta.membership.Account;
+
 import id.warta.hashing.Sha256;
 import id.warta.errors.DependencyUnavailable;
 import id.warta.errors.DomainException;
@@ -24,7 +26,7 @@ class SocialSignInTest {
     private final AccountsFixture f = new AccountsFixture();
 
     private SocialSignIn.Result signIn(String idToken) {
-        return f.socialSignIn.signIn("google", idToken, NONCE);
+        return f.socialSignIn.signIn("google", idToken, NONCE, false);
     }
 
     private String token(String email) {
@@ -32,7 +34,7 @@ class SocialSignInTest {
     }
 
     private String accountOf(SocialSignIn.Result result) {
-        return f.accessTokens.verify(result.session().accessToken()).accountId();
+        return f.accessTokens.verify(result.signedIn().accessToken()).accountId();
     }
 
     private String registeredAndActivated() {
@@ -58,7 +60,7 @@ class SocialSignInTest {
         assertThat(account.name()).isEqualTo("Sari Dewi");
         assertThat(account.passwordHash()).isNull();
         assertThat(f.outbox).as("no activation email for a vouched-for address").isEmpty();
-        assertRefused(ErrorCode.UNAUTHORIZED, () -> f.service.login(EMAIL, PASSWORD, CLIENT));
+        assertRefused(ErrorCode.UNAUTHORIZED, () -> f.service.login(EMAIL, PASSWORD, CLIENT, false));
     }
 
     @Test
@@ -73,7 +75,7 @@ class SocialSignInTest {
 
     @Test
     void aTokenThatFailsVerificationIsNotRemembered() {
-        assertRefused(ErrorCode.UNAUTHORIZED, () -> f.socialSignIn.signIn("google", token(EMAIL), "another-nonce"));
+        assertRefused(ErrorCode.UNAUTHORIZED, () -> f.socialSignIn.signIn("google", token(EMAIL), "another-nonce", false));
 
         assertThat(f.usedIdTokens).isEmpty();
     }
@@ -94,7 +96,7 @@ class SocialSignInTest {
         assertThat(result.created()).isFalse();
         assertThat(accountOf(result)).isEqualTo(accountId);
         assertThat(f.store.findByIdentity("google", "sub-" + EMAIL.toUpperCase())).map(Account::id).contains(accountId);
-        assertThat(f.service.login(EMAIL, PASSWORD, CLIENT).accessToken()).as("the password still works").isNotBlank();
+        assertThat(f.service.login(EMAIL, PASSWORD, CLIENT, false).accessToken()).as("the password still works").isNotBlank();
     }
 
     @Test
@@ -132,14 +134,14 @@ class SocialSignInTest {
     void anUnactivatedRegistrationIsTakenOverByTheVerifiedOwner() {
         // Someone registered the address without owning it and signed in with their password.
         f.service.register(EMAIL, PASSWORD, "Penyerobot", MailLanguage.ID, CLIENT);
-        String squatterToken = f.service.login(EMAIL, PASSWORD, CLIENT).accessToken();
+        String squatterToken = f.service.login(EMAIL, PASSWORD, CLIENT, false).accessToken();
 
         SocialSignIn.Result owner = signIn(token(EMAIL));
 
         Account account = f.store.find(accountOf(owner)).orElseThrow();
         assertThat(account.activated()).isTrue();
         assertThat(account.passwordHash()).isNull();
-        assertRefused(ErrorCode.UNAUTHORIZED, () -> f.service.login(EMAIL, PASSWORD, CLIENT));
+        assertRefused(ErrorCode.UNAUTHORIZED, () -> f.service.login(EMAIL, PASSWORD, CLIENT, false));
         assertThat(f.accessTokens.verify(squatterToken).credentialVersion()).isLessThan(account.credentialVersion());
         assertRefused(ErrorCode.TOKEN_INVALID, () -> {
             f.service.activate(f.lastMail(MailKind.ACTIVATION).token());
@@ -149,8 +151,8 @@ class SocialSignInTest {
 
     @Test
     void aFailedCheckIsUnauthorizedAndAnUnknownProviderNotFound() {
-        assertRefused(ErrorCode.UNAUTHORIZED, () -> f.socialSignIn.signIn("google", token(EMAIL), "another-nonce"));
-        assertRefused(ErrorCode.NOT_FOUND, () -> f.socialSignIn.signIn("myspace", token(EMAIL), NONCE));
+        assertRefused(ErrorCode.UNAUTHORIZED, () -> f.socialSignIn.signIn("google", token(EMAIL), "another-nonce", false));
+        assertRefused(ErrorCode.NOT_FOUND, () -> f.socialSignIn.signIn("myspace", token(EMAIL), NONCE, false));
     }
 
     @Test

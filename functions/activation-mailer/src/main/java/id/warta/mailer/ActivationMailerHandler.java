@@ -7,6 +7,11 @@ import id.warta.config.AwsClients;
 import id.warta.config.Env;
 import id.warta.dynamo.DynamoMailOutbox;
 import id.warta.logging.EventLog;
+import id.warta.mail.DeliveryOutcome;
+import id.warta.metrics.Dimension;
+import id.warta.metrics.Measurements;
+import id.warta.metrics.Metric;
+import id.warta.metrics.Metrics;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -20,6 +25,9 @@ import java.util.Map;
  * Delivers the account email outbox. Two triggers, one input type: a DynamoDB stream batch
  * ({@code Records}, filtered in the template to INSERTs of OUTBOX# items) delivers exactly the items
  * it names; anything else (the Schedule's EventBridge event) sweeps every pending item that is due.
+ * Each run reports its counts as metrics (README: the metric contract), and a sweep also the age of
+ * the most overdue pending email, every time, even zero: the outbox-age alarm takes silence for a
+ * stopped sweep.
  */
 public final class ActivationMailerHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
     /** The longest one item takes: the SES call, the claim and the outcome's writes (5 s each at most, 3 tries). */
@@ -27,6 +35,7 @@ public final class ActivationMailerHandler implements RequestHandler<Map<String,
 
     private final OutboxDelivery delivery;
     private final EventLog log;
+    private final Metrics metrics;
 
     public ActivationMailerHandler() {
         this(System.getenv());
@@ -36,12 +45,13 @@ public final class ActivationMailerHandler implements RequestHandler<Map<String,
         MailerConfig config = MailerConfig.from(new Env(environment));
         EventLog log = EventLog.toStdout("activation-mailer");
         this(MailerWiring.wire(config, AwsClients.dynamoDb(config.aws()), SesMailSender.client(config.aws()), Clock.systemUTC(), log),
-                log);
+                log, config.metrics().toLog(log, Clock.systemUTC()));
     }
 
-    ActivationMailerHandler(OutboxDelivery delivery, EventLog log) {
+    ActivationMailerHandler(OutboxDelivery delivery, EventLog log, Metrics metrics) {
         this.delivery = delivery;
         this.log = log;
+        this.metrics = metrics;
     }
 
     @Override
@@ -56,7 +66,36 @@ public final class ActivationMailerHandler implements RequestHandler<Map<String,
         line.put("trigger", stream ? "stream" : "schedule");
         line.put("durationMs", (System.nanoTime() - started) / 1_000_000.0);
         log.event(line);
+        report(outcome, stream);
         return result;
+    }
+
+    private void report(OutboxDelivery.Outcome outcome, boolean stream) {
+        Measurements run = Measurements.of()
+                .put(Metric.EMAILS_SENT, outcome.count(DeliveryOutcome.SENT) + outcome.count(DeliveryOutcome.SENT_UNRECORDED))
+                .put(Metric.EMAILS_RETRIED, outcome.count(DeliveryOutcome.RETRYING) + outcome.count(DeliveryOutcome.UNANSWERED))
+                .put(Metric.EMAILS_SUPPRESSED, outcome.count(DeliveryOutcome.SUPPRESSED));
+        int givenUp = 0;
+        for (DeliveryOutcome each : DeliveryOutcome.values()) {
+            if (each.givenUp() && outcome.count(each) > 0) {
+                givenUp += outcome.count(each);
+                metrics.publish(Measurements.by(Dimension.OUTCOME, each.name()).put(Metric.EMAILS_GIVEN_UP, outcome.count(each)));
+            }
+        }
+        run.put(Metric.EMAILS_GIVEN_UP, givenUp);
+        if (!stream) {
+            try {
+                run.put(Metric.OUTBOX_OLDEST_PENDING_AGE, delivery.oldestPendingAge().toMillis() / 1000.0);
+            } catch (RuntimeException e) {
+                // No age this minute: the alarm counts the silence as breaching, which an unreadable outbox is.
+                Map<String, Object> line = new LinkedHashMap<>();
+                line.put("level", "ERROR");
+                line.put("event", "OUTBOX_AGE_UNKNOWN");
+                line.put("exception", e.getClass().getName());
+                log.event(line);
+            }
+        }
+        metrics.publish(run);
     }
 
     /**

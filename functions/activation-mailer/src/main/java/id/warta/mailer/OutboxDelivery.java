@@ -2,6 +2,7 @@ package id.warta.mailer;
 
 import id.warta.mail.OutboxQueue;
 import id.warta.mail.DeliveryOutcome;
+import id.warta.mail.SuppressionList;
 import id.warta.logging.EventLog;
 import id.warta.mailer.MailSender.MailSendException;
 
@@ -25,6 +26,9 @@ import java.util.Optional;
  *   <li>Certainly not sent (SES refused it for now, or was unreachable): pending again with
  *       exponential back-off, until {@link RetryPolicy#maxAttempts()} attempts.</li>
  *   <li>Rejected for good by SES: given up at once.</li>
+ *   <li>Addressed to a suppressed address ({@link SuppressionList}: a hard bounce or a complaint):
+ *       never sent, recorded as {@link DeliveryOutcome#SUPPRESSED} (checked after the claim, before
+ *       every send, so a suppression written while the email waited counts).</li>
  *   <li>No answer (a timeout, a connection lost mid-call), or a run that ended before recording its
  *       send, or a send accepted whose record failed: it may have gone out. Such a send is counted as
  *       unanswered and the item is sent again once (even past the attempt budget), after
@@ -90,15 +94,17 @@ public final class OutboxDelivery {
 
     private final OutboxQueue queue;
     private final MailSender sender;
+    private final SuppressionList suppressions;
     private final MailTemplates templates;
     private final RetryPolicy retry;
     private final EventLog log;
     private final Clock clock;
 
-    public OutboxDelivery(OutboxQueue queue, MailSender sender, MailTemplates templates, RetryPolicy retry,
-                          EventLog log, Clock clock) {
+    public OutboxDelivery(OutboxQueue queue, MailSender sender, SuppressionList suppressions, MailTemplates templates,
+                          RetryPolicy retry, EventLog log, Clock clock) {
         this.queue = queue;
         this.sender = sender;
+        this.suppressions = suppressions;
         this.templates = templates;
         this.retry = retry;
         this.log = log;
@@ -108,6 +114,12 @@ public final class OutboxDelivery {
     /** The schedule's sweep: everything pending and due, claimed until {@code claimUntil}. */
     public Outcome sweep(Instant claimUntil) {
         return deliver(queue.due(clock.instant(), SWEEP_BATCH), claimUntil);
+    }
+
+    /** How long the most overdue pending item has been due (zero when none is): what the outbox-age alarm reads. */
+    public Duration oldestPendingAge() {
+        Instant now = clock.instant();
+        return queue.oldestDue(now).map(due -> Duration.between(due, now)).orElse(Duration.ZERO);
     }
 
     /**
@@ -151,6 +163,15 @@ public final class OutboxDelivery {
         if (item.unanswered() >= MAX_UNANSWERED) {
             return new Step(giveUp(item, DeliveryOutcome.GIVEN_UP_UNCONFIRMED,
                     item.unanswered() + " sends unanswered or unrecorded: probably delivered"), false);
+        }
+        try {
+            if (suppressions.isSuppressed(item.message().recipient())) {
+                return new Step(suppressed(item), false);
+            }
+        } catch (RuntimeException e) {
+            // Certainly not sent, and the next item would fail the same way: back-off, and the run stops.
+            return new Step(afterFailure(item, new MailSendException("suppression list unreadable: "
+                    + e.getClass().getSimpleName(), MailSendException.Outcome.NOT_SENT, true)), true);
         }
         String messageId;
         try {
@@ -201,6 +222,13 @@ public final class OutboxDelivery {
         line.put("outcome", outcome.name());
         line.put("reason", reason);
         log.event(line);
+        return outcome;
+    }
+
+    private DeliveryOutcome suppressed(OutboxQueue.Claimed item) {
+        DeliveryOutcome outcome = DeliveryOutcome.SUPPRESSED;
+        record(outcome, item, () -> queue.givenUp(item, outcome, "address suppressed", clock.instant()));
+        log.event(itemLine("INFO", "OUTBOX_SUPPRESSED", item));
         return outcome;
     }
 

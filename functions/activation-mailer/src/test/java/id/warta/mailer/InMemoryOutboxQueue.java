@@ -36,6 +36,8 @@ final class InMemoryOutboxQueue implements OutboxQueue {
     int failingClaims;
     /** The next this many writes of a sent item fail (the send itself went through). */
     int failingSentRecords;
+    /** The pending index cannot be read for the outbox age. */
+    boolean oldestDueUnreadable;
 
     void add(String id, OutboxMessage message, Instant dueAt) {
         items.put(id, new Item(message, dueAt));
@@ -55,6 +57,16 @@ final class InMemoryOutboxQueue implements OutboxQueue {
         return items.entrySet().stream()
                 .filter(e -> e.getValue().delivery == null && !e.getValue().dueAt.isAfter(now))
                 .map(Map.Entry::getKey).limit(limit).toList();
+    }
+
+    @Override
+    public synchronized Optional<Instant> oldestDue(Instant now) {
+        if (oldestDueUnreadable) {
+            throw new IllegalStateException("outbox unreachable");
+        }
+        return items.values().stream()
+                .filter(item -> item.delivery == null && !item.dueAt.isAfter(now))
+                .map(item -> item.dueAt).min(Instant::compareTo);
     }
 
     @Override

@@ -6,6 +6,8 @@ import id.warta.mail.MailKind;
 import id.warta.mail.MailLanguage;
 import id.warta.mail.OutboxMessage;
 import id.warta.mailer.MailSender.MailSendException;
+import id.warta.mail.SuppressionList;
+import id.warta.testing.InMemorySuppressionList;
 import id.warta.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
@@ -79,7 +81,8 @@ class OutboxDeliveryTest {
 
     private final MutableClock clock = new MutableClock(NOW);
 
-    private final OutboxDelivery delivery = new OutboxDelivery(queue, sender, new MailTemplates("https://warta.example"),
+    private final InMemorySuppressionList suppressions = new InMemorySuppressionList();
+    private final OutboxDelivery delivery = new OutboxDelivery(queue, sender, suppressions, new MailTemplates("https://warta.example"),
             POLICY, new EventLog("activation-mailer", logLines::add), clock);
 
     private void enqueue(String id) {
@@ -389,5 +392,51 @@ class OutboxDeliveryTest {
             queue.leaseEnds("a");
         }
         return queue.item("a").delivery;
+    }
+
+    @Test
+    void anEmailToASuppressedAddressIsNeverSentAndIsCountedAsSuppressedNotGivenUp() {
+        enqueue("bounced");
+        enqueue("fine");
+        suppressions.suppress(new SuppressionList.Suppression("Bounced@Example.ID", SuppressionList.Reason.HARD_BOUNCE,
+                "feedback-1", NOW));
+
+        OutboxDelivery.Outcome outcome = sweep();
+
+        assertThat(outcome).isEqualTo(outcome(DeliveryOutcome.SUPPRESSED, 1, DeliveryOutcome.SENT, 1));
+        assertThat(delivered).containsExactly("fine@example.id");
+        assertThat(queue.item("bounced").delivery).isEqualTo(DeliveryOutcome.SUPPRESSED);
+        assertThat(queue.item("bounced").message.recipient()).as("the address is forgotten").isNull();
+        assertThat(queue.item("bounced").message.token()).isNull();
+        assertThat(logLines).anyMatch(line -> line.contains("\"event\":\"OUTBOX_SUPPRESSED\""))
+                .noneMatch(line -> line.contains("ERROR") || line.contains("bounced@"));
+        clock.advance(Duration.ofHours(1));
+        assertThat(sweep().count(DeliveryOutcome.SUPPRESSED)).as("never tried again").isZero();
+    }
+
+    @Test
+    void anUnreadableSuppressionListSendsNothingAndStopsTheRunWithTheEmailPendingAgain() {
+        enqueue("first");
+        enqueue("second");
+        suppressions.failingReads = 1;
+
+        OutboxDelivery.Outcome outcome = sweep();
+
+        assertThat(outcome).isEqualTo(outcome(DeliveryOutcome.RETRYING, 1, DeliveryOutcome.DEFERRED, 1));
+        assertThat(calls).isZero();
+        assertThat(queue.item("first").lastError).contains("suppression list unreadable");
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(sweep().count(DeliveryOutcome.SENT)).isEqualTo(2);
+    }
+
+    @Test
+    void theOldestPendingAgeIsHowLongTheMostOverdueEmailHasWaitedAndZeroWhenNoneIsDue() {
+        assertThat(delivery.oldestPendingAge()).isZero();
+        enqueue("waiting");
+        clock.advance(Duration.ofSeconds(90));
+
+        assertThat(delivery.oldestPendingAge()).isEqualTo(Duration.ofSeconds(90));
+        sweep();
+        assertThat(delivery.oldestPendingAge()).as("delivered").isZero();
     }
 }

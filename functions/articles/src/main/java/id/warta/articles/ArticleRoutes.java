@@ -9,6 +9,7 @@ import id.warta.http.ApiResponse;
 import id.warta.http.CachePolicy;
 import id.warta.http.QueryParams;
 import id.warta.http.ReaderIdentity;
+import id.warta.http.ReaderResolver;
 import id.warta.identity.AccessClaims;
 
 import java.util.Map;
@@ -18,10 +19,12 @@ import java.util.Optional;
 final class ArticleRoutes {
     private final ArticleReads reads;
     private final ReaderIdentity identity;
+    private final ReaderResolver readers;
 
-    ArticleRoutes(ArticleReads reads, ReaderIdentity identity) {
+    ArticleRoutes(ArticleReads reads, ReaderIdentity identity, ReaderResolver readers) {
         this.reads = reads;
         this.identity = identity;
+        this.readers = readers;
     }
 
     ApiResponse list(ApiRequest request) {
@@ -54,9 +57,12 @@ final class ArticleRoutes {
         return ApiResponse.ok(reads.videos(QueryParams.intInRange(request, "limit", 1, 20, 5)), cache);
     }
 
-    /** Validates the caller's identity headers; content that is the same for every anonymous reader may be cached publicly. */
+    /**
+     * Validates the caller's identity headers, the revocation of a bearer token included (one read of
+     * its account: a token issued before a password reset or a sign-out everywhere is 401 here too);
+     * content that is the same for every anonymous reader may be cached publicly.
+     */
     CachePolicy cachePolicy(ApiRequest request) {
-        ReaderIdentity.readerId(request);
-        return identity.bearer(request).isPresent() ? CachePolicy.PRIVATE : CachePolicy.PUBLIC_SHORT;
+        return readers.resolve(request).signedIn() ? CachePolicy.PRIVATE : CachePolicy.PUBLIC_SHORT;
     }
 }

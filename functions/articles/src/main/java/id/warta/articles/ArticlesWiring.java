@@ -32,7 +32,7 @@ final class ArticlesWiring {
         Recommendations recommendations = new Recommendations(
                 new DynamoRecommendations(dynamo, config.recommendationsTable(), clock),
                 new DynamoViewLog(dynamo, config.activityTable()), content);
-        return new Routes(new ArticleRoutes(reads, identity), new RecommendationRoutes(recommendations,
-                new ReaderResolver(identity, new DynamoReaderAccounts(dynamo, config.accountsTable())), clock));
+        ReaderResolver readers = new ReaderResolver(identity, new DynamoReaderAccounts(dynamo, config.accountsTable()));
+        return new Routes(new ArticleRoutes(reads, identity, readers), new RecommendationRoutes(recommendations, readers, clock));
     }
 }

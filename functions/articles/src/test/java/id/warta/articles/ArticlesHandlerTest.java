@@ -31,7 +31,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -65,11 +64,11 @@ class ArticlesHandlerTest {
             content.save(SampleContent.video("vid-" + i, SampleContent.minutesBefore(NOW, 60L * i)));
         }
         ReaderIdentity identity = new ReaderIdentity(new AccessTokens(SECRET, clock));
+        ReaderResolver readers = new ReaderResolver(identity, paywall);
         RecommendationRoutes recommendationRoutes = new RecommendationRoutes(
-                new Recommendations(recommendations, views, content),
-                new ReaderResolver(identity, accountId -> Optional.empty()), clock);
-        handler = new ArticlesHandler(new ArticleRoutes(new ArticleReads(content, paywall, new AccessPolicy(2), clock), identity),
-                recommendationRoutes, new RequestLog("articles", logLines::add));
+                new Recommendations(recommendations, views, content), readers, clock);
+        handler = new ArticlesHandler(new ArticleRoutes(new ArticleReads(content, paywall, new AccessPolicy(2), clock), identity,
+                readers), recommendationRoutes, new RequestLog("articles", logLines::add));
     }
 
     private JsonNode invoke(String fixture, int expectedStatus) throws Exception {

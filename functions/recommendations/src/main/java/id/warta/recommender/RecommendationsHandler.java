@@ -1,33 +1,33 @@
 package id.warta.recommender;
 
-import id.warta.recommendations.SingleRunBuilder;
-import id.warta.recommendations.RecommendationWeights;
-import id.warta.recommendations.RecommendationBuilder;
 import id.warta.recommendations.BuildReport;
+import id.warta.recommendations.SingleRunBuilder;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import id.warta.config.AwsClients;
 import id.warta.config.Env;
-import id.warta.dynamo.DynamoBuilderLease;
-import id.warta.dynamo.DynamoContentRepository;
-import id.warta.dynamo.DynamoRecommendations;
-import id.warta.dynamo.DynamoViewLog;
 import id.warta.logging.EventLog;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import id.warta.metrics.Measurements;
+import id.warta.metrics.Metric;
+import id.warta.metrics.Metrics;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The Schedule event (every 15 minutes): rebuilds related and trending lists from the views since
  * the last run, one run at a time (the lease in the RecommendationsTable; a run that finds it held
- * returns at once). The event carries nothing the build needs; the time is the clock's.
+ * returns at once). The event carries nothing the build needs; the time is the clock's. A completed
+ * build reports {@code BuilderRuns} 1, its duration and the views it read as metrics: the missed-runs
+ * alarm takes two schedule periods without a completed build for a builder that stopped.
  */
 public final class RecommendationsHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
     private final SingleRunBuilder builder;
     private final EventLog log;
+    private final Metrics metrics;
 
     public RecommendationsHandler() {
         this(System.getenv());
@@ -35,13 +35,15 @@ public final class RecommendationsHandler implements RequestHandler<Map<String, 
 
     public RecommendationsHandler(Map<String, String> environment) {
         RecommendationsConfig config = RecommendationsConfig.from(new Env(environment));
+        EventLog log = EventLog.toStdout("recommendations");
         this(RecommendationsWiring.wire(config, AwsClients.dynamoDb(config.aws()), Clock.systemUTC()),
-                EventLog.toStdout("recommendations"));
+                log, config.metrics().toLog(log, Clock.systemUTC()));
     }
 
-    RecommendationsHandler(SingleRunBuilder builder, EventLog log) {
+    RecommendationsHandler(SingleRunBuilder builder, EventLog log, Metrics metrics) {
         this.builder = builder;
         this.log = log;
+        this.metrics = metrics;
     }
 
     /**
@@ -54,14 +56,19 @@ public final class RecommendationsHandler implements RequestHandler<Map<String, 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
         long started = System.nanoTime();
-        Map<String, Object> report = builder.build(context.getAwsRequestId(), Duration.ofMillis(context.getRemainingTimeInMillis()))
-                .map(BuildReport::toMap)
+        Optional<BuildReport> built = builder.build(context.getAwsRequestId(), Duration.ofMillis(context.getRemainingTimeInMillis()));
+        long durationMs = (System.nanoTime() - started) / 1_000_000;
+        Map<String, Object> report = built.map(BuildReport::toMap)
                 .orElseGet(() -> Map.of("skipped", SingleRunBuilder.LEASE_HELD));
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("level", "INFO");
-        line.put("durationMs", (System.nanoTime() - started) / 1_000_000);
+        line.put("durationMs", durationMs);
         line.put("report", report);
         log.event(line);
+        built.ifPresent(build -> metrics.publish(Measurements.of()
+                .put(Metric.BUILDER_RUNS, 1)
+                .put(Metric.BUILDER_DURATION, durationMs)
+                .put(Metric.VIEWS_PROCESSED, build.viewsRead())));
         return report;
     }
 }

@@ -10,7 +10,9 @@ import id.warta.reader.ReaderKey;
 import id.warta.activity.View;
 import id.warta.content.ArticleSummary;
 import id.warta.content.Edition;
+import id.warta.logging.EmbeddedMetricFormat;
 import id.warta.logging.EventLog;
+import id.warta.testing.EmfRecord;
 import id.warta.json.Json;
 import id.warta.testing.InMemoryRecommendationStore;
 import id.warta.testing.InMemoryViewLog;
@@ -43,7 +45,9 @@ class RecommendationsHandlerTest {
     private final List<String> logLines = new ArrayList<>();
     private final RecommendationsHandler handler = new RecommendationsHandler(new SingleRunBuilder(
             new RecommendationBuilder(views, content, store, RecommendationWeights.DEFAULT, Clock.fixed(NOW, ZoneOffset.UTC)),
-            lease, Clock.fixed(NOW, ZoneOffset.UTC)), new EventLog("recommendations", logLines::add));
+            lease, Clock.fixed(NOW, ZoneOffset.UTC)), new EventLog("recommendations", logLines::add),
+            new EmbeddedMetricFormat("Warta", "warta-test", new EventLog("recommendations", logLines::add),
+                    Clock.fixed(NOW, ZoneOffset.UTC)));
 
     @Test
     void rebuildsTheListsOnTheScheduleEventAndLogsOneLineWithTheReport() throws Exception {
@@ -59,9 +63,16 @@ class RecommendationsHandlerTest {
         assertThat(event).containsEntry("detail-type", "Scheduled Event");
         assertThat(store.related("banjir-demak").orElseThrow()).extracting(ArticleSummary::slug)
                 .containsExactly("harga-beras-naik");
-        assertThat(logLines).hasSize(1);
+        assertThat(logLines).hasSize(2);
         JsonNode line = Json.mapper().readTree(logLines.getFirst());
         assertThat(line.path("report").path("trendingLists").asInt()).isEqualTo(3);
+        EmfRecord metrics = EmfRecord.parse(logLines.getLast());
+        assertThat(metrics.namespace()).isEqualTo("Warta");
+        assertThat(metrics.dimensions()).isEqualTo(Map.of("Stack", "warta-test"));
+        assertThat(metrics.values()).containsOnlyKeys("BuilderRuns", "BuilderDurationMs", "ViewsProcessed")
+                .containsEntry("BuilderRuns", 1.0).containsEntry("ViewsProcessed", 2.0);
+        assertThat(metrics.values().get("BuilderDurationMs")).isEqualTo(line.path("durationMs").asDouble());
+        assertThat(metrics.units()).containsEntry("BuilderDurationMs", "Milliseconds");
         assertThat(lease.take("run-2", NOW, NOW.plusSeconds(60))).as("lease given back").isTrue();
     }
 
@@ -76,6 +87,7 @@ class RecommendationsHandlerTest {
         assertThat(store.related("banjir-demak")).as("nothing built").isEmpty();
         assertThat(Json.mapper().readTree(logLines.getFirst()).path("report").path("skipped").asText())
                 .isEqualTo("another run holds the lease");
+        assertThat(EmfRecord.in(logLines)).as("a skipped run is no completed build: no BuilderRuns").isEmpty();
     }
 
     private static Map<String, Object> scheduleEvent() throws Exception {

@@ -1,0 +1,29 @@
+package id.warta.site;
+
+import id.warta.config.AwsSettings;
+import id.warta.config.Env;
+
+/**
+ * Everything the site function reads from its environment, read once per container.
+ *
+ * @param siteUrl the site's public address (canonical links, feeds, sitemaps), without a trailing slash
+ * @param apiUrl  the reader API's base URL for the pages' scripts; empty means the site's own origin
+ *                (in AWS one CloudFront distribution serves both)
+ */
+public record SiteConfig(String contentTable, String activityTable, String recommendationsTable, String siteUrl,
+                         String apiUrl, AwsSettings aws) {
+
+    public static SiteConfig from(Env env) {
+        return new SiteConfig(
+                env.required("CONTENT_TABLE"),
+                env.required("ACTIVITY_TABLE"),
+                env.required("RECOMMENDATIONS_TABLE"),
+                withoutTrailingSlash(env.required("SITE_URL")),
+                withoutTrailingSlash(env.optional("API_URL", "")),
+                AwsSettings.from(env));
+    }
+
+    private static String withoutTrailingSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}
