@@ -29,7 +29,7 @@ import java.util.stream.Collectors;
 public final class Newsroom {
     /** Writes that lost a race without If-Match are re-based on the newer version this often before giving up. */
     static final int ATTEMPTS = 3;
-    static final int MAX_EDITORS_PICKS = 10;
+    public static final int MAX_EDITORS_PICKS = 10;
 
     private final NewsroomStore store;
     private final ContentRepository content;

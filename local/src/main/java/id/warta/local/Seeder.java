@@ -67,7 +67,7 @@ public final class Seeder {
         withoutTheirPick.forEach(a -> published.put(a.path("slug").asText(), publish(newsroom, a, now, true)));
         // The home page's "Pilihan Editor": the articles the seed's editors picked, in the order first picked.
         newsroom.setEditorsPicks(published.values().stream().map(Article::editorsPick).filter(Objects::nonNull)
-                .map(EditorsPick::slug).distinct().toList());
+                .map(EditorsPick::slug).distinct().limit(Newsroom.MAX_EDITORS_PICKS).toList());
 
         Map<String, Instant> storedVideos = new HashMap<>();
         List<Video> fresh = videos(root, now, Map.of());

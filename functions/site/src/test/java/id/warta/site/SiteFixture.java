@@ -48,6 +48,7 @@ final class SiteFixture {
         }
         content.save(SampleContent.video("video-banjir", SampleContent.minutesBefore(NOW, 30)));
         store.saveLists(List.of(RankedList.trending(RankedList.ALL_SECTIONS, List.of(summary(FREE)))));
+        content.saveEditorsPicks(List.of(METERED, COVER));
     }
 
     ArticleSummary summary(String slug) {

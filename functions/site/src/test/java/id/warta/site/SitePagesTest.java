@@ -66,6 +66,8 @@ class SitePagesTest {
         assertThat(response.getHeaders().get("cache-control")).isEqualTo(PAGE_CACHE);
         assertThat(page.selectFirst("html").attr("lang")).isEqualTo("id");
         assertThat(page.select("h2").eachText()).contains("Terbaru", "Pilihan Editor", "Terpopuler", "Video Pilihan");
+        assertThat(page.select("section[aria-labelledby=pilihan-editor] h3 a").eachAttr("href")).as("the editors' order")
+                .containsExactly("/ekonomi/" + SiteFixture.METERED, "/ekonomi/" + SiteFixture.COVER);
         assertThat(page.select("section.latest h3 a").eachAttr("href")).startsWith(
                 "/ekonomi/" + SiteFixture.FREE, "/ekonomi/" + SiteFixture.METERED);
         assertThat(page.select("section.latest time").first().text()).isEqualTo("5 menit lalu");
@@ -250,6 +252,8 @@ class SitePagesTest {
     void sponsoredRecommendationsAreFlaggedIklanWithTheThirdPartyNotice() {
         ArticleSummary sponsored = new ArticleSummary("id-sponsor", "promo-bank", "Promo bank", "Bersponsor", "ekonomi",
                 Edition.WEB, false, SiteFixture.NOW, null, true, List.of());
+        // Lists are checked against what readers may see when they are read: the sponsor's article is published.
+        site.save(new Article(sponsored, "Redaksi Iklan", "Redaksi Iklan", List.of(), null, List.of("Isi promosi.")));
         site.store.saveLists(List.of(id.warta.recommendations.RankedList.related(SiteFixture.FREE,
                 List.of(sponsored, site.summary(SiteFixture.METERED)))));
 
