@@ -1,6 +1,6 @@
 package id.warta.local;
 
-import id.warta.identity.AccessTokens;
+import id.warta.http.JwtAccessTokens;
 
 import java.time.Clock;
 import java.util.Map;
@@ -66,7 +66,7 @@ final class RouteSamples {
         }
         String secret = cloud.environmentOf(cloud.template().functions().getFirst()).get("ACCESS_TOKEN_SECRET");
         return stack.send(sample.method(), sample.path(), sample.body(),
-                "Authorization", "Bearer " + new AccessTokens(secret, Clock.systemUTC()).issue("sample-reader", 0));
+                "Authorization", "Bearer " + new JwtAccessTokens(secret, Clock.systemUTC()).issue("sample-reader", 0));
     }
 
     private static boolean iamAuthorised(LocalCloud cloud, Sample sample) {

@@ -9,6 +9,7 @@ import id.warta.dynamo.DynamoReaderAccounts;
 import id.warta.http.ReaderIdentity;
 import id.warta.http.ReaderResolver;
 import id.warta.identity.AccessTokens;
+import id.warta.http.JwtAccessTokens;
 import id.warta.paywall.AccessPolicy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -22,7 +23,7 @@ final class AccountsWiring {
 
     static AccountRoutes wire(AccountsConfig config, DynamoDbClient dynamo, Clock clock) {
         SecureRandom random = new SecureRandom();
-        AccessTokens accessTokens = new AccessTokens(config.accessTokenSecret(), clock);
+        AccessTokens accessTokens = new JwtAccessTokens(config.accessTokenSecret(), clock);
         AccountStore store = new DynamoAccountStore(dynamo, config.accountsTable());
         AccountService accounts = new AccountService(store, new DynamoMailOutbox(dynamo, config.accountsTable(), clock),
                 new PasswordHasher(PasswordHasher.PRODUCTION, random), new OneTimeTokens(random), accessTokens,

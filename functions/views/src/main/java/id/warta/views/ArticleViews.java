@@ -3,6 +3,7 @@ package id.warta.views;
 import id.warta.reader.ReaderAccount;
 import id.warta.reader.ReaderKey;
 import id.warta.activity.View;
+import id.warta.activity.ViewCeiling;
 import id.warta.activity.ViewLog;
 import id.warta.content.AccessLevel;
 import id.warta.content.Article;
