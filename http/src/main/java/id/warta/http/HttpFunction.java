@@ -3,7 +3,6 @@ package id.warta.http;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import id.warta.errors.DomainException;
 import id.warta.json.Json;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -120,11 +119,7 @@ public final class HttpFunction {
         String body = null;
         if (response.body() != null) {
             headers.put("content-type", "application/json; charset=utf-8");
-            try {
-                body = Json.mapper().writeValueAsString(response.body());
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("Response body is not serialisable", e);
-            }
+            body = Json.write(response.body());
         }
         return APIGatewayV2HTTPResponse.builder()
                 .withStatusCode(response.status())

@@ -8,7 +8,6 @@ import id.warta.activity.ViewLog;
 import id.warta.content.AccessLevel;
 import id.warta.content.Article;
 import id.warta.reader.Reader;
-import id.warta.http.ReaderResolver;
 import id.warta.identity.AccessClaims;
 import id.warta.paywall.Access;
 import id.warta.paywall.AccessPolicy;
