@@ -54,9 +54,13 @@ public final class ViewsHandler extends ApiHandler {
         return ApiResponse.ok(new ViewAnswer(access), CachePolicy.PRIVATE);
     }
 
-    /** A view of an article that does not exist reads, answers 404, and records nothing. */
+    /**
+     * A view of an article that does not exist reads, answers 404, and records nothing; one with a
+     * token that does not verify is refused before it reads anything.
+     */
     @Override
     protected void prime(HttpFunction http) {
         http.prime("POST /articles/{slug}/views", "/articles/snapstart-priming/views", "{}");
+        http.primeWithForeignToken("POST /articles/{slug}/views", "/articles/snapstart-priming/views", "{}");
     }
 }
