@@ -7,7 +7,8 @@ import java.util.Map;
  * HTTP protocol itself, which no business rule decides: a body that is not one JSON object, too large
  * (413) or not declared as JSON (415), an unknown route, a malformed X-Reader-Id. A refused rule or
  * input is a domain exception, answered through {@link DomainErrors}; a failed dependency, through
- * {@link HttpFunction}. The message is written for the client and must never carry internal detail.
+ * {@link HttpFunction}. Only this package makes one (its factories are package-private). The message is
+ * written for the client and must never carry internal detail.
  */
 public final class ApiException extends RuntimeException {
     private final int status;
@@ -23,7 +24,7 @@ public final class ApiException extends RuntimeException {
         this.retryAfterSeconds = retryAfterSeconds;
     }
 
-    public static ApiException of(ErrorCode code, String message) {
+    static ApiException of(ErrorCode code, String message) {
         return new ApiException(code.status(), code, message, null, null);
     }
 
