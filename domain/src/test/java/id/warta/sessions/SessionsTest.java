@@ -3,6 +3,7 @@ package id.warta.sessions;
 import id.warta.errors.SessionEnded;
 import id.warta.identity.AccessTokens;
 import id.warta.membership.Account;
+import id.warta.testing.InMemoryAccessTokens;
 import id.warta.testing.InMemoryAccountStore;
 import id.warta.testing.InMemorySessionStore;
 import id.warta.testing.MutableClock;
@@ -27,7 +28,7 @@ class SessionsTest {
     private final MutableClock clock = new MutableClock(START);
     private final InMemoryAccountStore accounts = new InMemoryAccountStore();
     private final InMemorySessionStore store = new InMemorySessionStore(accounts);
-    private final AccessTokens accessTokens = new AccessTokens(SECRET, clock);
+    private final AccessTokens accessTokens = new InMemoryAccessTokens(clock);
     private final CredentialChain chain = new CredentialChain(SECRET);
 
     SessionsTest() {

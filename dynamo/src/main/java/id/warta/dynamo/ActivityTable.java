@@ -13,7 +13,7 @@ import java.util.Map;
  * The item layout of the ActivityTable, in one place for every function that touches it (views
  * claims views and unlocks; articles and accounts read meters; the builder reads views). Each item
  * type has its key here; its attributes live with its one adapter ({@link DynamoMeters},
- * {@link DynamoViewLog}, the views function's DynamoViewCeiling).
+ * {@link DynamoViewLog}, {@link DynamoViewCeiling}).
  * <ul>
  *   <li>meter: {@code pk = METER#<accountId>}, {@code sk = <period>} (the month in Asia/Jakarta);</li>
  *   <li>view: {@code pk = VIEWS#<UTC hour>#<shard>}, {@code sk = <reader>#<slug>}: one per reader, article

@@ -3,7 +3,6 @@ package id.warta.dynamo;
 import id.warta.content.ArticleSummary;
 import id.warta.recommendations.RankedList;
 import id.warta.recommendations.RecommendationStore;
-import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
@@ -13,8 +12,6 @@ import java.io.ByteArrayOutputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -23,18 +20,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The RecommendationsTable (pk only; TTL expiresAt). Items:
- * <ul>
- *   <li>{@code RECS#<slug>}: the article's related articles, best first;</li>
- *   <li>{@code TRENDING#all}, {@code TRENDING#<section>}: most viewed in the last 24 hours;</li>
- *   <li>{@code HOUR#<yyyyMMddHH UTC>#<part>}: the gzip'd aggregate of one completed hour of views,
- *       split into parts below the 400 KB item limit (part 0 holds the number of parts);</li>
- *   <li>{@code CHECKPOINT}: the last hour aggregated;</li>
- *   <li>{@code FINGERPRINTS#<part>}: a hash of every list as last written, so that a rebuild writes
- *       only the lists that changed (most lists of a quiet hour do not);</li>
- *   <li>{@code BUILDER_LEASE}: the run that holds the builder's single-run lease, and until when
- *       ({@link DynamoBuilderLease}).</li>
- * </ul>
+ * The recommendation lists, hourly aggregates, fingerprints and checkpoint in the RecommendationsTable
+ * (layout: {@link RecommendationsTable}).
  * Lists carry the article summaries themselves, so a read is one GetItem instead of a GetItem plus
  * a BatchGetItem of up to 30 content items: half the round trips on the hot path, about the same
  * read units (an item of 30 summaries is some 20 KB). Titles edited later show within one rebuild.
@@ -49,9 +36,6 @@ public final class DynamoRecommendations implements RecommendationStore {
     static final Duration HOUR_TTL = Duration.ofDays(2);
     static final int MAX_PART_BYTES = 300 * 1024;
     private static final int BATCH_WRITE_LIMIT = 25;
-    private static final String CHECKPOINT = "CHECKPOINT";
-    private static final String FINGERPRINTS = "FINGERPRINTS";
-    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyyMMddHH").withZone(ZoneOffset.UTC);
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -63,42 +47,34 @@ public final class DynamoRecommendations implements RecommendationStore {
         this.clock = clock;
     }
 
-    static String key(RankedList list) {
-        return (list.kind() == RankedList.Kind.RELATED ? "RECS#" : "TRENDING#") + list.subject();
-    }
-
-    private static String hourName(Instant hour) {
-        return "HOUR#" + HOUR.format(hour);
-    }
-
     @Override
     public Optional<Instant> checkpoint() {
-        return get(CHECKPOINT).map(item -> Instant.parse(Attr.string(item, "hour")));
+        return get(RecommendationsTable.CHECKPOINT).map(RecommendationsTable::checkpointHour);
     }
 
     @Override
     public void saveCheckpoint(Instant hour) {
-        dynamo.putItem(b -> b.tableName(table).item(Map.of("pk", Attr.s(CHECKPOINT), "hour", Attr.s(hour.toString()))));
+        dynamo.putItem(b -> b.tableName(table).item(RecommendationsTable.checkpointItem(hour)));
     }
 
     @Override
     public void saveHour(Instant hour, byte[] aggregate) {
-        saveBlob(hourName(hour), aggregate, HOUR_TTL);
+        saveBlob(RecommendationsTable.hourBlob(hour), aggregate, HOUR_TTL);
     }
 
     @Override
     public Optional<byte[]> hour(Instant hour) {
-        return blob(hourName(hour));
+        return blob(RecommendationsTable.hourBlob(hour));
     }
 
     @Override
     public int saveLists(Collection<RankedList> lists) {
         Instant now = clock.instant();
-        Fingerprints previous = blob(FINGERPRINTS).map(Fingerprints::decode).orElseGet(Fingerprints::new);
+        Fingerprints previous = blob(RecommendationsTable.FINGERPRINTS).map(Fingerprints::decode).orElseGet(Fingerprints::new);
         Fingerprints current = new Fingerprints();
         List<Map<String, AttributeValue>> changed = new ArrayList<>();
         for (RankedList list : lists) {
-            String pk = key(list);
+            String pk = RecommendationsTable.listKey(list);
             List<AttributeValue> summaries = list.items().stream()
                     .map(s -> AttributeValue.fromM(ContentTable.summaryAttributes(s))).toList();
             long fingerprint = Fingerprints.of(summaries);
@@ -110,69 +86,62 @@ public final class DynamoRecommendations implements RecommendationStore {
                 current.put(pk, fingerprint, unchangedSince.get());
                 continue;
             }
-            changed.add(Map.of("pk", Attr.s(pk), "items", AttributeValue.fromL(summaries),
-                    "builtAt", Attr.s(now.toString()), "expiresAt", Attr.n(now.plus(ttl).getEpochSecond())));
+            changed.add(RecommendationsTable.listItem(pk, summaries, now, now.plus(ttl)));
             current.put(pk, fingerprint, now);
         }
         writeAll(changed);
-        saveBlob(FINGERPRINTS, current.encode(), LIST_TTL);
+        saveBlob(RecommendationsTable.FINGERPRINTS, current.encode(), LIST_TTL);
         return changed.size();
     }
 
     @Override
     public Optional<List<ArticleSummary>> related(String slug) {
-        return list(key(RankedList.related(slug, List.of())));
+        return list(RecommendationsTable.listKey(RankedList.related(slug, List.of())));
     }
 
     @Override
     public Optional<List<ArticleSummary>> trending(String section) {
-        return list(key(RankedList.trending(section, List.of())));
+        return list(RecommendationsTable.listKey(RankedList.trending(section, List.of())));
     }
 
-    /** A list past its TTL counts as absent even before DynamoDB's TTL sweep removes it. */
     private Optional<List<ArticleSummary>> list(String pk) {
-        long now = clock.instant().getEpochSecond();
-        return get(pk)
-                .filter(item -> Attr.number(item, "expiresAt", Long.MAX_VALUE) > now)
-                .map(item -> item.get("items").l().stream()
-                        .map(v -> ContentTable.toSummary(v.m())).toList());
+        Instant now = clock.instant();
+        return get(pk).flatMap(item -> RecommendationsTable.summaries(item, now));
     }
 
     /** Bytes of any size as items {@code <name>#<part>} below the item size limit; part 0 holds the count. */
     private void saveBlob(String name, byte[] bytes, Duration ttl) {
         int parts = Math.max(1, (bytes.length + MAX_PART_BYTES - 1) / MAX_PART_BYTES);
-        AttributeValue expiresAt = Attr.n(clock.instant().plus(ttl).getEpochSecond());
+        Instant expiresAt = clock.instant().plus(ttl);
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         for (int part = 0; part < parts; part++) {
             int from = part * MAX_PART_BYTES;
             int to = Math.min(bytes.length, from + MAX_PART_BYTES);
-            items.add(Map.of("pk", Attr.s(name + "#" + part), "parts", Attr.n(parts),
-                    "data", AttributeValue.fromB(SdkBytes.fromByteArray(Arrays.copyOfRange(bytes, from, to))),
-                    "expiresAt", expiresAt));
+            items.add(RecommendationsTable.blobPartItem(name, part, parts, Arrays.copyOfRange(bytes, from, to), expiresAt));
         }
         writeAll(items);
     }
 
     private Optional<byte[]> blob(String name) {
-        Optional<Map<String, AttributeValue>> first = get(name + "#0");
+        Optional<Map<String, AttributeValue>> first = get(RecommendationsTable.blobPartKey(name, 0));
         if (first.isEmpty()) {
             return Optional.empty();
         }
-        long parts = Attr.number(first.get(), "parts", 1);
+        long parts = RecommendationsTable.parts(first.get());
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        bytes.writeBytes(first.get().get("data").b().asByteArrayUnsafe());
+        bytes.writeBytes(RecommendationsTable.data(first.get()));
         for (int part = 1; part < parts; part++) {
-            Optional<Map<String, AttributeValue>> item = get(name + "#" + part);
+            Optional<Map<String, AttributeValue>> item = get(RecommendationsTable.blobPartKey(name, part));
             if (item.isEmpty()) {
                 return Optional.empty();
             }
-            bytes.writeBytes(item.get().get("data").b().asByteArrayUnsafe());
+            bytes.writeBytes(RecommendationsTable.data(item.get()));
         }
         return Optional.of(bytes.toByteArray());
     }
 
     private Optional<Map<String, AttributeValue>> get(String pk) {
-        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(Map.of("pk", Attr.s(pk)))).item();
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(RecommendationsTable.key(pk))).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
     }
 

@@ -3,8 +3,12 @@ package id.warta.http;
 import java.util.Map;
 
 /**
- * A failure the client is told about with the contract's error body. The message is written for
- * the client and must never carry internal detail.
+ * What the client is told, with the contract's error body. Thrown directly only for mistakes of the
+ * HTTP protocol itself, which no business rule decides: a body that is not one JSON object, too large
+ * (413) or not declared as JSON (415), an unknown route, a malformed X-Reader-Id. A refused rule or
+ * input is a domain exception, answered through {@link DomainErrors}; a failed dependency, through
+ * {@link HttpFunction}. Only this package makes one (its factories are package-private). The message is
+ * written for the client and must never carry internal detail.
  */
 public final class ApiException extends RuntimeException {
     private final int status;
@@ -20,21 +24,21 @@ public final class ApiException extends RuntimeException {
         this.retryAfterSeconds = retryAfterSeconds;
     }
 
-    public static ApiException of(ErrorCode code, String message) {
+    static ApiException of(ErrorCode code, String message) {
         return new ApiException(code.status(), code, message, null, null);
     }
 
-    public static ApiException validation(Map<String, String> fields) {
+    static ApiException validation(Map<String, String> fields) {
         return new ApiException(400, ErrorCode.VALIDATION_FAILED, "Periksa kembali isian Anda.", fields, null);
     }
 
-    public static ApiException rateLimited(long retryAfterSeconds) {
+    static ApiException rateLimited(long retryAfterSeconds) {
         return new ApiException(429, ErrorCode.RATE_LIMITED, "Terlalu banyak permintaan. Coba lagi nanti.", null,
                 Math.max(1, retryAfterSeconds));
     }
 
     /** A dependency (the database) is unreachable: the client may retry shortly. */
-    public static ApiException unavailable() {
+    static ApiException unavailable() {
         return new ApiException(503, ErrorCode.INTERNAL, "Layanan sedang sibuk. Coba lagi sebentar lagi.", null, 5L);
     }
 

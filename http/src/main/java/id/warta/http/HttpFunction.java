@@ -3,7 +3,6 @@ package id.warta.http;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import id.warta.errors.DomainException;
 import id.warta.json.Json;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -26,6 +25,14 @@ public final class HttpFunction {
      * gives the site a copy without its CORS header or a signed-in reader the anonymous copy.
      */
     public static final String ALWAYS_VARY = "Origin, Authorization";
+    /**
+     * A well-formed HS256 token signed with a key no function holds (and long expired): a primed
+     * request that carries it builds and runs the token verifier, which is otherwise built on the
+     * first signed-in request, and is refused (401) before it reads or writes anything.
+     */
+    private static final String FOREIGN_TOKEN = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9"
+            + ".eyJpc3MiOiJ3YXJ0YSIsInN1YiI6InNuYXBzdGFydC1wcmltaW5nIiwiY3YiOjAsImlhdCI6MCwiZXhwIjoxfQ"
+            + ".WUHvGllkdYPBK3ImbWxCTfdceXhUOwpYjiTVLIREHbg";
 
     private final Map<String, Route> routes;
     private final RequestLog log;
@@ -90,6 +97,18 @@ public final class HttpFunction {
      * requests that cannot write: reads, and lookups of keys that do not exist.
      */
     public void prime(String routeKey, String path, String body) {
+        prime(routeKey, path, body, Map.of());
+    }
+
+    /** {@link #prime} as a signed-in reader whose token does not verify: warms the verifier, answers 401. */
+    public void primeWithForeignToken(String routeKey, String path, String body) {
+        prime(routeKey, path, body, Map.of("authorization", "Bearer " + FOREIGN_TOKEN));
+    }
+
+    private void prime(String routeKey, String path, String body, Map<String, String> extraHeaders) {
+        Map<String, String> headers = new HashMap<>(extraHeaders);
+        headers.put("user-agent", "warta-snapstart-priming");
+        headers.put("content-type", "application/json");
         String[] templateParts = routeKey.substring(routeKey.indexOf(' ') + 1).split("/");
         String[] pathParts = path.split("/");
         Map<String, String> parameters = new HashMap<>();
@@ -101,7 +120,7 @@ public final class HttpFunction {
         handle(APIGatewayV2HTTPEvent.builder()
                 .withRouteKey(routeKey)
                 .withRawPath(path)
-                .withHeaders(Map.of("user-agent", "warta-snapstart-priming", "content-type", "application/json"))
+                .withHeaders(headers)
                 .withBody(body)
                 .withPathParameters(parameters)
                 .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
@@ -120,11 +139,7 @@ public final class HttpFunction {
         String body = null;
         if (response.body() != null) {
             headers.put("content-type", "application/json; charset=utf-8");
-            try {
-                body = Json.mapper().writeValueAsString(response.body());
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("Response body is not serialisable", e);
-            }
+            body = Json.write(response.body());
         }
         return APIGatewayV2HTTPResponse.builder()
                 .withStatusCode(response.status())

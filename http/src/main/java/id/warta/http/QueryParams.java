@@ -1,5 +1,7 @@
 package id.warta.http;
 
+import id.warta.errors.ValidationFailed;
+
 import java.util.Map;
 
 /** Query-string validation shared by the read routes. */
@@ -15,11 +17,11 @@ public final class QueryParams {
         }
         String message = "harus bilangan bulat " + min + " sampai " + max;
         if (raw.isEmpty() || raw.length() > 4 || !raw.chars().allMatch(Character::isDigit)) {
-            throw ApiException.validation(Map.of(name, message));
+            throw new ValidationFailed(Map.of(name, message));
         }
         int value = Integer.parseInt(raw);
         if (value < min || value > max) {
-            throw ApiException.validation(Map.of(name, message));
+            throw new ValidationFailed(Map.of(name, message));
         }
         return value;
     }

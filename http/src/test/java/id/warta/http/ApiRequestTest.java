@@ -49,6 +49,7 @@ class ApiRequestTest {
         ApiRequest request = ApiRequest.from(event(body, false));
 
         assertThat(codeOf(() -> request.jsonObject(false))).isEqualTo(ErrorCode.BAD_REQUEST);
+        assertThat(codeOf(() -> request.requireJsonObject(false))).isEqualTo(ErrorCode.BAD_REQUEST);
     }
 
     @ParameterizedTest
@@ -58,6 +59,7 @@ class ApiRequestTest {
         ApiRequest request = ApiRequest.from(event(body, false));
 
         assertThat(codeOf(() -> request.jsonObject(false))).isEqualTo(ErrorCode.BAD_REQUEST);
+        assertThat(codeOf(() -> request.requireJsonObject(false))).isEqualTo(ErrorCode.BAD_REQUEST);
     }
 
     private static ApiRequest withContentType(String contentType, String body) {
@@ -94,6 +96,7 @@ class ApiRequestTest {
         String invalidUtf8 = Base64.getEncoder().encodeToString(new byte[] {'{', '"', (byte) 0xC3, (byte) 0x28, '"', ':', '1', '}'});
 
         assertThat(codeOf(() -> ApiRequest.from(event(invalidUtf8, true)).jsonObject(false))).isEqualTo(ErrorCode.BAD_REQUEST);
+        assertThat(codeOf(() -> ApiRequest.from(event(invalidUtf8, true)).requireJsonObject(false))).isEqualTo(ErrorCode.BAD_REQUEST);
         assertThat(codeOf(() -> ApiRequest.from(event("%%%not base64%%%", true)))).isEqualTo(ErrorCode.BAD_REQUEST);
     }
 
@@ -111,11 +114,19 @@ class ApiRequestTest {
         String deep = "{\"a\":" + "[".repeat(1000) + "]".repeat(1000) + "}";
 
         assertThat(codeOf(() -> ApiRequest.from(event(deep, false)).jsonObject(false))).isEqualTo(ErrorCode.BAD_REQUEST);
+        assertThat(codeOf(() -> ApiRequest.from(event(deep, false)).requireJsonObject(false))).isEqualTo(ErrorCode.BAD_REQUEST);
     }
 
     @Test
     void allowsAnEmptyBodyWhereTheRouteDoes() {
         assertThat(ApiRequest.from(event(null, false)).jsonObject(true).isEmpty()).isTrue();
         assertThatThrownBy(() -> ApiRequest.from(event(null, false)).jsonObject(false)).isInstanceOf(ApiException.class);
+        ApiRequest.from(event(" ", false)).requireJsonObject(true);
+        assertThatThrownBy(() -> ApiRequest.from(event(null, false)).requireJsonObject(false)).isInstanceOf(ApiException.class);
+    }
+
+    @Test
+    void acceptsOneObjectWithoutBuildingATree() {
+        ApiRequest.from(event("{\"nested\":{\"list\":[1,{\"k\":null}]},\"k\":true}", false)).requireJsonObject(false);
     }
 }

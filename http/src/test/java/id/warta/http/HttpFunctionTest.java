@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -69,5 +70,25 @@ class HttpFunctionTest {
         assertThat(vary(http.handle(noOrigin, null))).containsExactly("Origin", "Authorization", "X-Reader-Id");
         assertThat(vary(post("POST /things", "text/plain", "x"))).as("errors too").containsExactly("Origin", "Authorization");
         assertThat(vary(post("GET /unknown", null, null))).containsExactly("Origin", "Authorization");
+    }
+
+    @Test
+    void primingWithTheForeignTokenRunsTheVerifierAndIsRefusedBeforeTheRouteActs() {
+        List<String> logLines = new ArrayList<>();
+        List<String> acted = new ArrayList<>();
+        ReaderIdentity identity = new ReaderIdentity(
+                new JwtAccessTokens("the-key-of-this-function-0123456789abcdef", Clock.systemUTC()));
+        HttpFunction primed = HttpFunction.builder(new RequestLog("test", logLines::add))
+                .route("GET /articles/{slug}", request -> {
+                    identity.bearer(request);
+                    acted.add(request.slug());
+                    return ApiResponse.noContent();
+                })
+                .build();
+
+        primed.primeWithForeignToken("GET /articles/{slug}", "/articles/snapstart-priming", null);
+
+        assertThat(acted).isEmpty();
+        assertThat(logLines).singleElement().asString().contains("\"status\":401", "\"error\":\"UNAUTHORIZED\"");
     }
 }

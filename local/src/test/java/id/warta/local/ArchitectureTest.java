@@ -44,7 +44,7 @@ class ArchitectureTest {
     @Test
     void theDomainKnowsNoInfrastructure() {
         ArchRule rule = noClasses().should().dependOnClassesThat().resideInAnyPackage(
-                        "software.amazon.awssdk..", "com.fasterxml.jackson..", "com.amazonaws.services.lambda..",
+                        "software.amazon.awssdk..", "com.fasterxml.jackson..", "com.auth0..", "com.amazonaws.services.lambda..",
                         "java.net.http..", "id.warta.http..", "id.warta.json..", "id.warta.dynamo..", "id.warta.config..")
                 .because("business rules are plain Java; adapters depend on them, never the other way round");
         rule.check(classesOf("domain"));

@@ -7,6 +7,7 @@ import id.warta.dynamo.DynamoBuilderLease;
 import id.warta.dynamo.DynamoContentRepository;
 import id.warta.dynamo.DynamoRecommendations;
 import id.warta.dynamo.DynamoViewLog;
+import id.warta.dynamo.RecommendationsTable;
 import id.warta.json.Json;
 import id.warta.recommendations.BuildReport;
 import id.warta.recommendations.RecommendationBuilder;
@@ -49,7 +50,7 @@ class BuilderLeaseIT {
     /** The lease item must not outlive a test: RecommendationsIT runs the builder in the same tables. */
     @AfterEach
     void removeTheLeaseItem() {
-        dynamo.deleteItem(b -> b.tableName(TABLE).key(DynamoBuilderLease.key()));
+        dynamo.deleteItem(b -> b.tableName(TABLE).key(RecommendationsTable.leaseKey()));
     }
 
     private static String runTheFunction() throws Exception {
@@ -125,9 +126,9 @@ class BuilderLeaseIT {
         assertThat(List.of(taken, retriedTake, otherRun, afterOthersRelease, afterHoldersRelease))
                 .containsExactly(true, true, false, false, true);
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(TABLE).consistentRead(true)
-                .key(DynamoBuilderLease.key())).item();
-        assertThat(Attr.string(item, "heldBy")).isEqualTo("run-2");
-        assertThat(Attr.number(item, "expiresAt", 0)).as("expiry, rounded up to a second")
+                .key(RecommendationsTable.leaseKey())).item();
+        assertThat(Attr.string(item, RecommendationsTable.HELD_BY)).isEqualTo("run-2");
+        assertThat(Attr.number(item, RecommendationsTable.EXPIRES_AT, 0)).as("expiry, rounded up to a second")
                 .isBetween(expires.getEpochSecond(), expires.getEpochSecond() + 1);
     }
 }

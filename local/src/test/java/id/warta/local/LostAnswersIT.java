@@ -1,6 +1,7 @@
 package id.warta.local;
 
 import id.warta.dynamo.ActivityTable;
+import id.warta.dynamo.DynamoViewCeiling;
 import id.warta.hashing.Sha256;
 import com.fasterxml.jackson.databind.JsonNode;
 import id.warta.membership.OneTimeTokens;
@@ -10,7 +11,6 @@ import id.warta.dynamo.Attr;
 import id.warta.local.faults.Fault;
 import id.warta.local.faults.FaultRule;
 import id.warta.local.faults.Match;
-import id.warta.views.DynamoViewCeiling;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;

@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * bin/bench: measures every function side by side with the floor and a naive peer, on this machine,
@@ -20,6 +22,10 @@ import java.util.Map;
  * and reported as ratios; absolute times are context only.
  */
 public final class Benchmarks {
+    static final String FLOOR = "floor (hello world)";
+    static final String SDK_FLOOR = "SDK floor (one GetItem)";
+    static final String NAIVE_PEER = "naive peer (article read)";
+
     /** The event each function is cold-started with (events/<dir>/<file>). */
     private static final Map<String, String> COLD_START_EVENT = Map.of(
             "functions/articles", "articles/get-article.json",
@@ -43,7 +49,7 @@ public final class Benchmarks {
             Map<String, ColdStartResult> starts;
             try (ColdStarts coldStarts = new ColdStarts(root.resolve("benchmarks/runner/target/ric"), scratch)) {
                 starts = coldStarts(coldStarts, contenders, rounds);
-                report.coldStarts(starts, contenders);
+                report.coldStarts(starts, contenders, apiFunctions(cloud.template()));
             }
             report.warmLatency(WarmLatency.measure(cloud));
             report.callsAndCost(CallCounts.measure(cloud));
@@ -73,13 +79,15 @@ public final class Benchmarks {
         Map<String, String> aws = new LinkedHashMap<>(cloud.environmentOf(cloud.template().functions().getFirst()));
         aws.keySet().removeIf(k -> !k.startsWith("AWS_"));
         List<Contender> contenders = new ArrayList<>();
-        contenders.add(Contender.of("floor (hello world)", root.resolve("benchmarks/floor"), scratch,
+        contenders.add(Contender.of(FLOOR, root.resolve("benchmarks/floor"), scratch,
                 "id.warta.bench.HelloHandler::handleRequest", aws, event));
         Map<String, String> naive = new LinkedHashMap<>(aws);
         naive.put("CONTENT_TABLE", Seeder.CONTENT_TABLE);
         // The SDK's own endpoint variable: the naive peer leaves everything to the SDK's default chains.
         naive.put("AWS_ENDPOINT_URL_DYNAMODB", cloud.emulators().dynamoDbEndpoint().toString());
-        contenders.add(Contender.of("naive peer (article read)", root.resolve("benchmarks/naive-peer"), scratch,
+        contenders.add(Contender.of(SDK_FLOOR, root.resolve("benchmarks/sdk-floor"), scratch,
+                "id.warta.bench.SdkGetItemHandler::handleRequest", naive, event));
+        contenders.add(Contender.of(NAIVE_PEER, root.resolve("benchmarks/naive-peer"), scratch,
                 "id.warta.bench.NaiveArticleHandler::handleRequest", naive, event));
         for (SamTemplate.Function function : cloud.template().functions()) {
             Path fixture = root.resolve("events").resolve(COLD_START_EVENT.get(function.codeUri()));
@@ -88,6 +96,11 @@ public final class Benchmarks {
                     Files.readString(fixture)));
         }
         return contenders;
+    }
+
+    /** The functions API Gateway invokes (the rest run on schedules): they have their own cold-start targets. */
+    static Set<String> apiFunctions(SamTemplate template) {
+        return template.httpRoutes().stream().map(SamTemplate.HttpRoute::functionId).collect(Collectors.toSet());
     }
 
     /** Round-robin: every round starts each contender once, so drift on the machine hits all alike. */

@@ -5,6 +5,7 @@ import id.warta.dynamo.AccountsTable;
 import id.warta.dynamo.Attr;
 import id.warta.dynamo.DynamoSessions;
 import id.warta.identity.AccessTokens;
+import id.warta.http.JwtAccessTokens;
 import id.warta.local.LocalCloud;
 import id.warta.local.LocalFunction;
 import id.warta.sessions.CredentialChain;
@@ -59,7 +60,7 @@ final class CallCounts {
 
     static List<RouteCost> measure(LocalCloud cloud) throws Exception {
         String secret = cloud.environmentOf(cloud.template().functions().getFirst()).get("ACCESS_TOKEN_SECRET");
-        AccessTokens tokens = new AccessTokens(secret, Clock.systemUTC());
+        AccessTokens tokens = new JwtAccessTokens(secret, Clock.systemUTC());
         LocalFunction articles = cloud.function("ArticlesFunction");
         LocalFunction views = cloud.function("ViewsFunction");
         LocalFunction accounts = cloud.function("AccountsFunction");

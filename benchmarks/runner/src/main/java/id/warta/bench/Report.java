@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /** BENCHMARKS.md: every table of one run, the targets met or missed, the machine and how to rerun. */
 final class Report {
@@ -23,15 +24,29 @@ final class Report {
     private static final String LIMITS = """
             ### What limits the missed targets
 
-            - **Cold start without SnapStart.** Beyond the floor (the JVM, the runtime interface client and \
-            its event deserialisation), an API function loads the AWS SDK client and its first request and \
-            Jackson (the request and response mapping, and java-jwt's own parser): see the classes-by-origin \
-            table. The timestamps of that log (an example run: SDK client construction about 160 ms, Jackson about \
-            80 ms, the first request's lazy loading about 170 ms) say where the difference goes. In AWS the API functions run with \
-            SnapStart (template.yaml), where a restore replaces this start; the priming table shows the first \
-            invocation after a primed snapshot. Closing the gap without SnapStart would take a JSON path without \
-            jackson-databind, or a class-data/AOT cache built with the Lambda runtime's own JDK, which cannot be \
-            built or verified on this machine.
+            - **Cold start: the SDK's own share is above the targets.** The SDK floor, the hello-world floor plus \
+            one DynamoDB `GetItem` through SDK v2 done as lightly as it allows (url-connection client, explicit \
+            region and credentials, no JSON), starts at 2.08× the floor in the run of 2026-12-04, above the 2.0× \
+            and 1.8× targets before any code of ours runs. Its class-load log says where: building the client (its \
+            endpoint rules, protocol marshallers, and the TLS context with the JDK's trust store) and the first \
+            call (marshalling, SigV4 signing, the connection). Against it the articles function was at 1.03× (and \
+            at 0.73× the naive peer, where the SDK floor itself was at 0.71×); beyond it, it loads its own 80-odd \
+            classes and jackson-jr. What no longer loads: jackson-databind on every path that reads no request body \
+            (responses are written by jackson-jr, the view's body is checked by the streaming parser; Jackson \
+            classes 514 → 111 for articles, 531 → 119 for views), and java-jwt's parser with it on anonymous \
+            requests (the verifier is built on the first token; SnapStart priming builds it). The same method on \
+            the code before that change (2026-12-04, 5 rounds): articles 2.58× the floor and 1.01× the naive peer, \
+            views 2.36× and 0.93×.
+            - **The other functions pay for what they do**, and each new kind of SDK operation loads its \
+            marshallers: a view writes as well as reads (three DynamoDB operations) (1.12× the SDK floor); a sign-in \
+            reads its body as a tree (databind), checks an Argon2id hash and signs a token (java-jwt, databind) \
+            (1.30×); the mailer builds two clients, DynamoDB and SES (1.12×); the recommendations builder uses five \
+            DynamoDB operations (1.26×). Closing the rest without SnapStart would take a class-data/AOT cache built \
+            with the Lambda runtime's own JDK, which cannot be built or verified on this machine; in AWS the API \
+            functions run with SnapStart (template.yaml), where a restore replaces this start (see the priming table).
+            - **A shared machine.** That run shared its 2 cores with three other builds (load average 7 to 10): the \
+            floor's p50 was 1089 ms, against 377 ms on a quiet machine on 2026-11-26. Every round starts each \
+            contender once in turn (20 rounds), and only ratios of medians of one run are compared.
             - **Unlock: one read and four writes.** The meter's conditional UpdateItem is the only call that \
             may spend a credit (atomic on one item). Then the view is counted for trending and \
             recommendations: a conditional UpdateItem takes one of the client address's view writes for the \
@@ -59,20 +74,22 @@ final class Report {
         verdicts.append(f("| %s | %s | %s |%n", target, measured, met ? "met" : "**missed**"));
     }
 
-    void coldStarts(Map<String, Benchmarks.ColdStartResult> results, List<Contender> contenders) throws IOException {
-        Stats floor = results.get("floor (hello world)").stats();
-        Stats naive = results.get("naive peer (article read)").stats();
+    void coldStarts(Map<String, Benchmarks.ColdStartResult> results, List<Contender> contenders, Set<String> apiFunctions)
+            throws IOException {
+        Stats floor = results.get(Benchmarks.FLOOR).stats();
+        Stats sdkFloor = results.get(Benchmarks.SDK_FLOOR).stats();
+        Stats naive = results.get(Benchmarks.NAIVE_PEER).stats();
         md.append(f("## Cold start%n%nA fresh JVM per start with the Lambda runtime's flags (`%s`), running the real "
                 + "runtime interface client against a local Runtime API; time from process start to the function's "
                 + "response, %d rounds, contenders alternated round-robin. Ratios are of medians.%n%n",
                 String.join(" ", ColdStarts.LAMBDA_FLAGS), rounds));
-        md.append("| contender | p50 ms | p90 ms | p50 ÷ floor | p50 ÷ naive peer | classes loaded | package zip MB |\n");
-        md.append("|---|---:|---:|---:|---:|---:|---:|\n");
+        md.append("| contender | p50 ms | p90 ms | p50 ÷ floor | p50 ÷ SDK floor | p50 ÷ naive peer | classes loaded | package zip MB |\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Contender contender : contenders) {
             Benchmarks.ColdStartResult r = results.get(contender.name());
-            md.append(f("| %s | %s | %s | %s | %s | %d | %.2f |%n", contender.name(), Stats.ms(r.stats().p50()),
+            md.append(f("| %s | %s | %s | %s | %s | %s | %d | %.2f |%n", contender.name(), Stats.ms(r.stats().p50()),
                     Stats.ms(r.stats().p90()), Stats.ratio(r.stats().p50() / floor.p50()),
-                    Stats.ratio(r.stats().p50() / naive.p50()), r.classesLoaded(),
+                    Stats.ratio(r.stats().p50() / sdkFloor.p50()), Stats.ratio(r.stats().p50() / naive.p50()), r.classesLoaded(),
                     contender.deployment().zippedBytes() / 1_048_576.0));
         }
         md.append('\n');
@@ -86,10 +103,15 @@ final class Report {
             md.append(" |\n");
         }
         md.append('\n');
-        Stats articles = results.get("ArticlesFunction").stats();
-        verdict("articles cold start ≤ 0.6× naive peer", articles.p50() <= 0.6 * naive.p50(),
-                Stats.ratio(articles.p50() / naive.p50()));
-        verdict("articles cold start ≤ 2× floor", articles.p50() <= 2 * floor.p50(), Stats.ratio(articles.p50() / floor.p50()));
+        for (Contender contender : contenders) {
+            double p50 = results.get(contender.name()).stats().p50();
+            if (apiFunctions.contains(contender.name())) {
+                verdict(contender.name() + " cold start ≤ 2.0× floor", p50 <= 2.0 * floor.p50(), Stats.ratio(p50 / floor.p50()));
+                verdict(contender.name() + " cold start ≤ 0.7× naive peer", p50 <= 0.7 * naive.p50(), Stats.ratio(p50 / naive.p50()));
+            } else if (!contender.name().contains(" ")) {
+                verdict(contender.name() + " cold start ≤ 1.8× floor", p50 <= 1.8 * floor.p50(), Stats.ratio(p50 / floor.p50()));
+            }
+        }
         for (Contender contender : contenders) {
             if (!contender.name().contains(" ")) {
                 long bytes = contender.deployment().zippedBytes();

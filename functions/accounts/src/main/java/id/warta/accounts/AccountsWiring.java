@@ -17,6 +17,7 @@ import id.warta.dynamo.DynamoReaderAccounts;
 import id.warta.http.ReaderIdentity;
 import id.warta.http.ReaderResolver;
 import id.warta.identity.AccessTokens;
+import id.warta.http.JwtAccessTokens;
 import id.warta.paywall.AccessPolicy;
 import id.warta.sessions.CredentialChain;
 import id.warta.sessions.Sessions;
@@ -32,7 +33,7 @@ final class AccountsWiring {
 
     static AccountRoutes wire(AccountsConfig config, DynamoDbClient dynamo, Clock clock) {
         SecureRandom random = new SecureRandom();
-        AccessTokens accessTokens = new AccessTokens(config.accessTokenSecret(), clock);
+        AccessTokens accessTokens = new JwtAccessTokens(config.accessTokenSecret(), clock);
         AccountStore store = new DynamoAccountStore(dynamo, config.accountsTable());
         Sessions sessions = new Sessions(new DynamoSessions(dynamo, config.accountsTable()),
                 new CredentialChain(config.accessTokenSecret()), accessTokens, random, clock);

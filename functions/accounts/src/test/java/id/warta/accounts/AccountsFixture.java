@@ -18,6 +18,7 @@ import id.warta.ratelimit.RateLimitStore;
 import id.warta.accounts.oidc.IdTokenVerifier;
 import id.warta.accounts.oidc.TestIssuer;
 import id.warta.identity.AccessTokens;
+import id.warta.http.JwtAccessTokens;
 import id.warta.mail.MailKind;
 import id.warta.mail.MailOutbox;
 import id.warta.mail.OutboxMessage;
@@ -51,7 +52,7 @@ final class AccountsFixture {
     /** How many of the next outbox writes fail (as a DynamoDB outage would make them). */
     int failingOutboxWrites;
     final PasswordHasher passwords;
-    final AccessTokens accessTokens = new AccessTokens(SECRET, clock);
+    final AccessTokens accessTokens = new JwtAccessTokens(SECRET, clock);
     final InMemorySessionStore sessionStore = new InMemorySessionStore(store);
     final Sessions sessions = new Sessions(sessionStore, new CredentialChain(SECRET), accessTokens, new SecureRandom(), clock);
     final AccountService service;

@@ -17,6 +17,14 @@ final class ArticleJson {
     private ArticleJson() {
     }
 
+    /** A page of a listing; {@code nextCursor} is null on the last page. */
+    record Listing(List<Summary> items, String nextCursor) {
+    }
+
+    /** Videos, related articles, trending: a list without pages. */
+    record Items<T>(List<T> items) {
+    }
+
     record Summary(String id, String slug, String title, String summary, String section, String edition,
                    boolean coverStory, String accessLevel, String publishedAt, String relativeTime, Image image,
                    boolean sponsored) {

@@ -7,18 +7,18 @@ import id.warta.content.ArticleSummary;
 import id.warta.content.Sections;
 import id.warta.content.ContentRepository;
 import id.warta.content.Edition;
+import id.warta.content.InvalidCursorException;
 import id.warta.content.Page;
-import id.warta.http.ReaderResolver;
 import id.warta.identity.AccessClaims;
 import id.warta.paywall.AccessPolicy;
 import id.warta.paywall.MeterPeriod;
 import id.warta.paywall.MeterState;
 import id.warta.paywall.ReadingContext;
 import id.warta.paywall.ReadingContexts;
+import id.warta.errors.ValidationFailed;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,21 +38,24 @@ final class ArticleReads {
         this.clock = clock;
     }
 
-    /** Unknown sections and editions are empty feeds, not errors. */
-    Map<String, Object> list(Optional<String> section, Optional<String> edition, int limit, Optional<String> cursor) {
+    /** Unknown sections and editions are empty feeds, not errors; a cursor this listing did not give out is. */
+    ArticleJson.Listing list(Optional<String> section, Optional<String> edition, int limit, Optional<String> cursor) {
         Optional<String> sectionFilter = section.filter(s -> !s.isEmpty());
         Optional<String> editionFilter = edition.filter(e -> !e.isEmpty());
         Optional<Edition> knownEdition = editionFilter.flatMap(Edition::fromWireName);
         boolean unknownFeed = (editionFilter.isPresent() && knownEdition.isEmpty())
                 || sectionFilter.map(s -> !Sections.mayExist(s)).orElse(false);
-        Page<ArticleSummary> page = unknownFeed
-                ? new Page<>(List.of(), Optional.empty())
-                : content.listArticles(new ArticleFilter(sectionFilter, knownEdition), limit, cursor);
+        Page<ArticleSummary> page;
+        try {
+            page = unknownFeed
+                    ? new Page<>(List.of(), Optional.empty())
+                    : content.listArticles(new ArticleFilter(sectionFilter, knownEdition), limit, cursor);
+        } catch (InvalidCursorException e) {
+            throw new ValidationFailed(Map.of("cursor", "kursor tidak valid"));
+        }
         Instant now = clock.instant();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("items", page.items().stream().map(s -> ArticleJson.summary(s, now)).toList());
-        body.put("nextCursor", page.nextCursor().orElse(null));
-        return body;
+        return new ArticleJson.Listing(page.items().stream().map(s -> ArticleJson.summary(s, now)).toList(),
+                page.nextCursor().orElse(null));
     }
 
     /**
@@ -71,13 +74,13 @@ final class ArticleReads {
     }
 
     /** "Pilihan Editor" in the editors' order. */
-    Map<String, Object> editorsPicks() {
+    ArticleJson.Items<ArticleJson.Summary> editorsPicks() {
         Instant now = clock.instant();
-        return Map.of("items", content.editorsPicks().stream().map(s -> ArticleJson.summary(s, now)).toList());
+        return new ArticleJson.Items<>(content.editorsPicks().stream().map(s -> ArticleJson.summary(s, now)).toList());
     }
 
-    Map<String, Object> videos(int limit) {
+    ArticleJson.Items<ArticleJson.VideoItem> videos(int limit) {
         Instant now = clock.instant();
-        return Map.of("items", content.latestVideos(limit).stream().map(v -> ArticleJson.video(v, now)).toList());
+        return new ArticleJson.Items<>(content.latestVideos(limit).stream().map(v -> ArticleJson.video(v, now)).toList());
     }
 }

@@ -2,8 +2,6 @@ package id.warta.articles;
 
 import id.warta.errors.ArticleNotFound;
 import id.warta.content.AccessLevel;
-import id.warta.content.InvalidCursorException;
-import id.warta.http.ApiException;
 import id.warta.http.ApiRequest;
 import id.warta.http.ApiResponse;
 import id.warta.http.CachePolicy;
@@ -12,7 +10,6 @@ import id.warta.http.ReaderIdentity;
 import id.warta.http.ReaderResolver;
 import id.warta.identity.AccessClaims;
 
-import java.util.Map;
 import java.util.Optional;
 
 /** GET /articles, GET /articles/{slug}, GET /editors-picks and GET /videos: parse, read, choose the cache policy. */
@@ -30,12 +27,8 @@ final class ArticleRoutes {
     ApiResponse list(ApiRequest request) {
         CachePolicy cache = cachePolicy(request);
         int limit = QueryParams.intInRange(request, "limit", 1, 50, 20);
-        try {
-            return ApiResponse.ok(reads.list(request.query("section"), request.query("edition"), limit,
-                    request.query("cursor")), cache);
-        } catch (InvalidCursorException e) {
-            throw ApiException.validation(Map.of("cursor", "kursor tidak valid"));
-        }
+        return ApiResponse.ok(reads.list(request.query("section"), request.query("edition"), limit,
+                request.query("cursor")), cache);
     }
 
     ApiResponse article(ApiRequest request) {

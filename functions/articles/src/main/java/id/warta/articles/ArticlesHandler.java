@@ -34,11 +34,12 @@ public final class ArticlesHandler extends ApiHandler {
                 .build());
     }
 
-    /** Listings, an article that does not exist, and trending: reads only. */
+    /** Listings, an article that does not exist (also with a token that does not verify), and trending: reads only. */
     @Override
     protected void prime(HttpFunction http) {
         http.prime("GET /articles", "/articles", null);
         http.prime("GET /articles/{slug}", "/articles/snapstart-priming", null);
+        http.primeWithForeignToken("GET /articles/{slug}", "/articles/snapstart-priming", null);
         http.prime("GET /trending", "/trending", null);
     }
 }

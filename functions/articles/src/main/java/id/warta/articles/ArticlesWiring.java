@@ -7,7 +7,7 @@ import id.warta.dynamo.DynamoRecommendations;
 import id.warta.dynamo.DynamoViewLog;
 import id.warta.http.ReaderIdentity;
 import id.warta.http.ReaderResolver;
-import id.warta.identity.AccessTokens;
+import id.warta.http.JwtAccessTokens;
 import id.warta.paywall.AccessPolicy;
 import id.warta.recommendations.Recommendations;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -24,7 +24,7 @@ final class ArticlesWiring {
     }
 
     static Routes wire(ArticlesConfig config, DynamoDbClient dynamo, Clock clock) {
-        ReaderIdentity identity = new ReaderIdentity(new AccessTokens(config.accessTokenSecret(), clock));
+        ReaderIdentity identity = new ReaderIdentity(new JwtAccessTokens(config.accessTokenSecret(), clock));
         DynamoContentRepository content = new DynamoContentRepository(dynamo, config.contentTable(), clock);
         ArticleReads reads = new ArticleReads(content,
                 new DynamoReadingContexts(dynamo, content, config.accountsTable(), config.activityTable()),

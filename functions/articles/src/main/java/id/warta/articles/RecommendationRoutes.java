@@ -15,7 +15,6 @@ import id.warta.recommendations.Recommendations;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** GET /articles/{slug}/recommendations and GET /trending: parse, ask {@link Recommendations}, render summaries. */
@@ -56,8 +55,8 @@ final class RecommendationRoutes {
         return ApiResponse.ok(body(items), cache);
     }
 
-    private Map<String, Object> body(List<ArticleSummary> items) {
+    private ArticleJson.Items<ArticleJson.Summary> body(List<ArticleSummary> items) {
         Instant now = clock.instant();
-        return Map.of("items", items.stream().map(s -> ArticleJson.summary(s, now)).toList());
+        return new ArticleJson.Items<>(items.stream().map(s -> ArticleJson.summary(s, now)).toList());
     }
 }

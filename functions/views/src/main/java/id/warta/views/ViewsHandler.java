@@ -23,6 +23,9 @@ import java.util.Optional;
  * ceiling) and, with credit left, unlocks a metered article.
  */
 public final class ViewsHandler extends ApiHandler {
+    /** The contract's answer to a view: the reader's access to the article after it. */
+    record ViewAnswer(Access access) {
+    }
 
     public ViewsHandler() {
         this(System.getenv());
@@ -42,18 +45,22 @@ public final class ViewsHandler extends ApiHandler {
     }
 
     private static ApiResponse recordView(ArticleViews views, ReaderIdentity identity, ApiRequest request) {
-        request.jsonObject(true);
+        request.requireJsonObject(true);
         Optional<String> browserId = ReaderIdentity.readerId(request);
         Optional<AccessClaims> claims = identity.bearer(request);
         boolean crawler = Crawlers.isCrawler(request.header("user-agent").orElse(null));
         Access access = views.view(request.slug(), claims, browserId, crawler, request.sourceIp())
                 .orElseThrow(ArticleNotFound::new);
-        return ApiResponse.ok(Map.of("access", access), CachePolicy.PRIVATE);
+        return ApiResponse.ok(new ViewAnswer(access), CachePolicy.PRIVATE);
     }
 
-    /** A view of an article that does not exist reads, answers 404, and records nothing. */
+    /**
+     * A view of an article that does not exist reads, answers 404, and records nothing; one with a
+     * token that does not verify is refused before it reads anything.
+     */
     @Override
     protected void prime(HttpFunction http) {
         http.prime("POST /articles/{slug}/views", "/articles/snapstart-priming/views", "{}");
+        http.primeWithForeignToken("POST /articles/{slug}/views", "/articles/snapstart-priming/views", "{}");
     }
 }

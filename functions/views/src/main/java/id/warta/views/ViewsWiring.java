@@ -3,9 +3,10 @@ package id.warta.views;
 import id.warta.dynamo.DynamoContentRepository;
 import id.warta.dynamo.DynamoMeters;
 import id.warta.dynamo.DynamoReadingContexts;
+import id.warta.dynamo.DynamoViewCeiling;
 import id.warta.dynamo.DynamoViewLog;
 import id.warta.http.ReaderIdentity;
-import id.warta.identity.AccessTokens;
+import id.warta.http.JwtAccessTokens;
 import id.warta.paywall.AccessPolicy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -28,6 +29,6 @@ final class ViewsWiring {
                 meters, meters, new DynamoViewLog(dynamo, config.activityTable()),
                 new DynamoViewCeiling(dynamo, config.activityTable(), config.viewsPerIpPerMinute()),
                 new NetworkPseudonyms(config.accessTokenSecret()), new AccessPolicy(config.freeArticlesPerMonth()), clock);
-        return new Graph(views, new ReaderIdentity(new AccessTokens(config.accessTokenSecret(), clock)));
+        return new Graph(views, new ReaderIdentity(new JwtAccessTokens(config.accessTokenSecret(), clock)));
     }
 }

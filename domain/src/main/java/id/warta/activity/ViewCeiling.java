@@ -1,4 +1,4 @@
-package id.warta.views;
+package id.warta.activity;
 
 import java.time.Instant;
 

@@ -1,15 +1,16 @@
-package id.warta.views;
+package id.warta.testing;
 
+import id.warta.activity.ViewCeiling;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** The ceiling's rule in memory: at most {@code perMinute} takes per network pseudonym (which names its minute). */
-final class InMemoryViewCeiling implements ViewCeiling {
+public final class InMemoryViewCeiling implements ViewCeiling {
     private final int perMinute;
     private final Map<String, Integer> taken = new ConcurrentHashMap<>();
 
-    InMemoryViewCeiling(int perMinute) {
+    public InMemoryViewCeiling(int perMinute) {
         this.perMinute = perMinute;
     }
 

@@ -1,8 +1,6 @@
-package id.warta.views;
+package id.warta.dynamo;
 
-import id.warta.dynamo.ActivityTable;
-import id.warta.dynamo.Attr;
-import id.warta.dynamo.ConditionalWrite;
+import id.warta.activity.ViewCeiling;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
@@ -13,8 +11,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
 /**
- * The ceiling as one counter item per network and minute in the ActivityTable:
- * {@code pk = VIEWCAP#<network pseudonym>}, {@code sk = VIEWCAP}, {@code n} (writes taken),
+ * The views function's {@link ViewCeiling}: one counter item per network and minute in the
+ * ActivityTable ({@link ActivityTable#viewCeilingKey}), {@code n} (writes taken),
  * {@code writeIds} (the ids of the writes that took one) and {@code expiresAt} (TTL, a minute after
  * the minute). One conditional UpdateItem takes a write while {@code n} is below the ceiling. It is
  * retry-safe ({@link ConditionalWrite#updateOnce}): a retry of a take whose response was lost finds

@@ -1,7 +1,10 @@
-package id.warta.identity;
+package id.warta.http;
 
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.algorithms.Algorithm;
+import id.warta.identity.AccessClaims;
+import id.warta.identity.AccessTokens;
+import id.warta.identity.InvalidAccessTokenException;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -14,11 +17,11 @@ import java.util.Base64;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class AccessTokensTest {
+class JwtAccessTokensTest {
     private static final String SECRET = "a-test-secret-that-is-long-enough-0123456789";
     private static final Instant NOW = Instant.parse("2026-11-26T03:15:00Z");
 
-    private final AccessTokens tokens = new AccessTokens(SECRET, Clock.fixed(NOW, ZoneOffset.UTC));
+    private final AccessTokens tokens = new JwtAccessTokens(SECRET, Clock.fixed(NOW, ZoneOffset.UTC));
 
     private static String base64(String json) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
@@ -36,14 +39,14 @@ class AccessTokensTest {
     @Test
     void rejectsAnExpiredToken() {
         String token = tokens.issue("acc-1", 0);
-        AccessTokens later = new AccessTokens(SECRET, Clock.fixed(NOW.plus(Duration.ofMinutes(16)), ZoneOffset.UTC));
+        AccessTokens later = new JwtAccessTokens(SECRET, Clock.fixed(NOW.plus(Duration.ofMinutes(16)), ZoneOffset.UTC));
 
         assertThatThrownBy(() -> later.verify(token)).isInstanceOf(InvalidAccessTokenException.class);
     }
 
     @Test
     void rejectsATokenSignedWithAnotherSecret() {
-        String forged = new AccessTokens("another-secret-that-is-long-enough-987654321", Clock.fixed(NOW, ZoneOffset.UTC))
+        String forged = new JwtAccessTokens("another-secret-that-is-long-enough-987654321", Clock.fixed(NOW, ZoneOffset.UTC))
                 .issue("acc-1", 0);
 
         assertThatThrownBy(() -> tokens.verify(forged)).isInstanceOf(InvalidAccessTokenException.class);
