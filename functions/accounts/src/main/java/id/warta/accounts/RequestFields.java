@@ -4,10 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.warta.errors.FieldProblems;
 import id.warta.http.ApiRequest;
+import id.warta.http.JsonTimes;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 
 /** Reads the fields of one JSON request body, collecting every problem for one 400 VALIDATION_FAILED. */
 final class RequestFields {
@@ -61,16 +60,7 @@ final class RequestFields {
 
     /** An ISO-8601 time with offset, or null when absent or null. */
     Instant optionalTime(String field) {
-        JsonNode value = body.get(field);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(value.asText()).toInstant();
-        } catch (DateTimeParseException e) {
-            problems.add(field, "harus waktu ISO-8601 dengan zona, mis. 2027-01-01T00:00:00+07:00");
-            return null;
-        }
+        return JsonTimes.optionalTime(body, field, problems::add);
     }
 
     void check() {

@@ -3,11 +3,9 @@ package id.warta.admin;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.warta.content.Image;
+import id.warta.http.JsonTimes;
 import id.warta.newsroom.ArticleDraft;
 
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +27,7 @@ final class DraftFields {
     ArticleDraft draft() {
         return new ArticleDraft(text("title"), text("summary"), text("section"), text("edition"), bool("coverStory"),
                 bool("sponsored"), text("reporter"), text("editor"), texts("sources"), texts("tags"), image("image"),
-                texts("body"), time("publishAt"), text("editorsPick"));
+                texts("body"), JsonTimes.optionalTime(body, "publishAt", typeProblems::put), text("editorsPick"));
     }
 
     /** Problems of JSON type, by field: these take precedence over the rules' verdict on the (null) value. */
@@ -85,18 +83,5 @@ final class DraftFields {
         }
         return new Image(text(value, "url", field + ".url"), text(value, "caption", field + ".caption"),
                 text(value, "credit", field + ".credit"));
-    }
-
-    private Instant time(String field) {
-        JsonNode value = body.get(field);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(value.asText()).toInstant();
-        } catch (DateTimeParseException e) {
-            typeProblems.put(field, "waktu ISO-8601 dengan zona, mis. 2027-01-01T08:00:00+07:00, atau null");
-            return null;
-        }
     }
 }
