@@ -11,7 +11,7 @@ public final class Views {
     }
 
     /** The parts of every page: where the assets are, the sections in the navigation, the API for the scripts. */
-    public record Chrome(String stylesheet, List<Link> sections, String apiUrl) {
+    public record Chrome(String stylesheet, String icon, List<Link> sections, String apiUrl) {
     }
 
     public record Link(String href, String label) {
