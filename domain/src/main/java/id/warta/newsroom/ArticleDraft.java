@@ -70,9 +70,7 @@ public record ArticleDraft(String title, String summary, String section, String 
         labels(problems, "sources", sources, MAX_SOURCES);
         labels(problems, "tags", tags, MAX_TAGS);
         if (image != null) {
-            url(problems, "image.url", image.url());
-            text(problems, "image.caption", image.caption(), MAX_SUMMARY);
-            text(problems, "image.credit", image.credit(), MAX_NAME);
+            image(problems, "image", image);
         }
         if (body == null || body.isEmpty()) {
             problems.add("body", "minimal satu paragraf");
@@ -97,6 +95,13 @@ public record ArticleDraft(String title, String summary, String section, String 
             return false;
         }
         return true;
+    }
+
+    /** An image's fields: a web address, a caption and a credit (named {@code field.url} and so on). */
+    static void image(FieldProblems problems, String field, Image image) {
+        url(problems, field + ".url", image.url());
+        text(problems, field + ".caption", image.caption(), MAX_SUMMARY);
+        text(problems, field + ".credit", image.credit(), MAX_NAME);
     }
 
     static void url(FieldProblems problems, String field, String value) {

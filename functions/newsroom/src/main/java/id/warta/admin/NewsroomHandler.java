@@ -10,7 +10,7 @@ import java.time.Clock;
 import java.util.Map;
 
 /**
- * The newsroom's IAM-authorised routes: create, replace and unpublish articles, and set the
+ * The newsroom's IAM-authorised routes: create, replace and unpublish articles and videos, and set the
  * "Pilihan Editor" list. API Gateway lets only SigV4-signed requests of allowed identities through.
  */
 public final class NewsroomHandler extends ApiHandler {
@@ -29,6 +29,8 @@ public final class NewsroomHandler extends ApiHandler {
         super(HttpFunction.builder(log)
                 .route("PUT /admin/articles/{slug}", routes::putArticle)
                 .route("DELETE /admin/articles/{slug}", routes::unpublish)
+                .route("PUT /admin/videos/{id}", routes::putVideo)
+                .route("DELETE /admin/videos/{id}", routes::unpublishVideo)
                 .route("PUT /admin/editors-picks", routes::editorsPicks)
                 .build());
     }
