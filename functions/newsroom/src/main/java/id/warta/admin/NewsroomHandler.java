@@ -16,12 +16,16 @@ import java.util.Map;
 public final class NewsroomHandler extends ApiHandler {
 
     public NewsroomHandler() {
-        this(System.getenv());
+        this(System.getenv(), Clock.systemUTC());
     }
 
-    public NewsroomHandler(Map<String, String> environment) {
+    /**
+     * The function as Lambda builds it, from its environment; the local stack builds it the same way
+     * with a clock of its own (one a test may move forward), in production the system clock.
+     */
+    public NewsroomHandler(Map<String, String> environment, Clock clock) {
         NewsroomConfig config = NewsroomConfig.from(new Env(environment));
-        this(NewsroomWiring.wire(config, AwsClients.dynamoDb(config.aws()), Clock.systemUTC()),
+        this(NewsroomWiring.wire(config, AwsClients.dynamoDb(config.aws()), clock),
                 RequestLog.toStdout("newsroom"));
     }
 
