@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  */
 public record ArticleDraft(String title, String summary, String section, String edition, Boolean coverStory,
                            Boolean sponsored, String reporter, String editor, List<String> sources, List<String> tags,
-                           Image image, List<String> body, Instant publishAt, String editorsPick) {
+                           Image image, List<String> body, Instant publishAt, String editorsPick) implements Draft {
     static final int MAX_TITLE = 200;
     static final int MAX_SUMMARY = 1000;
     static final int MAX_NAME = 100;
@@ -45,6 +45,7 @@ public record ArticleDraft(String title, String summary, String section, String 
     }
 
     /** Adds a problem for every field that breaks a rule (the slug is checked as the field {@code slug}). */
+    @Override
     public void validate(String slug, FieldProblems problems) {
         if (!Slugs.isPublishable(slug)) {
             problems.add("slug", "1.." + Slugs.MAX_PUBLISHED_LENGTH + " karakter a-z, 0-9 dan tanda hubung di antara kata");

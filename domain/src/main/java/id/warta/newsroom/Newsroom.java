@@ -61,18 +61,14 @@ public final class Newsroom {
      * @throws PreconditionFailed when {@code ifMatch} is not the stored version (nothing changed)
      */
     public Published<Article> publish(String slug, ArticleDraft draft, OptionalLong ifMatch) {
-        FieldProblems problems = new FieldProblems();
-        draft.validate(slug, problems);
-        problems.throwIfAny();
+        refuseInvalid(draft, slug);
         EditorsPick pick = draft.editorsPick() == null ? null : editorsPick(draft.editorsPick());
         return write(store.articles(), slug, ifMatch, (live, now, updatedAt) -> article(slug, draft, pick, live, now, updatedAt));
     }
 
     /** Creates or replaces the video, by the same rules as {@link #publish an article}. */
     public Published<Video> publishVideo(String id, VideoDraft draft, OptionalLong ifMatch) {
-        FieldProblems problems = new FieldProblems();
-        draft.validate(id, problems);
-        problems.throwIfAny();
+        refuseInvalid(draft, id);
         return write(store.videos(), id, ifMatch, (live, now, updatedAt) -> new Video(id, draft.title(), draft.summary(),
                 firstPublication(live, draft.publishAt(), now), draft.thumbnail(), draft.videoUrl(),
                 draft.durationSeconds()));
@@ -94,6 +90,13 @@ public final class Newsroom {
      */
     public void unpublishVideo(String id) {
         unpublish(store.videos(), id, VideoNotFound::new);
+    }
+
+    /** @throws id.warta.errors.ValidationFailed naming every field of the draft that breaks a rule */
+    private static void refuseInvalid(Draft draft, String key) {
+        FieldProblems problems = new FieldProblems();
+        draft.validate(key, problems);
+        problems.throwIfAny();
     }
 
     /** What a write stores, from what readers see now (if anything) and when it is written. */

@@ -13,11 +13,12 @@ import java.time.Instant;
  * @param publishAt when readers may first see it; null for now
  */
 public record VideoDraft(String title, String summary, Image thumbnail, String videoUrl, Integer durationSeconds,
-                         Instant publishAt) {
+                         Instant publishAt) implements Draft {
     /** Twelve hours: longer than any news video, short enough to catch a value in milliseconds. */
     static final int MAX_DURATION_SECONDS = 12 * 60 * 60;
 
     /** Adds a problem for every field that breaks a rule (the id is checked as the field {@code id}). */
+    @Override
     public void validate(String id, FieldProblems problems) {
         if (!Slugs.isPublishable(id)) {
             problems.add("id", "1.." + Slugs.MAX_PUBLISHED_LENGTH + " karakter a-z, 0-9 dan tanda hubung di antara kata");

@@ -11,10 +11,9 @@ import id.warta.errors.ValidationFailed;
 import id.warta.http.ApiRequest;
 import id.warta.http.ApiResponse;
 import id.warta.http.CachePolicy;
-import id.warta.newsroom.ArticleDraft;
+import id.warta.newsroom.Draft;
 import id.warta.newsroom.Newsroom;
 import id.warta.newsroom.Stored;
-import id.warta.newsroom.VideoDraft;
 import id.warta.time.Jakarta;
 
 import java.time.Clock;
@@ -58,11 +57,7 @@ final class NewsroomRoutes {
     }
 
     ApiResponse putArticle(ApiRequest request) {
-        String slug = request.pathParameter("slug");
-        DraftFields fields = new DraftFields(request.jsonObject(false));
-        ArticleDraft draft = fields.article();
-        fields.refuseWrongTypes(problems -> draft.validate(slug, problems));
-        return written(newsroom.publish(slug, draft, ifMatch(request)), this::renderArticle);
+        return put(request, "slug", DraftFields::article, newsroom::publish, this::renderArticle);
     }
 
     ApiResponse unpublish(ApiRequest request) {
@@ -71,11 +66,7 @@ final class NewsroomRoutes {
     }
 
     ApiResponse putVideo(ApiRequest request) {
-        String id = request.pathParameter("id");
-        DraftFields fields = new DraftFields(request.jsonObject(false));
-        VideoDraft draft = fields.video();
-        fields.refuseWrongTypes(problems -> draft.validate(id, problems));
-        return written(newsroom.publishVideo(id, draft, ifMatch(request)), this::renderVideo);
+        return put(request, "id", DraftFields::video, newsroom::publishVideo, this::renderVideo);
     }
 
     ApiResponse unpublishVideo(ApiRequest request) {
@@ -83,8 +74,25 @@ final class NewsroomRoutes {
         return ApiResponse.noContent();
     }
 
-    /** 201 when created, 200 when replaced or unchanged; the version as the ETag. */
-    private <T extends Publishable> ApiResponse written(Newsroom.Published<T> published, Function<Stored<T>, Object> render) {
+    /** How one kind is published: {@link Newsroom#publish} or {@link Newsroom#publishVideo}. */
+    private interface Publication<D extends Draft, T extends Publishable> {
+        Newsroom.Published<T> publish(String key, D draft, OptionalLong ifMatch);
+    }
+
+    /**
+     * A PUT of one kind under its key, the path parameter {@code keyParameter}: the body read into its draft (fields of
+     * the wrong type refused with the rest of the draft's problems), published, rendered; 201 when
+     * created, 200 when replaced or unchanged, the version as the ETag.
+     */
+    private <D extends Draft, T extends Publishable> ApiResponse put(ApiRequest request, String keyParameter,
+                                                                    Function<DraftFields, D> read,
+                                                                    Publication<D, T> publication,
+                                                                    Function<Stored<T>, Object> render) {
+        String key = request.pathParameter(keyParameter);
+        DraftFields fields = new DraftFields(request.jsonObject(false));
+        D draft = read.apply(fields);
+        fields.refuseWrongTypes(problems -> draft.validate(key, problems));
+        Newsroom.Published<T> published = publication.publish(key, draft, ifMatch(request));
         Stored<T> stored = published.stored();
         int status = published.outcome() == Newsroom.Outcome.CREATED ? 201 : 200;
         // What happened, for an importer that re-sends what it sent before: "unchanged" wrote nothing.
