@@ -7,8 +7,8 @@ import java.util.Optional;
 
 /**
  * Articles and videos as readers see them: every read leaves out what is scheduled for later or was
- * unpublished ({@link Visibility}). Reads are single DynamoDB calls; articles are written only by
- * the newsroom ({@code id.warta.newsroom.Newsroom}).
+ * unpublished ({@link Visibility}). Reads are single DynamoDB calls; articles and videos are written only
+ * by the newsroom ({@code id.warta.newsroom.Newsroom}).
  */
 public interface ContentRepository {
 
@@ -27,6 +27,4 @@ public interface ContentRepository {
 
     /** The "Pilihan Editor" list in the editors' order, without articles readers cannot see (any more). */
     List<ArticleSummary> editorsPicks();
-
-    void save(Video video);
 }

@@ -4,5 +4,5 @@ import java.time.Instant;
 
 /** "Video Pilihan". */
 public record Video(String id, String title, String summary, Instant publishedAt, Image thumbnail, String videoUrl,
-                    int durationSeconds) {
+                    int durationSeconds) implements Publishable {
 }

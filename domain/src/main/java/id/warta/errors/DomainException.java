@@ -8,7 +8,7 @@ package id.warta.errors;
 public abstract sealed class DomainException extends RuntimeException
         permits ValidationFailed, RateLimited, TokenInvalid, WrongCredentials, SignInRequired, SignInUnverifiable,
         ArticleNotFound, AccountNotFound, UnknownProvider, DependencyUnavailable, SessionEnded,
-        PreconditionFailed {
+        PreconditionFailed, VideoNotFound {
 
     protected DomainException(String detail) {
         super(detail, null, false, false);

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  */
 public record ArticleDraft(String title, String summary, String section, String edition, Boolean coverStory,
                            Boolean sponsored, String reporter, String editor, List<String> sources, List<String> tags,
-                           Image image, List<String> body, Instant publishAt, String editorsPick) {
+                           Image image, List<String> body, Instant publishAt, String editorsPick) implements Draft {
     static final int MAX_TITLE = 200;
     static final int MAX_SUMMARY = 1000;
     static final int MAX_NAME = 100;
@@ -45,6 +45,7 @@ public record ArticleDraft(String title, String summary, String section, String 
     }
 
     /** Adds a problem for every field that breaks a rule (the slug is checked as the field {@code slug}). */
+    @Override
     public void validate(String slug, FieldProblems problems) {
         if (!Slugs.isPublishable(slug)) {
             problems.add("slug", "1.." + Slugs.MAX_PUBLISHED_LENGTH + " karakter a-z, 0-9 dan tanda hubung di antara kata");
@@ -70,9 +71,7 @@ public record ArticleDraft(String title, String summary, String section, String 
         labels(problems, "sources", sources, MAX_SOURCES);
         labels(problems, "tags", tags, MAX_TAGS);
         if (image != null) {
-            url(problems, "image.url", image.url());
-            text(problems, "image.caption", image.caption(), MAX_SUMMARY);
-            text(problems, "image.credit", image.credit(), MAX_NAME);
+            image(problems, "image", image);
         }
         if (body == null || body.isEmpty()) {
             problems.add("body", "minimal satu paragraf");
@@ -97,6 +96,13 @@ public record ArticleDraft(String title, String summary, String section, String 
             return false;
         }
         return true;
+    }
+
+    /** An image's fields: a web address, a caption and a credit (named {@code field.url} and so on). */
+    static void image(FieldProblems problems, String field, Image image) {
+        url(problems, field + ".url", image.url());
+        text(problems, field + ".caption", image.caption(), MAX_SUMMARY);
+        text(problems, field + ".credit", image.credit(), MAX_NAME);
     }
 
     static void url(FieldProblems problems, String field, String value) {

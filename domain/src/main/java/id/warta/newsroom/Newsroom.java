@@ -4,10 +4,14 @@ import id.warta.content.Article;
 import id.warta.content.ArticleSummary;
 import id.warta.content.ContentRepository;
 import id.warta.content.EditorsPick;
+import id.warta.content.Publishable;
 import id.warta.content.Slugs;
+import id.warta.content.Video;
 import id.warta.errors.ArticleNotFound;
+import id.warta.errors.DomainException;
 import id.warta.errors.FieldProblems;
 import id.warta.errors.PreconditionFailed;
+import id.warta.errors.VideoNotFound;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -19,10 +23,11 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
- * The rules of publishing: what a valid article is, which publication time it keeps, when a write
+ * The rules of publishing: what a valid article or video is, which publication time it keeps, when a write
  * may replace what is stored (If-Match), and what editors may pick. The one way content is written
  * (the newsroom routes, bin/import through them, and the local seed).
  */
@@ -43,7 +48,7 @@ public final class Newsroom {
 
     public enum Outcome { CREATED, REPLACED, UNCHANGED }
 
-    public record Published(StoredArticle stored, Outcome outcome) {
+    public record Published<T extends Publishable>(Stored<T> stored, Outcome outcome) {
     }
 
     /**
@@ -55,32 +60,18 @@ public final class Newsroom {
      * @throws id.warta.errors.ValidationFailed naming every invalid field
      * @throws PreconditionFailed when {@code ifMatch} is not the stored version (nothing changed)
      */
-    public Published publish(String slug, ArticleDraft draft, OptionalLong ifMatch) {
-        FieldProblems problems = new FieldProblems();
-        draft.validate(slug, problems);
-        problems.throwIfAny();
+    public Published<Article> publish(String slug, ArticleDraft draft, OptionalLong ifMatch) {
+        refuseInvalid(draft, slug);
         EditorsPick pick = draft.editorsPick() == null ? null : editorsPick(draft.editorsPick());
-        for (int attempt = 1; ; attempt++) {
-            Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-            Optional<StoredArticle> current = store.current(slug);
-            if (ifMatch.isPresent() && current.map(c -> c.version() != ifMatch.getAsLong()).orElse(true)) {
-                throw new PreconditionFailed();
-            }
-            Optional<StoredArticle> live = current.filter(c -> !c.unpublished());
-            Article article = article(slug, draft, pick, live.map(StoredArticle::article), now);
-            if (live.isPresent() && live.get().article().equals(article)) {
-                return new Published(live.get(), Outcome.UNCHANGED);
-            }
-            StoredArticle next = new StoredArticle(article, current.map(c -> c.version() + 1).orElse(1L),
-                    live.isPresent() ? now : null);
-            OptionalLong expected = current.map(c -> OptionalLong.of(c.version())).orElse(OptionalLong.empty());
-            if (store.put(next, expected)) {
-                return new Published(next, live.isPresent() ? Outcome.REPLACED : Outcome.CREATED);
-            }
-            if (ifMatch.isPresent() || attempt == ATTEMPTS) {
-                throw new PreconditionFailed();
-            }
-        }
+        return write(store.articles(), slug, ifMatch, (live, now, updatedAt) -> article(slug, draft, pick, live, now, updatedAt));
+    }
+
+    /** Creates or replaces the video, by the same rules as {@link #publish an article}. */
+    public Published<Video> publishVideo(String id, VideoDraft draft, OptionalLong ifMatch) {
+        refuseInvalid(draft, id);
+        return write(store.videos(), id, ifMatch, (live, now, updatedAt) -> new Video(id, draft.title(), draft.summary(),
+                firstPublication(live, draft.publishAt(), now), draft.thumbnail(), draft.videoUrl(),
+                draft.durationSeconds()));
     }
 
     /**
@@ -89,10 +80,66 @@ public final class Newsroom {
      * @throws ArticleNotFound when the slug has no published or scheduled article
      */
     public void unpublish(String slug) {
+        unpublish(store.articles(), slug, ArticleNotFound::new);
+    }
+
+    /**
+     * Takes the video away from readers at once (scheduled ones too).
+     *
+     * @throws VideoNotFound when the id has no published or scheduled video
+     */
+    public void unpublishVideo(String id) {
+        unpublish(store.videos(), id, VideoNotFound::new);
+    }
+
+    /** @throws id.warta.errors.ValidationFailed naming every field of the draft that breaks a rule */
+    private static void refuseInvalid(Draft draft, String key) {
+        FieldProblems problems = new FieldProblems();
+        draft.validate(key, problems);
+        problems.throwIfAny();
+    }
+
+    /** What a write stores, from what readers see now (if anything) and when it is written. */
+    private interface Composer<T> {
+        /** @param updatedAt the replacement time to carry, if the content carries it */
+        T compose(Optional<T> live, Instant now, Instant updatedAt);
+    }
+
+    /**
+     * The versioned write of every kind: If-Match checked against the stored version, the same content
+     * again written nothing, and a write that lost a race without If-Match re-based on the newer version.
+     */
+    private <T extends Publishable> Published<T> write(Shelf<T> shelf, String key, OptionalLong ifMatch,
+                                                       Composer<T> composer) {
         for (int attempt = 1; ; attempt++) {
-            StoredArticle current = Optional.of(slug).filter(Slugs::isValid).flatMap(store::current)
-                    .filter(c -> !c.unpublished()).orElseThrow(ArticleNotFound::new);
-            if (store.unpublish(slug, current.version(), clock.instant())) {
+            Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+            Optional<Stored<T>> current = shelf.current(key);
+            if (ifMatch.isPresent() && current.map(c -> c.version() != ifMatch.getAsLong()).orElse(true)) {
+                throw new PreconditionFailed();
+            }
+            Optional<Stored<T>> live = current.filter(c -> !c.unpublished());
+            Optional<T> liveContent = live.map(Stored::content);
+            if (live.isPresent() && live.get().content().equals(composer.compose(liveContent, now, live.get().updatedAt()))) {
+                return new Published<>(live.get(), Outcome.UNCHANGED);
+            }
+            Instant updatedAt = live.isPresent() ? now : null;
+            Stored<T> next = new Stored<>(composer.compose(liveContent, now, updatedAt),
+                    current.map(c -> c.version() + 1).orElse(1L), updatedAt);
+            OptionalLong expected = current.map(c -> OptionalLong.of(c.version())).orElse(OptionalLong.empty());
+            if (shelf.put(key, next, expected)) {
+                return new Published<>(next, live.isPresent() ? Outcome.REPLACED : Outcome.CREATED);
+            }
+            if (ifMatch.isPresent() || attempt == ATTEMPTS) {
+                throw new PreconditionFailed();
+            }
+        }
+    }
+
+    private <T extends Publishable> void unpublish(Shelf<T> shelf, String key, Supplier<DomainException> notFound) {
+        for (int attempt = 1; ; attempt++) {
+            Stored<T> current = Optional.of(key).filter(Slugs::isValid).flatMap(shelf::current)
+                    .filter(c -> !c.unpublished()).orElseThrow(notFound);
+            if (shelf.unpublish(key, current.version(), clock.instant())) {
                 return;
             }
             if (attempt == ATTEMPTS) {
@@ -139,12 +186,21 @@ public final class Newsroom {
                 });
     }
 
-    private static Article article(String slug, ArticleDraft d, EditorsPick pick, Optional<Article> live, Instant now) {
-        Instant publishedAt = live.map(a -> a.summary().publishedAt()).filter(at -> !at.isAfter(now))
-                .orElseGet(() -> d.publishAt() == null ? now : d.publishAt().truncatedTo(ChronoUnit.SECONDS));
+    private static Article article(String slug, ArticleDraft d, EditorsPick pick, Optional<Article> live, Instant now,
+                                   Instant updatedAt) {
         String id = live.map(a -> a.summary().id()).orElseGet(() -> UUID.randomUUID().toString());
         ArticleSummary summary = new ArticleSummary(id, slug, d.title(), d.summary(), d.section(),
-                d.knownEdition().orElseThrow(), d.coverStory(), publishedAt, d.image(), d.sponsored(), d.tags());
-        return new Article(summary, d.reporter(), d.editor(), d.sources(), pick, d.body());
+                d.knownEdition().orElseThrow(), d.coverStory(), firstPublication(live, d.publishAt(), now), d.image(),
+                d.sponsored(), d.tags());
+        return new Article(summary, d.reporter(), d.editor(), d.sources(), pick, d.body(), updatedAt);
+    }
+
+    /**
+     * When readers first see it: the live one's publication time once that has passed (a correction
+     * keeps it), else {@code publishAt} (a scheduled one moves), else now.
+     */
+    private static Instant firstPublication(Optional<? extends Publishable> live, Instant publishAt, Instant now) {
+        return live.map(Publishable::publishedAt).filter(at -> !at.isAfter(now))
+                .orElseGet(() -> publishAt == null ? now : publishAt.truncatedTo(ChronoUnit.SECONDS));
     }
 }

@@ -7,9 +7,8 @@ import id.warta.content.ContentRepository;
 import id.warta.content.InvalidCursorException;
 import id.warta.content.Page;
 import id.warta.content.Video;
-import id.warta.content.Visibility;
 import id.warta.newsroom.NewsroomStore;
-import id.warta.newsroom.StoredArticle;
+import id.warta.newsroom.Shelf;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -17,10 +16,7 @@ import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -29,8 +25,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * Without a clock everything stored is visible.
  */
 public final class InMemoryContentRepository implements ContentRepository, NewsroomStore {
-    private final Map<String, StoredArticle> articles = new ConcurrentHashMap<>();
-    private final Map<String, Video> videos = new ConcurrentHashMap<>();
+    private final InMemoryShelf<Article> articles = new InMemoryShelf<>();
+    private final InMemoryShelf<Video> videos = new InMemoryShelf<>();
     private final List<String> editorsPicks = new CopyOnWriteArrayList<>();
     private final Clock clock;
 
@@ -44,17 +40,17 @@ public final class InMemoryContentRepository implements ContentRepository, Newsr
 
     /** Stores the article as published, bypassing the newsroom's rules (for reader-side tests). */
     public void save(Article article) {
-        articles.merge(article.slug(), new StoredArticle(article, 1, null),
-                (old, fresh) -> new StoredArticle(article, old.version() + 1, null));
+        articles.save(article.slug(), article);
     }
 
+    /** Stores the video as published, bypassing the newsroom's rules (for reader-side tests). */
     public void save(Video video) {
-        videos.put(video.id(), video);
+        videos.save(video.id(), video);
     }
 
     @Override
     public Optional<Article> findArticle(String slug) {
-        return Optional.ofNullable(articles.get(slug)).filter(this::visible).map(StoredArticle::article);
+        return articles.visible(slug, clock.instant());
     }
 
     @Override
@@ -92,7 +88,7 @@ public final class InMemoryContentRepository implements ContentRepository, Newsr
 
     @Override
     public List<Video> latestVideos(int limit) {
-        return videos.values().stream().filter(v -> Visibility.visibleAt(v.publishedAt(), false, clock.instant()))
+        return videos.visible(clock.instant())
                 .sorted(Comparator.comparing(Video::publishedAt).reversed()).limit(limit).toList();
     }
 
@@ -102,30 +98,13 @@ public final class InMemoryContentRepository implements ContentRepository, Newsr
     }
 
     @Override
-    public Optional<StoredArticle> current(String slug) {
-        return Optional.ofNullable(articles.get(slug));
+    public Shelf<Article> articles() {
+        return articles;
     }
 
     @Override
-    public synchronized boolean put(StoredArticle article, OptionalLong expectedVersion) {
-        StoredArticle stored = articles.get(article.article().slug());
-        boolean expected = expectedVersion.isPresent()
-                ? stored != null && stored.version() == expectedVersion.getAsLong()
-                : stored == null;
-        if (expected) {
-            articles.put(article.article().slug(), article);
-        }
-        return expected;
-    }
-
-    @Override
-    public synchronized boolean unpublish(String slug, long expectedVersion, Instant at) {
-        StoredArticle stored = articles.get(slug);
-        if (stored == null || stored.version() != expectedVersion) {
-            return false;
-        }
-        articles.put(slug, new StoredArticle(null, expectedVersion + 1, at));
-        return true;
+    public Shelf<Video> videos() {
+        return videos;
     }
 
     @Override
@@ -134,13 +113,8 @@ public final class InMemoryContentRepository implements ContentRepository, Newsr
         editorsPicks.addAll(slugs);
     }
 
-    private boolean visible(StoredArticle stored) {
-        return !stored.unpublished()
-                && Visibility.visibleAt(stored.article().summary().publishedAt(), false, clock.instant());
-    }
-
     private List<ArticleSummary> newestFirst() {
-        return articles.values().stream().filter(this::visible).map(s -> s.article().summary())
+        return articles.visible(clock.instant()).map(Article::summary)
                 .sorted(Comparator.comparing(ArticleSummary::publishedAt).reversed()).toList();
     }
 }

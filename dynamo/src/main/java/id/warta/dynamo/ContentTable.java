@@ -7,7 +7,8 @@ import id.warta.content.EditorsPick;
 import id.warta.content.Image;
 import id.warta.content.Video;
 import id.warta.content.Visibility;
-import id.warta.newsroom.StoredArticle;
+import id.warta.content.Publishable;
+import id.warta.newsroom.Stored;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.time.Instant;
@@ -15,6 +16,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The item layout of the ContentTable, in one place for its reader ({@link DynamoContentRepository},
@@ -27,7 +29,9 @@ import java.util.Map;
  *       counts every write; {@code updatedAt} is the last replacement;</li>
  *   <li>unpublished article: the same key with {@code status = UNPUBLISHED} and its {@code version},
  *       without the GSI keys (so it leaves every feed) and without content;</li>
- *   <li>video: {@code pk = VIDEO#<id>}, {@code kind = VIDEO};</li>
+ *   <li>video: {@code pk = VIDEO#<id>}, {@code kind = VIDEO} with {@code publishedAt} key the ByKind GSI,
+ *       {@code version} and {@code updatedAt} as an article's; unpublished: {@code status = UNPUBLISHED},
+ *       without {@code kind} and content;</li>
  *   <li>"Pilihan Editor": {@code pk = EDITORS_PICKS}, {@code slugs} (the ordered list).</li>
  * </ul>
  */
@@ -48,7 +52,9 @@ public final class ContentTable {
     static final String VIDEO = "VIDEO";
     static final Map<String, AttributeValue> EDITORS_PICKS_KEY = Map.of(PK, Attr.s("EDITORS_PICKS"));
     /** The GSI keys an unpublished article drops. */
-    static final List<String> FEED_KEYS = List.of(KIND, SECTION, EDITION, SECTION_EDITION);
+    static final List<String> ARTICLE_FEED_KEYS = List.of(KIND, SECTION, EDITION, SECTION_EDITION);
+    /** The GSI key an unpublished video drops. */
+    static final List<String> VIDEO_FEED_KEYS = List.of(KIND);
     /** What a summary needs of an article item ({@code section} is a reserved word: use with {@link #SUMMARY_NAMES}). */
     static final String SUMMARY_PROJECTION =
             "id, slug, title, summary, #s, edition, coverStory, publishedAt, image, sponsored, tags, #st";
@@ -61,7 +67,7 @@ public final class ContentTable {
         return Map.of(PK, Attr.s(ARTICLE + "#" + slug));
     }
 
-    static Map<String, AttributeValue> videoKey(String id) {
+    public static Map<String, AttributeValue> videoKey(String id) {
         return Map.of(PK, Attr.s(VIDEO + "#" + id));
     }
 
@@ -82,8 +88,13 @@ public final class ContentTable {
     }
 
     /** The whole item of a stored (not unpublished) article. */
-    static Map<String, AttributeValue> articleItem(StoredArticle stored) {
-        Article article = stored.article();
+    static Map<String, AttributeValue> articleItem(Stored<Article> stored) {
+        Map<String, AttributeValue> item = articleItem(stored.content());
+        versioned(item, stored);
+        return item;
+    }
+
+    private static Map<String, AttributeValue> articleItem(Article article) {
         ArticleSummary s = article.summary();
         Map<String, AttributeValue> item = summaryAttributes(s);
         item.putAll(articleKey(s.slug()));
@@ -97,18 +108,27 @@ public final class ContentTable {
                     "slug", Attr.s(article.editorsPick().slug()), "title", Attr.s(article.editorsPick().title()))));
         }
         item.put("body", Attr.strings(article.body()));
+        return item;
+    }
+
+    /** Adds what the newsroom keeps of every write: the version and the time of the last replacement. */
+    private static void versioned(Map<String, AttributeValue> item, Stored<?> stored) {
         item.put(VERSION, Attr.n(stored.version()));
         if (stored.updatedAt() != null) {
             item.put(UPDATED_AT, Attr.s(timestamp(stored.updatedAt())));
         }
-        return item;
     }
 
-    /** The record of an article item, unpublished ones included. */
-    static StoredArticle toStored(Map<String, AttributeValue> item) {
+    /** The record of an article or video item, unpublished ones included. */
+    static <T extends Publishable> Stored<T> toStored(Map<String, AttributeValue> item,
+                                                     Function<Map<String, AttributeValue>, T> content) {
+        return new Stored<>(UNPUBLISHED.equals(Attr.string(item, STATUS)) ? null : content.apply(item),
+                Attr.number(item, VERSION, 0), updatedAt(item));
+    }
+
+    private static Instant updatedAt(Map<String, AttributeValue> item) {
         String updatedAt = Attr.string(item, UPDATED_AT);
-        return new StoredArticle(UNPUBLISHED.equals(Attr.string(item, STATUS)) ? null : toArticle(item),
-                Attr.number(item, VERSION, 0), updatedAt == null ? null : Instant.parse(updatedAt));
+        return updatedAt == null ? null : Instant.parse(updatedAt);
     }
 
     /** The attributes {@link #toSummary} reads back (also how other tables denormalise a summary). */
@@ -153,10 +173,13 @@ public final class ContentTable {
                 Attr.string(item, "editor"),
                 Attr.stringList(item, "sources"),
                 pick == null ? null : new EditorsPick(Attr.string(pick, "slug"), Attr.string(pick, "title")),
-                Attr.stringList(item, "body"));
+                Attr.stringList(item, "body"),
+                updatedAt(item));
     }
 
-    static Map<String, AttributeValue> videoItem(Video video) {
+    /** The whole item of a stored (not unpublished) video. */
+    static Map<String, AttributeValue> videoItem(Stored<Video> stored) {
+        Video video = stored.content();
         Map<String, AttributeValue> item = new HashMap<>(videoKey(video.id()));
         item.put(KIND, Attr.s(VIDEO));
         item.put("id", Attr.s(video.id()));
@@ -166,6 +189,7 @@ public final class ContentTable {
         item.put("thumbnail", image(video.thumbnail()));
         item.put("videoUrl", Attr.s(video.videoUrl()));
         item.put("durationSeconds", Attr.n(video.durationSeconds()));
+        versioned(item, stored);
         return item;
     }
 

@@ -165,11 +165,6 @@ public final class DynamoContentRepository implements ContentRepository {
         return slugs.stream().map(found::get).filter(Objects::nonNull).toList();
     }
 
-    @Override
-    public void save(Video video) {
-        dynamo.putItem(b -> b.tableName(table).item(ContentTable.videoItem(video)));
-    }
-
     /** The cursor names only the last item (its key and time); the index key is re-derived from the query. */
     private static String encodeCursor(Map<String, AttributeValue> lastItem) {
         StringWriter json = new StringWriter(96);

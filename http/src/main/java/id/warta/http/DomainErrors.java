@@ -11,6 +11,7 @@ import id.warta.errors.SignInRequired;
 import id.warta.errors.SignInUnverifiable;
 import id.warta.errors.TokenInvalid;
 import id.warta.errors.UnknownProvider;
+import id.warta.errors.VideoNotFound;
 import id.warta.errors.ValidationFailed;
 import id.warta.errors.WrongCredentials;
 
@@ -33,6 +34,7 @@ public final class DomainErrors {
             case SessionEnded e -> ApiException.of(ErrorCode.UNAUTHORIZED, "Sesi telah berakhir. Silakan masuk kembali.");
             case SignInUnverifiable e -> ApiException.of(ErrorCode.UNAUTHORIZED, "Masuk dengan akun ini tidak dapat diverifikasi.");
             case ArticleNotFound e -> ApiException.of(ErrorCode.ARTICLE_NOT_FOUND, "Artikel tidak ditemukan.");
+            case VideoNotFound e -> ApiException.of(ErrorCode.NOT_FOUND, "Video tidak ditemukan.");
             case AccountNotFound e -> ApiException.of(ErrorCode.NOT_FOUND, "Akun tidak ditemukan.");
             case UnknownProvider e -> ApiException.of(ErrorCode.NOT_FOUND, "Penyedia login tidak dikenal.");
             case PreconditionFailed e -> ApiException.of(ErrorCode.PRECONDITION_FAILED,

@@ -31,6 +31,7 @@ public final class LocalCloud implements AutoCloseable {
     private final AwsCredentialsIdentity adminCredentials = AwsCredentialsIdentity.create(
             "AKIA" + HexFormat.of().withUpperCase().formatHex(randomBytes(8)), randomText(30));
     private final Map<String, LocalFunction> functions = new ConcurrentHashMap<>();
+    private final LocalClock clock = new LocalClock();
 
     private LocalCloud(Path root, SamTemplate template, Emulators emulators, Map<String, String> parameters,
                        Map<String, String> extraEnvironment) {
@@ -117,6 +118,11 @@ public final class LocalCloud implements AutoCloseable {
         return adminCredentials;
     }
 
+    /** The time every function of this stack reads: the machine's, unless a test moved it forward. */
+    public LocalClock clock() {
+        return clock;
+    }
+
     /** A client for the harness itself (seeding, assertions), configured like the functions' own. */
     public DynamoDbClient dynamo() {
         return dynamo;
@@ -142,7 +148,7 @@ public final class LocalCloud implements AutoCloseable {
                     .filter(f -> f.logicalId().equals(id))
                     .findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("No function " + id + " in template.yaml"));
-            return new LocalFunction(definition, environmentOf(definition));
+            return new LocalFunction(definition, environmentOf(definition), clock);
         });
     }
 

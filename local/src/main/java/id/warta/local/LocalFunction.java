@@ -11,6 +11,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
 
@@ -24,13 +25,14 @@ public final class LocalFunction {
     private final Class<?> inputType;
 
     @SuppressWarnings("unchecked")
-    LocalFunction(SamTemplate.Function definition, Map<String, String> environment) {
+    LocalFunction(SamTemplate.Function definition, Map<String, String> environment, Clock clock) {
         this.definition = definition;
         try {
             Class<?> type = Class.forName(definition.handlerClass());
-            // Each handler has a constructor taking its environment: several functions share this JVM,
-            // and System.getenv cannot differ between them.
-            this.handler = (RequestHandler<Object, Object>) type.getConstructor(Map.class).newInstance(environment);
+            // Each handler has a constructor taking its environment and clock: several functions share this
+            // JVM, System.getenv cannot differ between them, and the stack's clock is one they all read.
+            this.handler = (RequestHandler<Object, Object>) type.getConstructor(Map.class, Clock.class)
+                    .newInstance(environment, clock);
             this.inputType = inputTypeOf(type);
         } catch (ClassNotFoundException e) {
             throw new IllegalStateException("Handler class " + definition.handlerClass() + " is not on the classpath", e);
@@ -38,7 +40,7 @@ public final class LocalFunction {
             throw new IllegalStateException("Handler " + definition.handlerClass() + " failed to start", e.getCause());
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("Handler " + definition.handlerClass()
-                    + " needs a public constructor taking Map<String, String> environment", e);
+                    + " needs a public constructor taking (Map<String, String> environment, Clock clock)", e);
         }
         if (!"handleRequest".equals(definition.handlerMethod())) {
             throw new IllegalStateException("Local functions call handleRequest; template says " + definition.handlerMethod());

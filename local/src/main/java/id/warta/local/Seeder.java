@@ -12,6 +12,7 @@ import id.warta.dynamo.DynamoContentRepository;
 import id.warta.json.Json;
 import id.warta.newsroom.ArticleDraft;
 import id.warta.newsroom.Newsroom;
+import id.warta.newsroom.VideoDraft;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.io.IOException;
@@ -33,7 +34,8 @@ import java.util.stream.StreamSupport;
 /**
  * Loads the sample content (seed/content.json, written for this project) with publication times
  * relative to now, so "baru saja", "5 menit lalu" and older dates all show up. Articles go through
- * the newsroom's publishing rules, the same code path as {@code PUT /admin/articles/{slug}}: seeding
+ * the newsroom's publishing rules, and videos too, the same code path as {@code PUT /admin/articles/{slug}}
+ * and {@code PUT /admin/videos/{id}}: seeding
  * again (into tables that kept their data) changes nothing and keeps every stored publication time,
  * so that lists, trending and "5 menit lalu" do not jump at each start.
  */
@@ -69,11 +71,10 @@ public final class Seeder {
         newsroom.setEditorsPicks(published.values().stream().map(Article::editorsPick).filter(Objects::nonNull)
                 .map(EditorsPick::slug).distinct().limit(Newsroom.MAX_EDITORS_PICKS).toList());
 
-        Map<String, Instant> storedVideos = new HashMap<>();
-        List<Video> fresh = videos(root, now, Map.of());
-        content.latestVideos(fresh.size()).forEach(video -> storedVideos.put(video.id(), video.publishedAt()));
-        List<Video> videos = videos(root, now, storedVideos);
-        videos.forEach(content::save);
+        List<Video> videos = StreamSupport.stream(root.path("videos").spliterator(), false)
+                .map(v -> newsroom.publishVideo(v.path("id").asText(), videoDraft(v, now), OptionalLong.empty())
+                        .stored().content())
+                .toList();
         return new Seeded(List.copyOf(published.values()), videos);
     }
 
@@ -91,11 +92,18 @@ public final class Seeder {
                     d.sponsored(), d.tags()), d.reporter(), d.editor(), d.sources(),
                     pick == null ? null : new EditorsPick(pick, titles.get(pick)), d.body()));
         }
-        return new Seeded(articles, videos(root, now, Map.of()));
+        List<Video> videos = StreamSupport.stream(root.path("videos").spliterator(), false)
+                .map(v -> {
+                    VideoDraft d = videoDraft(v, now);
+                    return new Video(v.path("id").asText(), d.title(), d.summary(), d.publishAt(), d.thumbnail(),
+                            d.videoUrl(), d.durationSeconds());
+                })
+                .toList();
+        return new Seeded(articles, videos);
     }
 
     private static Article publish(Newsroom newsroom, JsonNode a, Instant now, boolean withPick) {
-        return newsroom.publish(a.path("slug").asText(), draft(a, now, withPick), OptionalLong.empty()).stored().article();
+        return newsroom.publish(a.path("slug").asText(), draft(a, now, withPick), OptionalLong.empty()).stored().content();
     }
 
     private static ArticleDraft draft(JsonNode a, Instant now, boolean withPick) {
@@ -103,15 +111,12 @@ public final class Seeder {
         return new ArticleDraft(a.path("title").asText(), a.path("summary").asText(), a.path("section").asText(),
                 a.path("edition").asText(), a.path("coverStory").asBoolean(), a.path("sponsored").asBoolean(),
                 a.path("reporter").asText(), a.path("editor").asText(), strings(a.path("sources")),
-                strings(a.path("tags")), image(a.path("image")), strings(a.path("body")), publishedAt(a, now, null), pick);
+                strings(a.path("tags")), image(a.path("image")), strings(a.path("body")), publishedAt(a, now), pick);
     }
 
-    private static List<Video> videos(JsonNode root, Instant now, Map<String, Instant> storedVideos) {
-        return StreamSupport.stream(root.path("videos").spliterator(), false)
-                .map(v -> new Video(v.path("id").asText(), v.path("title").asText(), v.path("summary").asText(),
-                        publishedAt(v, now, storedVideos.get(v.path("id").asText())), image(v.path("thumbnail")),
-                        v.path("videoUrl").asText(), v.path("durationSeconds").asInt()))
-                .toList();
+    private static VideoDraft videoDraft(JsonNode v, Instant now) {
+        return new VideoDraft(v.path("title").asText(), v.path("summary").asText(), image(v.path("thumbnail")),
+                v.path("videoUrl").asText(), v.path("durationSeconds").asInt(), publishedAt(v, now));
     }
 
     private static JsonNode root() {
@@ -125,9 +130,8 @@ public final class Seeder {
         }
     }
 
-    private static Instant publishedAt(JsonNode node, Instant now, Instant kept) {
-        return kept != null ? kept
-                : now.truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofMinutes(node.path("publishedMinutesAgo").asLong()));
+    private static Instant publishedAt(JsonNode node, Instant now) {
+        return now.truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofMinutes(node.path("publishedMinutesAgo").asLong()));
     }
 
     private static Image image(JsonNode node) {

@@ -21,6 +21,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.function.BiPredicate;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -304,17 +306,44 @@ class HostileInputIT {
         valid.put("image", null);
         valid.put("publishAt", "2099-01-01T00:00:00+07:00");
         valid.put("editorsPick", null);
+
+        assertThat(wronglyFilledFieldsNotNamed("/admin/articles/uji-isian-salah", valid,
+                (field, value) -> value instanceof Boolean && Set.of("coverStory", "sponsored").contains(field))).isEmpty();
+        assertThat(stack.get("/articles/uji-isian-salah").status()).isEqualTo(404);
+    }
+
+    /** The newsroom's video body, as the article's. */
+    @Test
+    void everyVideoFieldOfTheWrongTypeOrLengthIsAValidationErrorNamingIt() {
+        Map<String, Object> valid = new HashMap<>(Map.of("title", "Judul", "summary", "Ringkas",
+                "thumbnail", Map.of("url", "https://img.warta.example/v.jpg", "caption", "Cuplikan", "credit", "Warta TV"),
+                "videoUrl", "https://video.warta.example/v.m3u8", "durationSeconds", 90,
+                "publishAt", "2099-01-01T00:00:00+07:00"));
+
+        assertThat(wronglyFilledFieldsNotNamed("/admin/videos/uji-isian-salah", valid,
+                (field, value) -> value instanceof Integer && field.equals("durationSeconds"))).isEmpty();
+        assertThat(stack.get("/videos?limit=20").json().path("items").findValuesAsText("id")).doesNotContain("uji-isian-salah");
+    }
+
+    /**
+     * Sends {@code valid} signed with each field in turn made wrong (type, length, shape): what comes
+     * back that is not a client error naming that field first (or a 413 for the oversized one).
+     *
+     * @param rightValue which of the wrong values is right for a field after all (a boolean, a number)
+     */
+    private List<String> wronglyFilledFieldsNotNamed(String path, Map<String, Object> valid,
+                                                     BiPredicate<String, Object> rightValue) {
         List<Object> wrongValues = List.of(42, true, "x".repeat(60_000), List.of(7), Map.of("a", 1), "");
         List<String> failures = new ArrayList<>();
         for (String field : valid.keySet()) {
             for (Object wrong : wrongValues) {
-                if (wrong instanceof Boolean && field.equals("coverStory") || wrong instanceof Boolean && field.equals("sponsored")) {
+                if (rightValue.test(field, wrong)) {
                     continue;
                 }
                 Map<String, Object> body = new HashMap<>(valid);
                 body.put(field, wrong);
-                String label = "PUT /admin/articles " + field + " = " + abbreviate(String.valueOf(wrong));
-                TestStack.Response response = stack.sendSigned("PUT", "/admin/articles/uji-isian-salah", json(body));
+                String label = "PUT " + path + " " + field + " = " + abbreviate(String.valueOf(wrong));
+                TestStack.Response response = stack.sendSigned("PUT", path, json(body));
                 assertClientError(label, response, failures);
                 boolean namedAtOnce = response.status() == 413
                         || "VALIDATION_FAILED".equals(response.errorCode())
@@ -324,8 +353,7 @@ class HostileInputIT {
                 }
             }
         }
-        assertThat(stack.get("/articles/uji-isian-salah").status()).isEqualTo(404);
-        assertThat(failures).isEmpty();
+        return failures;
     }
 
     @Test

@@ -25,8 +25,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The newsroom over HTTP, signed as an editors' tool signs: what it publishes readers see in the
  * listings and on the article, what it schedules they see from its moment on, a stale If-Match
  * changes nothing, and what it unpublishes leaves every reader answer, recommendations and
- * trending built before included. Each test publishes in a section of its own and unpublishes what
- * it published when it ends, so the shared stack's feeds stay as other tests expect them.
+ * trending built before included, and the site's pages, sitemaps and feed. Each test publishes in a
+ * section of its own and unpublishes what it published when it ends, so the shared stack's feeds
+ * stay as other tests expect them. Scheduled moments are reached by moving the stack's clock
+ * forward ({@link LocalClock}), never by waiting.
  */
 @LocalStackOnly
 class NewsroomIT {
@@ -36,7 +38,7 @@ class NewsroomIT {
 
     @AfterEach
     void unpublishWhatThisTestPublished() {
-        published.forEach(slug -> stack.sendSigned("DELETE", "/admin/articles/" + slug, null));
+        published.forEach(path -> stack.sendSigned("DELETE", path, null));
     }
 
     private Map<String, Object> article(String title, Instant publishAt) {
@@ -71,8 +73,28 @@ class NewsroomIT {
     }
 
     private TestStack.Response put(String slug, Map<String, Object> body, String... headers) {
-        published.add(slug);
-        return stack.sendSigned("PUT", "/admin/articles/" + slug, json(body), headers);
+        return putSigned("/admin/articles/" + slug, body, headers);
+    }
+
+    private TestStack.Response putSigned(String path, Map<String, Object> body, String... headers) {
+        published.add(path);
+        return stack.sendSigned("PUT", path, json(body), headers);
+    }
+
+    /**
+     * Whether the site shows the article, checked on every page that lists or shows it: its
+     * section's page, its own page, the sitemap, the news sitemap and the RSS feed.
+     */
+    private void assertOnSite(String slug, String title, boolean shown) {
+        String path = "/" + section + "/" + slug;
+        TestStack.Response page = stack.page(path);
+        assertThat(page.status()).as("GET " + path).isEqualTo(shown ? 200 : 404);
+        assertThat(page.body().contains(title)).as("GET " + path + " shows the title").isEqualTo(shown);
+        for (String listing : List.of("/" + section, "/sitemap.xml", "/news-sitemap.xml", "/rss.xml")) {
+            TestStack.Response response = stack.page(listing);
+            assertThat(response.body().contains(path)).as(listing + " lists " + path + ": " + response.status())
+                    .isEqualTo(shown);
+        }
     }
 
     private Instant longAgo() {
@@ -86,12 +108,11 @@ class NewsroomIT {
     }
 
     @Test
-    void aPublishedArticleIsInItsFeedsAndReadableAndACorrectionKeepsItsPublicationTime() {
+    void aPublishedArticleIsInItsFeedsAndOnTheSiteACorrectionKeepsItsPublicationTimeAndUnpublishingTakesItOff() {
         String slug = slug("terbit");
-        Instant at = longAgo();
 
-        TestStack.Response created = put(slug, article("Terbit", at));
-        TestStack.Response again = put(slug, article("Terbit", at));
+        TestStack.Response created = put(slug, article("Terbit", null));
+        TestStack.Response again = put(slug, article("Terbit", null));
 
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         assertThat(created.header("ETag")).isEqualTo("\"1\"");
@@ -113,6 +134,11 @@ class NewsroomIT {
         assertThat(corrected.json().path("publishedAt").asText()).isEqualTo(created.json().path("publishedAt").asText());
         assertThat(corrected.json().path("updatedAt").isTextual()).isTrue();
         assertThat(stack.get("/articles/" + slug).json().path("title").asText()).isEqualTo("Terbit (ralat)");
+        assertOnSite(slug, "Terbit (ralat)", true);
+
+        assertThat(stack.sendSigned("DELETE", "/admin/articles/" + slug, null).status()).isEqualTo(204);
+
+        assertOnSite(slug, "Terbit (ralat)", false);
     }
 
     @Test
@@ -129,10 +155,11 @@ class NewsroomIT {
     }
 
     @Test
-    void aScheduledArticleIsInvisibleUntilItsMomentAndThenAppearsWithNoFurtherCall() throws Exception {
+    void aScheduledArticleIsInvisibleUntilItsMomentAndThenAppearsWithNoFurtherCall() {
         String slug = slug("terjadwal");
-        // The stack's clock is the machine's: a moment a few seconds ahead is reached by a bounded wait.
-        Instant at = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(4);
+        LocalClock clock = stack.cloud().clock();
+        // A few seconds ahead, as far as the shared stack's clock is then moved (see LocalClock).
+        Instant at = clock.instant().truncatedTo(ChronoUnit.SECONDS).plusSeconds(3);
 
         TestStack.Response scheduled = put(slug, article("Terjadwal", at));
 
@@ -141,14 +168,40 @@ class NewsroomIT {
         assertThat(stack.get("/articles/" + slug).status()).isEqualTo(404);
         assertThat(sectionFeed()).isEmpty();
         assertThat(stack.post("/articles/" + slug + "/views", "{}").status()).isEqualTo(404);
+        assertOnSite(slug, "Terjadwal", false);
 
-        Instant deadline = at.plusSeconds(10);
-        while (Instant.now().isBefore(at.plusMillis(200)) && Instant.now().isBefore(deadline)) {
-            Thread.sleep(200);
-        }
+        clock.advanceTo(at);
 
         assertThat(stack.get("/articles/" + slug).status()).isEqualTo(200);
         assertThat(sectionFeed()).containsExactly(slug);
+        assertOnSite(slug, "Terjadwal", true);
+    }
+
+    @Test
+    void aPublishedVideoIsInVideoPilihanAndOnTheSiteUntilItIsUnpublished() {
+        String id = section + "-video";
+        String videoUrl = "https://video.warta.example/" + id + ".m3u8";
+        Map<String, Object> video = new HashMap<>(Map.of("title", "Video " + section, "summary", "Ringkasan video uji.",
+                "thumbnail", Map.of("url", "https://img.warta.example/video/uji.jpg", "caption", "Cuplikan", "credit", "Warta TV"),
+                "videoUrl", videoUrl, "durationSeconds", 75));
+        video.put("publishAt", null);
+
+        TestStack.Response created = putSigned("/admin/videos/" + id, video);
+
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(created.header("ETag")).isEqualTo("\"1\"");
+        assertThat(created.json().path("status").asText()).isEqualTo("PUBLISHED");
+        assertThat(stack.get("/videos").json().path("items").findValuesAsText("id")).first().isEqualTo(id);
+        assertThat(stack.page("/video").body()).contains(videoUrl);
+
+        TestStack.Response unpublished = stack.sendSigned("DELETE", "/admin/videos/" + id, null);
+
+        assertThat(unpublished.status()).isEqualTo(204);
+        assertThat(stack.get("/videos?limit=20").json().path("items").findValuesAsText("id")).doesNotContain(id);
+        assertThat(stack.page("/video").body()).doesNotContain(videoUrl);
+        assertThat(stack.sendSigned("DELETE", "/admin/videos/" + id, null).errorCode()).isEqualTo("NOT_FOUND");
+        assertThat(putSigned("/admin/videos/" + id, video, "If-Match", "\"1\"").status())
+                .as("an If-Match from before the unpublication never matches again").isEqualTo(412);
     }
 
     @Test

@@ -46,6 +46,11 @@ final class RouteSamples {
                             + "\"sources\":[],\"tags\":[],\"image\":null,\"body\":[\"Satu.\"],"
                             + "\"publishAt\":\"2099-01-01T00:00:00+07:00\",\"editorsPick\":null}")),
             Map.entry("DELETE /admin/articles/{slug}", new Sample("DELETE", "/admin/articles/tidak-pernah-terbit", null)),
+            Map.entry("PUT /admin/videos/{id}", new Sample("PUT", "/admin/videos/contoh-rute-terjadwal",
+                    "{\"title\":\"Contoh\",\"summary\":\"Ringkas\",\"thumbnail\":{\"url\":\"https://img.warta.example/v.jpg\","
+                            + "\"caption\":\"Cuplikan\",\"credit\":\"Warta TV\"},\"videoUrl\":\"https://video.warta.example/v.m3u8\","
+                            + "\"durationSeconds\":60,\"publishAt\":\"2099-01-01T00:00:00+07:00\"}")),
+            Map.entry("DELETE /admin/videos/{id}", new Sample("DELETE", "/admin/videos/tidak-pernah-terbit", null)),
             Map.entry("PUT /admin/editors-picks", new Sample("PUT", "/admin/editors-picks", "{\"slugs\":[\"" + SLUG + "\"]}")),
             Map.entry("POST /articles/{slug}/views", new Sample("POST", "/articles/" + SLUG + "/views", "{}")),
             Map.entry("POST /auth/register", new Sample("POST", "/auth/register",

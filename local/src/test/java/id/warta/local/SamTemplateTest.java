@@ -3,6 +3,7 @@ package id.warta.local;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,12 +15,12 @@ class SamTemplateTest {
     private final SamTemplate template = SamTemplate.load(ProjectRoot.find().resolve("template.yaml"));
 
     @Test
-    void everyFunctionHandlerIsARequestHandlerWithAnEnvironmentConstructor() throws Exception {
+    void everyFunctionHandlerIsARequestHandlerWithAnEnvironmentAndClockConstructor() throws Exception {
         assertThat(template.functions()).hasSizeGreaterThanOrEqualTo(5);
         for (SamTemplate.Function function : template.functions()) {
             Class<?> type = Class.forName(function.handlerClass());
             assertThat(RequestHandler.class.isAssignableFrom(type)).as(function.logicalId()).isTrue();
-            assertThat(type.getConstructor(Map.class)).as(function.logicalId()).isNotNull();
+            assertThat(type.getConstructor(Map.class, Clock.class)).as(function.logicalId()).isNotNull();
             assertThat(type.getConstructor()).as(function.logicalId() + " no-arg constructor for Lambda").isNotNull();
             assertThat(function.handlerMethod()).isEqualTo("handleRequest");
         }

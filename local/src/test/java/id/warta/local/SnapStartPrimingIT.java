@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
@@ -43,8 +44,8 @@ class SnapStartPrimingIT {
         for (String id : functions) {
             SamTemplate.Function function = stack.cloud().template().functions().stream()
                     .filter(f -> f.logicalId().equals(id)).findFirst().orElseThrow();
-            Object handler = Class.forName(function.handlerClass()).getConstructor(Map.class)
-                    .newInstance(stack.cloud().environmentOf(function));
+            Object handler = Class.forName(function.handlerClass()).getConstructor(Map.class, Clock.class)
+                    .newInstance(stack.cloud().environmentOf(function), stack.cloud().clock());
             Map<String, Integer> before = itemCounts();
 
             ByteArrayOutputStream captured = new ByteArrayOutputStream();

@@ -131,7 +131,23 @@ class TemplatePolicyTest {
                 .filter(e -> e.getValue().contains("ContentTable")).map(Map.Entry::getKey).toList();
         assertThat(contentWriters).containsExactly("NewsroomFunction");
         assertThat(template.httpRoutes()).filteredOn(r -> r.functionId().equals("NewsroomFunction"))
-                .isNotEmpty().allMatch(SamTemplate.HttpRoute::iamAuthorised);
+                .allMatch(SamTemplate.HttpRoute::iamAuthorised)
+                .extracting(SamTemplate.HttpRoute::routeKey)
+                .containsExactlyInAnyOrder("PUT /admin/articles/{slug}", "DELETE /admin/articles/{slug}",
+                        "PUT /admin/videos/{id}", "DELETE /admin/videos/{id}", "PUT /admin/editors-picks");
+    }
+
+    /**
+     * The newsroom reads and conditionally writes single items of the ContentTable: it never deletes one
+     * (an unpublished record keeps its version, so a stale If-Match never matches again), never
+     * writes in batches (no condition) and never queries or scans.
+     */
+    @Test
+    void theNewsroomOnlyReadsAndConditionallyWritesSingleContentItems() {
+        assertThat(statements()).filteredOn(s -> s.function().equals("NewsroomFunction"))
+                .flatExtracting(Statement::actions)
+                .containsExactlyInAnyOrder("dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:PutItem",
+                        "dynamodb:UpdateItem");
     }
 
     @Test

@@ -121,7 +121,7 @@ class ViewCountingIT {
                 .filter(f -> f.logicalId().equals("ViewsFunction")).findFirst().orElseThrow();
         Map<String, String> environment = new HashMap<>(stack.cloud().environmentOf(views));
         environment.put("VIEWS_PER_IP_PER_MINUTE", CEILING);
-        ViewsHandler handler = new ViewsHandler(environment);
+        ViewsHandler handler = new ViewsHandler(environment, stack.cloud().clock());
         List<String> browsers = new ArrayList<>();
         Instant before = Instant.now();
 

@@ -26,12 +26,16 @@ public final class AccountsHandler extends ApiHandler {
             + "A".repeat(43) + "\"}";
 
     public AccountsHandler() {
-        this(System.getenv());
+        this(System.getenv(), Clock.systemUTC());
     }
 
-    public AccountsHandler(Map<String, String> environment) {
+    /**
+     * The function as Lambda builds it, from its environment; the local stack builds it the same way
+     * with a clock of its own (one a test may move forward), in production the system clock.
+     */
+    public AccountsHandler(Map<String, String> environment, Clock clock) {
         AccountsConfig config = AccountsConfig.from(new Env(environment));
-        this(AccountsWiring.wire(config, AwsClients.dynamoDb(config.aws()), Clock.systemUTC()), RequestLog.toStdout("accounts"));
+        this(AccountsWiring.wire(config, AwsClients.dynamoDb(config.aws()), clock), RequestLog.toStdout("accounts"));
         primeBeforeSnapshots();
     }
 

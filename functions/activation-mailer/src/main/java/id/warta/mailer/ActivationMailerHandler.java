@@ -38,14 +38,18 @@ public final class ActivationMailerHandler implements RequestHandler<Map<String,
     private final Metrics metrics;
 
     public ActivationMailerHandler() {
-        this(System.getenv());
+        this(System.getenv(), Clock.systemUTC());
     }
 
-    public ActivationMailerHandler(Map<String, String> environment) {
+    /**
+     * The function as Lambda builds it, from its environment; the local stack builds it the same way
+     * with a clock of its own (one a test may move forward), in production the system clock.
+     */
+    public ActivationMailerHandler(Map<String, String> environment, Clock clock) {
         MailerConfig config = MailerConfig.from(new Env(environment));
         EventLog log = EventLog.toStdout("activation-mailer");
-        this(MailerWiring.wire(config, AwsClients.dynamoDb(config.aws()), SesMailSender.client(config.aws()), Clock.systemUTC(), log),
-                log, config.metrics().toLog(log, Clock.systemUTC()));
+        this(MailerWiring.wire(config, AwsClients.dynamoDb(config.aws()), SesMailSender.client(config.aws()), clock, log),
+                log, config.metrics().toLog(log, clock));
     }
 
     ActivationMailerHandler(OutboxDelivery delivery, EventLog log, Metrics metrics) {

@@ -13,12 +13,16 @@ import java.util.Map;
 public final class ArticlesHandler extends ApiHandler {
 
     public ArticlesHandler() {
-        this(System.getenv());
+        this(System.getenv(), Clock.systemUTC());
     }
 
-    public ArticlesHandler(Map<String, String> environment) {
+    /**
+     * The function as Lambda builds it, from its environment; the local stack builds it the same way
+     * with a clock of its own (one a test may move forward), in production the system clock.
+     */
+    public ArticlesHandler(Map<String, String> environment, Clock clock) {
         ArticlesConfig config = ArticlesConfig.from(new Env(environment));
-        ArticlesWiring.Routes routes = ArticlesWiring.wire(config, AwsClients.dynamoDb(config.aws()), Clock.systemUTC());
+        ArticlesWiring.Routes routes = ArticlesWiring.wire(config, AwsClients.dynamoDb(config.aws()), clock);
         this(routes.articles(), routes.recommendations(), RequestLog.toStdout("articles"));
         primeBeforeSnapshots();
     }

@@ -33,14 +33,18 @@ public final class MailFeedbackHandler implements RequestHandler<Map<String, Obj
     private final Metrics metrics;
 
     public MailFeedbackHandler() {
-        this(System.getenv());
+        this(System.getenv(), Clock.systemUTC());
     }
 
-    public MailFeedbackHandler(Map<String, String> environment) {
+    /**
+     * The function as Lambda builds it, from its environment; the local stack builds it the same way
+     * with a clock of its own (one a test may move forward), in production the system clock.
+     */
+    public MailFeedbackHandler(Map<String, String> environment, Clock clock) {
         MailFeedbackConfig config = MailFeedbackConfig.from(new Env(environment));
         EventLog log = EventLog.toStdout("mail-feedback");
-        this(MailFeedbackWiring.wire(config, AwsClients.dynamoDb(config.aws()), Clock.systemUTC()), log,
-                config.metrics().toLog(log, Clock.systemUTC()));
+        this(MailFeedbackWiring.wire(config, AwsClients.dynamoDb(config.aws()), clock), log,
+                config.metrics().toLog(log, clock));
     }
 
     MailFeedbackHandler(FeedbackSuppression suppression, EventLog log, Metrics metrics) {

@@ -3,16 +3,20 @@ package id.warta.admin;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.warta.content.Image;
+import id.warta.errors.FieldProblems;
 import id.warta.http.JsonTimes;
 import id.warta.newsroom.ArticleDraft;
+import id.warta.newsroom.VideoDraft;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
- * Reads the body of {@code PUT /admin/articles/{slug}} into an {@link ArticleDraft}. A field of the
+ * Reads the body of {@code PUT /admin/articles/{slug}} into an {@link ArticleDraft}, or of
+ * {@code PUT /admin/videos/{id}} into a {@link VideoDraft}. A field of the
  * wrong JSON type is left null in the draft and its problem noted here; the domain's rules name
  * what is wrong with the values themselves.
  */
@@ -24,15 +28,28 @@ final class DraftFields {
         this.body = body;
     }
 
-    ArticleDraft draft() {
+    ArticleDraft article() {
         return new ArticleDraft(text("title"), text("summary"), text("section"), text("edition"), bool("coverStory"),
                 bool("sponsored"), text("reporter"), text("editor"), texts("sources"), texts("tags"), image("image"),
                 texts("body"), JsonTimes.optionalTime(body, "publishAt", typeProblems::put), text("editorsPick"));
     }
 
-    /** Problems of JSON type, by field: these take precedence over the rules' verdict on the (null) value. */
-    Map<String, String> typeProblems() {
-        return typeProblems;
+    VideoDraft video() {
+        return new VideoDraft(text("title"), text("summary"), image("thumbnail"), text("videoUrl"),
+                integer("durationSeconds"), JsonTimes.optionalTime(body, "publishAt", typeProblems::put));
+    }
+
+    /**
+     * Refuses a body with fields of the wrong JSON type, naming those and whatever else the draft's
+     * {@code rules} find: a type problem takes precedence over the rules' verdict on the (null) value.
+     */
+    void refuseWrongTypes(Consumer<FieldProblems> rules) {
+        if (!typeProblems.isEmpty()) {
+            FieldProblems problems = new FieldProblems();
+            rules.accept(problems);
+            typeProblems.forEach(problems::add);
+            problems.throwIfAny();
+        }
     }
 
     private String text(String field) {
@@ -54,6 +71,12 @@ final class DraftFields {
     private Boolean bool(String field) {
         JsonNode value = body.get(field);
         return value != null && value.isBoolean() ? value.asBoolean() : null;
+    }
+
+    /** A whole number that fits an int; anything else is left null for the rules to name. */
+    private Integer integer(String field) {
+        JsonNode value = body.get(field);
+        return value != null && value.canConvertToExactIntegral() && value.canConvertToInt() ? value.asInt() : null;
     }
 
     private List<String> texts(String field) {

@@ -10,18 +10,22 @@ import java.time.Clock;
 import java.util.Map;
 
 /**
- * The newsroom's IAM-authorised routes: create, replace and unpublish articles, and set the
+ * The newsroom's IAM-authorised routes: create, replace and unpublish articles and videos, and set the
  * "Pilihan Editor" list. API Gateway lets only SigV4-signed requests of allowed identities through.
  */
 public final class NewsroomHandler extends ApiHandler {
 
     public NewsroomHandler() {
-        this(System.getenv());
+        this(System.getenv(), Clock.systemUTC());
     }
 
-    public NewsroomHandler(Map<String, String> environment) {
+    /**
+     * The function as Lambda builds it, from its environment; the local stack builds it the same way
+     * with a clock of its own (one a test may move forward), in production the system clock.
+     */
+    public NewsroomHandler(Map<String, String> environment, Clock clock) {
         NewsroomConfig config = NewsroomConfig.from(new Env(environment));
-        this(NewsroomWiring.wire(config, AwsClients.dynamoDb(config.aws()), Clock.systemUTC()),
+        this(NewsroomWiring.wire(config, AwsClients.dynamoDb(config.aws()), clock),
                 RequestLog.toStdout("newsroom"));
     }
 
@@ -29,6 +33,8 @@ public final class NewsroomHandler extends ApiHandler {
         super(HttpFunction.builder(log)
                 .route("PUT /admin/articles/{slug}", routes::putArticle)
                 .route("DELETE /admin/articles/{slug}", routes::unpublish)
+                .route("PUT /admin/videos/{id}", routes::putVideo)
+                .route("DELETE /admin/videos/{id}", routes::unpublishVideo)
                 .route("PUT /admin/editors-picks", routes::editorsPicks)
                 .build());
     }

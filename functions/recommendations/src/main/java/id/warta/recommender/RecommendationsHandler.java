@@ -30,14 +30,18 @@ public final class RecommendationsHandler implements RequestHandler<Map<String, 
     private final Metrics metrics;
 
     public RecommendationsHandler() {
-        this(System.getenv());
+        this(System.getenv(), Clock.systemUTC());
     }
 
-    public RecommendationsHandler(Map<String, String> environment) {
+    /**
+     * The function as Lambda builds it, from its environment; the local stack builds it the same way
+     * with a clock of its own (one a test may move forward), in production the system clock.
+     */
+    public RecommendationsHandler(Map<String, String> environment, Clock clock) {
         RecommendationsConfig config = RecommendationsConfig.from(new Env(environment));
         EventLog log = EventLog.toStdout("recommendations");
-        this(RecommendationsWiring.wire(config, AwsClients.dynamoDb(config.aws()), Clock.systemUTC()),
-                log, config.metrics().toLog(log, Clock.systemUTC()));
+        this(RecommendationsWiring.wire(config, AwsClients.dynamoDb(config.aws()), clock),
+                log, config.metrics().toLog(log, clock));
     }
 
     RecommendationsHandler(SingleRunBuilder builder, EventLog log, Metrics metrics) {

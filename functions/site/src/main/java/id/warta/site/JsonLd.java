@@ -49,8 +49,7 @@ final class JsonLd {
                 json.writeEndArray();
             }
             json.writeStringField("datePublished", iso(summary.publishedAt()));
-            // Articles are not edited after publication yet: modified is published.
-            json.writeStringField("dateModified", iso(summary.publishedAt()));
+            json.writeStringField("dateModified", iso(article.modifiedAt()));
             json.writeArrayFieldStart("author");
             json.writeStartObject();
             json.writeStringField("@type", "Person");

@@ -26,12 +26,16 @@ public final class SiteHandler implements RequestHandler<APIGatewayV2HTTPEvent, 
     private final EventLog log;
 
     public SiteHandler() {
-        this(System.getenv());
+        this(System.getenv(), Clock.systemUTC());
     }
 
-    public SiteHandler(Map<String, String> environment) {
+    /**
+     * The function as Lambda builds it, from its environment; the local stack builds it the same way
+     * with a clock of its own (one a test may move forward), in production the system clock.
+     */
+    public SiteHandler(Map<String, String> environment, Clock clock) {
         SiteConfig config = SiteConfig.from(new Env(environment));
-        this(SiteWiring.wire(config, AwsClients.dynamoDb(config.aws()), Clock.systemUTC()), config.apiUrl(),
+        this(SiteWiring.wire(config, AwsClients.dynamoDb(config.aws()), clock), config.apiUrl(),
                 EventLog.toStdout("site"));
         Core.getGlobalContext().register(this);
     }

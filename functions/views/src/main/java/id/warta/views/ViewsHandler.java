@@ -28,12 +28,16 @@ public final class ViewsHandler extends ApiHandler {
     }
 
     public ViewsHandler() {
-        this(System.getenv());
+        this(System.getenv(), Clock.systemUTC());
     }
 
-    public ViewsHandler(Map<String, String> environment) {
+    /**
+     * The function as Lambda builds it, from its environment; the local stack builds it the same way
+     * with a clock of its own (one a test may move forward), in production the system clock.
+     */
+    public ViewsHandler(Map<String, String> environment, Clock clock) {
         ViewsConfig config = ViewsConfig.from(new Env(environment));
-        ViewsWiring.Graph graph = ViewsWiring.wire(config, AwsClients.dynamoDb(config.aws()), Clock.systemUTC());
+        ViewsWiring.Graph graph = ViewsWiring.wire(config, AwsClients.dynamoDb(config.aws()), clock);
         this(graph.views(), graph.identity(), RequestLog.toStdout("views"));
         primeBeforeSnapshots();
     }

@@ -81,11 +81,6 @@ final class SyntheticContent implements ContentRepository {
         throw new UnsupportedOperationException("The benchmark serves only the builder's reads");
     }
 
-    @Override
-    public void save(Video video) {
-        throw new UnsupportedOperationException("The benchmark content is generated");
-    }
-
     static Comparator<ArticleSummary> newestFirst() {
         return Comparator.comparing(ArticleSummary::publishedAt).reversed();
     }
