@@ -13,6 +13,8 @@ import id.warta.http.ReaderIdentity;
 import id.warta.http.ReaderResolver;
 import id.warta.http.RequestLog;
 import id.warta.identity.AccessTokens;
+import id.warta.logging.EventLog;
+import id.warta.metrics.Metrics;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.security.SecureRandom;
@@ -31,7 +33,9 @@ public final class AccountsHandler extends ApiHandler {
 
     public AccountsHandler(Map<String, String> environment) {
         AccountsConfig config = AccountsConfig.from(new Env(environment));
-        this(AccountsWiring.wire(config, AwsClients.dynamoDb(config.aws()), Clock.systemUTC()), RequestLog.toStdout("accounts"));
+        Metrics metrics = config.metrics().toLog(EventLog.toStdout("accounts"), Clock.systemUTC());
+        this(AccountsWiring.wire(config, AwsClients.dynamoDb(config.aws()), metrics, Clock.systemUTC()),
+                RequestLog.toStdout("accounts", metrics));
         primeBeforeSnapshots();
     }
 

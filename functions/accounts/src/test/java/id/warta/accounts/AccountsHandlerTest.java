@@ -46,7 +46,7 @@ class AccountsHandlerTest {
                 new ReaderResolver(new ReaderIdentity(f.accessTokens), id -> f.store.find(id)
                         .map(a -> new ReaderAccount(a.id(), a.activated(), a.subscriberUntil(), a.credentialVersion()))),
                 SITE_ORIGIN),
-                new RequestLog("accounts", logLines::add));
+                new RequestLog("accounts", logLines::add, f.metrics));
     }
 
     private void seedFixtureAccount(TokenPurpose purpose) {

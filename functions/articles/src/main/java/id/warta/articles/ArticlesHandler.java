@@ -5,6 +5,8 @@ import id.warta.config.Env;
 import id.warta.http.ApiHandler;
 import id.warta.http.HttpFunction;
 import id.warta.http.RequestLog;
+import id.warta.logging.EventLog;
+import id.warta.metrics.Metrics;
 
 import java.time.Clock;
 import java.util.Map;
@@ -18,8 +20,10 @@ public final class ArticlesHandler extends ApiHandler {
 
     public ArticlesHandler(Map<String, String> environment) {
         ArticlesConfig config = ArticlesConfig.from(new Env(environment));
-        ArticlesWiring.Routes routes = ArticlesWiring.wire(config, AwsClients.dynamoDb(config.aws()), Clock.systemUTC());
-        this(routes.articles(), routes.recommendations(), RequestLog.toStdout("articles"));
+        Metrics metrics = config.metrics().toLog(EventLog.toStdout("articles"), Clock.systemUTC());
+        ArticlesWiring.Routes routes = ArticlesWiring.wire(config, AwsClients.dynamoDb(config.aws()), metrics,
+                Clock.systemUTC());
+        this(routes.articles(), routes.recommendations(), RequestLog.toStdout("articles", metrics));
         primeBeforeSnapshots();
     }
 

@@ -14,8 +14,11 @@ import id.warta.http.RequestLog;
 import id.warta.identity.AccessTokens;
 import id.warta.http.JwtAccessTokens;
 import id.warta.json.Json;
+import id.warta.logging.EmbeddedMetricFormat;
+import id.warta.logging.EventLog;
 import id.warta.paywall.AccessPolicy;
 import id.warta.paywall.MeterPeriod;
+import id.warta.paywall.PaywallMetrics;
 import id.warta.testing.InMemoryRecommendationStore;
 import id.warta.testing.InMemoryViewLog;
 import id.warta.recommendations.RankedList;
@@ -48,6 +51,9 @@ class ArticlesHandlerTest {
     private final InMemoryViewLog views = new InMemoryViewLog();
     private final InMemoryRecommendationStore recommendations = new InMemoryRecommendationStore();
     private final List<String> logLines = new ArrayList<>();
+    private final List<String> metricLines = new ArrayList<>();
+    private final EmbeddedMetricFormat metrics = new EmbeddedMetricFormat("Warta", "test",
+            new EventLog("articles", metricLines::add), Clock.fixed(NOW, ZoneOffset.UTC));
     private ArticlesHandler handler;
 
     @BeforeEach
@@ -68,8 +74,9 @@ class ArticlesHandlerTest {
         ReaderResolver readers = new ReaderResolver(identity, paywall);
         RecommendationRoutes recommendationRoutes = new RecommendationRoutes(
                 new Recommendations(recommendations, views, content), readers, clock);
-        handler = new ArticlesHandler(new ArticleRoutes(new ArticleReads(content, paywall, new AccessPolicy(2), clock), identity,
-                readers), recommendationRoutes, new RequestLog("articles", logLines::add));
+        handler = new ArticlesHandler(new ArticleRoutes(new ArticleReads(content, paywall, new AccessPolicy(2),
+                new PaywallMetrics(metrics), clock), identity, readers), recommendationRoutes,
+                new RequestLog("articles", logLines::add, metrics));
     }
 
     private JsonNode invoke(String fixture, int expectedStatus) throws Exception {

@@ -5,6 +5,7 @@ import id.warta.config.Env;
 import id.warta.http.ApiHandler;
 import id.warta.http.HttpFunction;
 import id.warta.http.RequestLog;
+import id.warta.logging.EventLog;
 
 import java.time.Clock;
 import java.util.Map;
@@ -22,7 +23,7 @@ public final class NewsroomHandler extends ApiHandler {
     public NewsroomHandler(Map<String, String> environment) {
         NewsroomConfig config = NewsroomConfig.from(new Env(environment));
         this(NewsroomWiring.wire(config, AwsClients.dynamoDb(config.aws()), Clock.systemUTC()),
-                RequestLog.toStdout("newsroom"));
+                RequestLog.toStdout("newsroom", config.metrics().toLog(EventLog.toStdout("newsroom"), Clock.systemUTC())));
     }
 
     NewsroomHandler(NewsroomRoutes routes, RequestLog log) {

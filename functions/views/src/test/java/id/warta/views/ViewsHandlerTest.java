@@ -15,8 +15,11 @@ import id.warta.http.JwtAccessTokens;
 import id.warta.json.Json;
 import id.warta.testing.InMemoryViewCeiling;
 import id.warta.testing.InMemoryViewLog;
+import id.warta.logging.EmbeddedMetricFormat;
+import id.warta.logging.EventLog;
 import id.warta.paywall.AccessPolicy;
 import id.warta.paywall.MeterPeriod;
+import id.warta.paywall.PaywallMetrics;
 import id.warta.http.testing.EventFixtures;
 import id.warta.testing.InMemoryContentRepository;
 import id.warta.testing.InMemoryPaywall;
@@ -58,6 +61,9 @@ class ViewsHandlerTest {
     private final RecordingViewLog viewLog = new RecordingViewLog();
     private final InMemoryViewCeiling ceiling = new InMemoryViewCeiling(CEILING);
     private final List<String> logLines = new ArrayList<>();
+    private final List<String> metricLines = new ArrayList<>();
+    private final EmbeddedMetricFormat metrics = new EmbeddedMetricFormat("Warta", "test", new EventLog("views", metricLines::add),
+            Clock.fixed(LAST_MINUTE_OF_NOVEMBER, ZoneOffset.UTC));
     private final AccessTokens tokens = new JwtAccessTokens(SECRET, Clock.fixed(LAST_MINUTE_OF_NOVEMBER, ZoneOffset.UTC));
     private ViewsHandler handler;
 
@@ -75,8 +81,8 @@ class ViewsHandlerTest {
     private ViewsHandler handlerAt(Instant now) {
         Clock clock = Clock.fixed(now, ZoneOffset.UTC);
         return new ViewsHandler(new ArticleViews(paywall, paywall, paywall, viewLog, ceiling, new NetworkPseudonyms(SECRET),
-                new AccessPolicy(2), clock),
-                new ReaderIdentity(new JwtAccessTokens(SECRET, clock)), new RequestLog("views", logLines::add));
+                new AccessPolicy(2), new PaywallMetrics(metrics), clock),
+                new ReaderIdentity(new JwtAccessTokens(SECRET, clock)), new RequestLog("views", logLines::add, metrics));
     }
 
     private ReaderAccount reader(String id, boolean activated, Instant subscriberUntil) {
