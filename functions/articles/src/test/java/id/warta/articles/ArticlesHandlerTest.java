@@ -25,6 +25,7 @@ import id.warta.recommendations.RankedList;
 import id.warta.recommendations.Recommendations;
 import id.warta.http.testing.EventFixtures;
 import id.warta.testing.InMemoryContentRepository;
+import id.warta.testing.EmfRecord;
 import id.warta.testing.InMemoryPaywall;
 import id.warta.testing.SampleContent;
 import org.junit.jupiter.api.BeforeEach;
@@ -173,6 +174,27 @@ class ArticlesHandlerTest {
         assertThat(body.path("truncated").asBoolean()).isFalse();
         assertThat(body.path("access").path("granted").asBoolean()).isTrue();
         assertThat(body.path("access").path("meter").path("used").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void everyArticleAnsweredIsAReadCountedByAccessLevelAndReasonAndNoOtherRouteIsOne() throws Exception {
+        ReaderAccount reader = activatedReader();
+        invoke("articles/get-article.json", 200);
+        invoke("articles/get-metered-article.json", 200);
+        invokeAs(reader, "articles/get-metered-article.json", 200);
+        paywall.unlock(reader.id(), MeterPeriod.containing(NOW), METERED, 2);
+        invokeAs(reader, "articles/get-metered-article.json", 200);
+        invokeAs(reader, "articles/get-cover-story.json", 200);
+        invoke("articles/get-article-unknown.json", 404);
+        invoke("articles/list-articles.json", 200);
+
+        assertThat(EmfRecord.in(metricLines)).extracting(EmfRecord::summary).containsExactly(
+                "ArticleReads=1 AccessLevel=FREE Reason=GRANTED",
+                "ArticleReads=1 AccessLevel=METERED Reason=LOGIN_REQUIRED",
+                "ArticleReads=1 AccessLevel=METERED Reason=UNLOCKABLE",
+                "ArticleReads=1 AccessLevel=METERED Reason=GRANTED",
+                "ArticleReads=1 AccessLevel=SUBSCRIBER Reason=SUBSCRIPTION_REQUIRED");
+        assertThat(String.join("\n", metricLines)).doesNotContain(METERED, reader.id());
     }
 
     @Test

@@ -22,6 +22,7 @@ import id.warta.paywall.MeterPeriod;
 import id.warta.paywall.PaywallMetrics;
 import id.warta.http.testing.EventFixtures;
 import id.warta.testing.InMemoryContentRepository;
+import id.warta.testing.EmfRecord;
 import id.warta.testing.InMemoryPaywall;
 import id.warta.testing.SampleContent;
 import org.junit.jupiter.api.BeforeEach;
@@ -229,6 +230,26 @@ class ViewsHandlerTest {
         assertThat(third.path("meter").path("remaining").asInt()).isZero();
         assertThat(paywall.current(reader.id(), MeterPeriod.containing(LAST_MINUTE_OF_NOVEMBER)).unlocked())
                 .containsExactlyInAnyOrder(METERED, OTHER_METERED);
+    }
+
+    @Test
+    void everyViewOfAMeteredArticleByAReaderIsAnUnlockCountedByItsOutcomeAndNothingElseIs() throws Exception {
+        ReaderAccount reader = reader("acc-1", true, null);
+        view(reader, METERED);
+        view(reader, METERED);
+        view(reader, OTHER_METERED);
+        view(reader, THIRD_METERED);
+        view(reader("acc-2", false, null), METERED);
+        view(reader("acc-3", true, LAST_MINUTE_OF_NOVEMBER.plusSeconds(86_400)), METERED);
+        view(null, METERED);
+        post("views/record-view.json", 200);
+        post("views/record-view-crawler.json", 200);
+
+        assertThat(EmfRecord.in(metricLines)).extracting(EmfRecord::summary).containsExactly(
+                "Unlocks=1 Outcome=GRANTED", "Unlocks=1 Outcome=NOT_NEEDED", "Unlocks=1 Outcome=GRANTED",
+                "Unlocks=1 Outcome=QUOTA_EXHAUSTED", "Unlocks=1 Outcome=ACTIVATION_REQUIRED", "Unlocks=1 Outcome=NOT_NEEDED",
+                "Unlocks=1 Outcome=LOGIN_REQUIRED");
+        assertThat(String.join("\n", metricLines)).doesNotContain(METERED, "acc-1", BROWSER, FIXTURE_IP);
     }
 
     @Test
