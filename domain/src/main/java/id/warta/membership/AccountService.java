@@ -14,12 +14,16 @@ import id.warta.mail.MailLanguage;
 import id.warta.mail.MailOutbox;
 import id.warta.mail.OutboxMessage;
 import id.warta.mail.SuppressionList;
+import id.warta.metrics.Measurements;
+import id.warta.metrics.Metric;
+import id.warta.metrics.Metrics;
 import id.warta.paywall.AccessPolicy;
 import id.warta.paywall.MeterJson;
 import id.warta.paywall.MeterPeriod;
 import id.warta.paywall.MeterState;
 import id.warta.paywall.Meters;
 import id.warta.sessions.Sessions;
+import id.warta.sessions.SignInMethod;
 import id.warta.sessions.SignedIn;
 import id.warta.time.Jakarta;
 
@@ -33,7 +37,9 @@ import java.util.UUID;
 
 /**
  * Registration, activation, sign-in and password reset. Register, resend and forgot behave the same
- * towards the caller whether or not the address is known; only the emails differ.
+ * towards the caller whether or not the address is known; only the emails differ. Each account
+ * created ({@code Registrations}) and activated ({@code Activations}) is reported; sign-ins are
+ * reported by {@link Sessions}.
  */
 public final class AccountService {
     /** "Subscriber with no end date" is stored as this instant, so readers need no special case. */
@@ -49,6 +55,7 @@ public final class AccountService {
     private final Sessions sessions;
     private final Meters meters;
     private final AccessPolicy policy;
+    private final Metrics metrics;
     private final Clock clock;
     private final RateLimit activationSends;
     private final RateLimit resetSends;
@@ -58,7 +65,7 @@ public final class AccountService {
 
     public AccountService(AccountStore store, MailOutbox outbox, PasswordHashing passwords, OneTimeTokens tokens,
                           Sessions sessions, RateLimitStore limits, ClientCeilings ceilings, Meters meters,
-                          AccessPolicy policy, SuppressionList suppressions, Clock clock) {
+                          AccessPolicy policy, SuppressionList suppressions, Metrics metrics, Clock clock) {
         this.store = store;
         this.suppressions = suppressions;
         this.outbox = outbox;
@@ -67,6 +74,7 @@ public final class AccountService {
         this.sessions = sessions;
         this.meters = meters;
         this.policy = policy;
+        this.metrics = metrics;
         this.clock = clock;
         List<RateLimit.Window> emailSends = List.of(new RateLimit.Window(1, Duration.ofSeconds(60)),
                 new RateLimit.Window(5, Duration.ofHours(1)));
@@ -110,6 +118,7 @@ public final class AccountService {
             // unactivated and sends it a link (the claim serialises registrations of the address).
             outbox.enqueue(new OutboxMessage(MailKind.ACTIVATION, language, email, name, activation.token()));
             activationSends.record(email);
+            metrics.publish(Measurements.of().put(Metric.REGISTRATIONS, 1));
             return;
         }
         store.discard(accountId);
@@ -248,6 +257,7 @@ public final class AccountService {
         if (!store.activate(link.account().id(), link.pending().hash(), registration)) {
             throw tokenInvalid();
         }
+        metrics.publish(Measurements.of().put(Metric.ACTIVATIONS, 1));
     }
 
     /**
@@ -277,7 +287,7 @@ public final class AccountService {
             signIns.failed(email, client);
             throw new WrongCredentials();
         }
-        return sessions.start(account.get().id(), account.get().credentialVersion(), remember);
+        return sessions.start(account.get().id(), account.get().credentialVersion(), remember, SignInMethod.PASSWORD);
     }
 
     /**

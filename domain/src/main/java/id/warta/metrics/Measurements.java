@@ -21,12 +21,18 @@ public final class Measurements {
 
     /** Measurements reported under {@code Stack} and this dimension's value. */
     public static Measurements by(Dimension dimension, String value) {
+        return new Measurements().and(dimension, value);
+    }
+
+    /** The same measurements reported under one more dimension too (in the same dimension set). */
+    public Measurements and(Dimension dimension, String value) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException("A dimension value must not be blank: " + dimension);
         }
-        Measurements measurements = new Measurements();
-        measurements.dimensions.put(dimension, value);
-        return measurements;
+        if (dimensions.putIfAbsent(dimension, value) != null) {
+            throw new IllegalArgumentException(dimension + " is already in these measurements");
+        }
+        return this;
     }
 
     public Measurements put(Metric metric, double value) {

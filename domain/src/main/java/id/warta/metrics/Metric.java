@@ -7,6 +7,24 @@ package id.warta.metrics;
  * each for more.
  */
 public enum Metric {
+    /**
+     * Articles, each {@code GET /articles/{slug}} answered with the article: per {@link Dimension#ACCESS_LEVEL}
+     * and {@link Dimension#REASON} (the paywall's decision, {@code id.warta.paywall.PaywallMetrics}).
+     */
+    ARTICLE_READS("ArticleReads", Unit.COUNT),
+    /**
+     * Views, each view of a metered article by a reader who is not a crawler: per {@link Dimension#OUTCOME}
+     * (a credit spent now, not needed, or the refusal's reason).
+     */
+    UNLOCKS("Unlocks", Unit.COUNT),
+    /** Accounts: each account created, by registration or by a first social sign-in. */
+    REGISTRATIONS("Registrations", Unit.COUNT),
+    /** Accounts: each account activated, by its link or by a social sign-in that vouched for its address. */
+    ACTIVATIONS("Activations", Unit.COUNT),
+    /** Accounts: each sign-in that issued an access token, per {@link Dimension#METHOD}. */
+    SIGN_INS("SignIns", Unit.COUNT),
+    /** Every API function: each request answered 429, per {@link Dimension#ROUTE}. */
+    RATE_LIMITED("RateLimited", Unit.COUNT),
     /** Mailer, each run: emails SES accepted. */
     EMAILS_SENT("EmailsSent", Unit.COUNT),
     /** Mailer, each run: emails pending again (refused for now, or unanswered). */

@@ -2,6 +2,10 @@ package id.warta.sessions;
 
 import id.warta.errors.SessionEnded;
 import id.warta.identity.AccessTokens;
+import id.warta.metrics.Dimension;
+import id.warta.metrics.Measurements;
+import id.warta.metrics.Metric;
+import id.warta.metrics.Metrics;
 
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -28,6 +32,8 @@ import java.util.OptionalLong;
  * remembered, else {@link #UNREMEMBERED} from the sign-in; the expiry is checked here, the store's
  * TTL only removes the item later. A password reset or a sign-out everywhere raises the account's
  * credential version, which ends every session started under an older one.
+ *
+ * <p>Every access token issued here is a sign-in, reported by its {@link SignInMethod} ({@code SignIns}).
  */
 public final class Sessions {
     public static final Duration REMEMBERED = Duration.ofDays(30);
@@ -60,25 +66,32 @@ public final class Sessions {
     private final CredentialChain chain;
     private final AccessTokens accessTokens;
     private final SecureRandom random;
+    private final Metrics metrics;
     private final Clock clock;
 
-    public Sessions(SessionStore store, CredentialChain chain, AccessTokens accessTokens, SecureRandom random, Clock clock) {
+    public Sessions(SessionStore store, CredentialChain chain, AccessTokens accessTokens, SecureRandom random,
+                    Metrics metrics, Clock clock) {
         this.store = store;
         this.chain = chain;
         this.accessTokens = accessTokens;
         this.random = random;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
-    /** Starts a session for a reader who has just proved who they are. */
-    public SignedIn start(String accountId, long credentialVersion, boolean remember) {
+    /**
+     * Starts a session for a reader who has just proved who they are.
+     *
+     * @param method how they proved it ({@link SignInMethod#PASSWORD} or {@link SignInMethod#OIDC})
+     */
+    public SignedIn start(String accountId, long credentialVersion, boolean remember, SignInMethod method) {
         Instant now = clock.instant();
         String sessionId = randomBase64url(SESSION_ID_BYTES);
         SessionCredential credential = new SessionCredential(accountId, sessionId,
                 accountId + "." + sessionId + "." + randomBase64url(SECRET_BYTES));
         store.start(new StoredSession(accountId, sessionId, credentialVersion, remember, credential.hash(), now, 0,
                 now.plus(remember ? REMEMBERED : UNREMEMBERED)));
-        return signedIn(accountId, credentialVersion, credential, remember);
+        return signedIn(accountId, credentialVersion, credential, remember, method);
     }
 
     /**
@@ -106,7 +119,8 @@ public final class Sessions {
         }
         switch (standing) {
             case CURRENT, JUST_ROTATED -> {
-                return signedIn(session.accountId(), session.credentialVersion(), successor, session.remember());
+                return signedIn(session.accountId(), session.credentialVersion(), successor, session.remember(),
+                        SignInMethod.REFRESH);
             }
             case REUSED -> {
                 store.end(session.accountId(), session.sessionId());
@@ -147,9 +161,12 @@ public final class Sessions {
         return session.remember() ? now.plus(REMEMBERED) : session.expiresAt();
     }
 
-    private SignedIn signedIn(String accountId, long credentialVersion, SessionCredential credential, boolean remember) {
-        return new SignedIn(accessTokens.issue(accountId, credentialVersion), AccessTokens.LIFETIME.toSeconds(), credential,
-                remember ? Optional.of(REMEMBERED) : Optional.empty());
+    private SignedIn signedIn(String accountId, long credentialVersion, SessionCredential credential, boolean remember,
+                              SignInMethod method) {
+        SignedIn signedIn = new SignedIn(accessTokens.issue(accountId, credentialVersion), AccessTokens.LIFETIME.toSeconds(),
+                credential, remember ? Optional.of(REMEMBERED) : Optional.empty());
+        metrics.publish(Measurements.by(Dimension.METHOD, method.dimensionValue()).put(Metric.SIGN_INS, 1));
+        return signedIn;
     }
 
     private String randomBase64url(int bytes) {

@@ -56,6 +56,19 @@ class EmbeddedMetricFormatTest {
     }
 
     @Test
+    void aRecordWithTwoDimensionsIsReportedUnderStackAndBothInOneSet() {
+        metrics.publish(Measurements.by(Dimension.ACCESS_LEVEL, "METERED").and(Dimension.REASON, "QUOTA_EXHAUSTED")
+                .put(Metric.ARTICLE_READS, 1));
+
+        EmfRecord record = EmfRecord.parse(lines.getFirst());
+        assertThat(record.dimensionSets()).containsExactly(
+                Map.of("Stack", "warta-prod", "AccessLevel", "METERED", "Reason", "QUOTA_EXHAUSTED"));
+        assertThat(record.values()).containsExactly(Map.entry("ArticleReads", 1.0));
+        assertThatThrownBy(() -> Measurements.by(Dimension.REASON, "A").and(Dimension.REASON, "B"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void everyMetricFitsInOneDirectiveWithinTheSpecificationsLimits() {
         Measurements all = Measurements.by(Dimension.REASON, "COMPLAINT");
         Arrays.stream(Metric.values()).forEach(metric -> all.put(metric, 1));

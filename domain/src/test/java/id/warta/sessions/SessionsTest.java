@@ -2,7 +2,10 @@ package id.warta.sessions;
 
 import id.warta.errors.SessionEnded;
 import id.warta.identity.AccessTokens;
+import id.warta.logging.EmbeddedMetricFormat;
+import id.warta.logging.EventLog;
 import id.warta.membership.Account;
+import id.warta.testing.EmfRecord;
 import id.warta.testing.InMemoryAccessTokens;
 import id.warta.testing.InMemoryAccountStore;
 import id.warta.testing.InMemorySessionStore;
@@ -12,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -30,13 +35,16 @@ class SessionsTest {
     private final InMemorySessionStore store = new InMemorySessionStore(accounts);
     private final AccessTokens accessTokens = new InMemoryAccessTokens(clock);
     private final CredentialChain chain = new CredentialChain(SECRET);
+    private final List<String> metricLines = new ArrayList<>();
+    private final EmbeddedMetricFormat metrics = new EmbeddedMetricFormat("Warta", "test",
+            new EventLog("accounts", metricLines::add), clock);
 
     SessionsTest() {
         accounts.save(new Account(ACCOUNT, "sari@example.id", "Sari", null, true, 0, null, START, Map.of()));
     }
 
     private Sessions sessions(SessionStore on) {
-        return new Sessions(on, chain, accessTokens, new SecureRandom(), clock);
+        return new Sessions(on, chain, accessTokens, new SecureRandom(), metrics, clock);
     }
 
     private final Sessions sessions = sessions(store);
@@ -51,19 +59,40 @@ class SessionsTest {
 
     @Test
     void aSignInStartsASessionWithAFifteenMinuteAccessTokenAndA256BitCredential() {
-        SignedIn signedIn = sessions.start(ACCOUNT, 0, false);
+        SignedIn signedIn = sessions.start(ACCOUNT, 0, false, SignInMethod.PASSWORD);
 
         assertThat(signedIn.expiresInSeconds()).isEqualTo(900);
         assertThat(accessTokens.verify(signedIn.accessToken()).accountId()).isEqualTo(ACCOUNT);
         assertThat(credential(signedIn)).matches(ACCOUNT + "\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}");
         assertThat(signedIn.cookieLifetime()).isEmpty();
-        assertThat(sessions.start(ACCOUNT, 0, true).cookieLifetime()).contains(Duration.ofDays(30));
+        assertThat(sessions.start(ACCOUNT, 0, true, SignInMethod.PASSWORD).cookieLifetime()).contains(Duration.ofDays(30));
         assertThat(store.countOf(ACCOUNT)).isEqualTo(2);
     }
 
     @Test
+    void everyIssuedAccessTokenIsASignInCountedByItsMethodAndAnEndedSessionIsNone() {
+        SignedIn started = sessions.start(ACCOUNT, 0, false, SignInMethod.PASSWORD);
+        sessions.start(ACCOUNT, 0, false, SignInMethod.OIDC);
+        SignedIn refreshed = sessions.refresh(credential(started));
+        sessions.refresh(credential(started)); // a second tab within the grace window: tokens issued again
+        clock.advance(Sessions.GRACE);
+        assertEnded(credential(started));
+        assertEnded(credential(refreshed));
+
+        List<EmfRecord> records = EmfRecord.in(metricLines);
+        assertThat(records).allSatisfy(record -> {
+            assertThat(record.values()).containsExactly(Map.entry("SignIns", 1.0));
+            assertThat(record.units()).containsExactly(Map.entry("SignIns", "Count"));
+            assertThat(record.dimensions()).containsOnlyKeys("Stack", "Method");
+        });
+        assertThat(records).extracting(record -> record.dimensions().get("Method"))
+                .containsExactly("Password", "Oidc", "Refresh", "Refresh");
+        assertThat(metricLines).noneMatch(line -> line.contains(ACCOUNT) || line.contains(refreshed.accessToken()));
+    }
+
+    @Test
     void aFreshCredentialRefreshesAndRotatesOnEveryUse() {
-        SignedIn started = sessions.start(ACCOUNT, 0, true);
+        SignedIn started = sessions.start(ACCOUNT, 0, true, SignInMethod.PASSWORD);
 
         SignedIn first = sessions.refresh(credential(started));
         clock.advance(Duration.ofMinutes(15));
@@ -78,7 +107,7 @@ class SessionsTest {
 
     @Test
     void theSameCredentialWithinTheGraceWindowGetsTheSameSuccessorWithoutRotatingAgain() {
-        SignedIn started = sessions.start(ACCOUNT, 0, false);
+        SignedIn started = sessions.start(ACCOUNT, 0, false, SignInMethod.PASSWORD);
         SignedIn firstTab = sessions.refresh(credential(started));
 
         clock.advance(Sessions.GRACE.minusSeconds(1));
@@ -90,7 +119,7 @@ class SessionsTest {
 
     @Test
     void aRotatedCredentialReplayedAfterTheGraceWindowEndsTheSessionForBothHolders() {
-        SignedIn started = sessions.start(ACCOUNT, 0, false);
+        SignedIn started = sessions.start(ACCOUNT, 0, false, SignInMethod.PASSWORD);
         SignedIn owner = sessions.refresh(credential(started));
 
         clock.advance(Sessions.GRACE);
@@ -102,7 +131,7 @@ class SessionsTest {
 
     @Test
     void aCredentialRotatedAwaySeveralRotationsAgoIsAReuseAtOnce() {
-        SignedIn started = sessions.start(ACCOUNT, 0, false);
+        SignedIn started = sessions.start(ACCOUNT, 0, false, SignInMethod.PASSWORD);
         SignedIn latest = started;
         for (int i = 0; i < 20; i++) {
             latest = sessions.refresh(credential(latest));
@@ -114,7 +143,7 @@ class SessionsTest {
 
     @Test
     void aCredentialThatIsNotTheSessionsIsRefusedWithoutEndingIt() {
-        SignedIn started = sessions.start(ACCOUNT, 0, false);
+        SignedIn started = sessions.start(ACCOUNT, 0, false, SignInMethod.PASSWORD);
         String forged = credential(started).substring(0, credential(started).lastIndexOf('.') + 1) + "A".repeat(43);
 
         assertEnded(forged);
@@ -126,7 +155,7 @@ class SessionsTest {
 
     @Test
     void aSessionNotRememberedEndsTwelveHoursAfterTheSignInHoweverOftenItRefreshes() {
-        SignedIn latest = sessions.start(ACCOUNT, 0, false);
+        SignedIn latest = sessions.start(ACCOUNT, 0, false, SignInMethod.PASSWORD);
         for (int i = 0; i < 47; i++) {
             clock.advance(Duration.ofMinutes(15));
             latest = sessions.refresh(credential(latest));
@@ -139,7 +168,7 @@ class SessionsTest {
 
     @Test
     void aRememberedSessionLastsThirtyDaysFromItsLastRefresh() {
-        SignedIn started = sessions.start(ACCOUNT, 0, true);
+        SignedIn started = sessions.start(ACCOUNT, 0, true, SignInMethod.PASSWORD);
         clock.advance(Duration.ofDays(29));
         SignedIn refreshed = sessions.refresh(credential(started));
 
@@ -152,8 +181,8 @@ class SessionsTest {
 
     @Test
     void anEndedSessionIsRefusedAndEndingItTwiceChangesNothing() {
-        SignedIn started = sessions.start(ACCOUNT, 0, true);
-        SignedIn other = sessions.start(ACCOUNT, 0, true);
+        SignedIn started = sessions.start(ACCOUNT, 0, true, SignInMethod.PASSWORD);
+        SignedIn other = sessions.start(ACCOUNT, 0, true, SignInMethod.PASSWORD);
 
         sessions.end(credential(started));
         sessions.end(credential(started));
@@ -165,20 +194,20 @@ class SessionsTest {
 
     @Test
     void raisingTheAccountsCredentialVersionEndsEverySessionStartedBefore() {
-        SignedIn first = sessions.start(ACCOUNT, 0, true);
-        SignedIn second = sessions.start(ACCOUNT, 0, false);
+        SignedIn first = sessions.start(ACCOUNT, 0, true, SignInMethod.PASSWORD);
+        SignedIn second = sessions.start(ACCOUNT, 0, false, SignInMethod.PASSWORD);
 
         accounts.revokeCredentials(ACCOUNT, 0);
 
         assertEnded(credential(first));
         assertEnded(credential(second));
-        SignedIn after = sessions.start(ACCOUNT, 1, false);
+        SignedIn after = sessions.start(ACCOUNT, 1, false, SignInMethod.PASSWORD);
         assertThat(accessTokens.verify(sessions.refresh(credential(after)).accessToken()).credentialVersion()).isEqualTo(1);
     }
 
     @Test
     void aRotationThatLosesTheRaceToAnotherTabGetsTheWinnersSuccessor() {
-        SignedIn started = sessions.start(ACCOUNT, 0, false);
+        SignedIn started = sessions.start(ACCOUNT, 0, false, SignInMethod.PASSWORD);
         AtomicReference<SignedIn> otherTab = new AtomicReference<>();
         // The other tab rotates between this refresh's read and its conditional write.
         Sessions racing = sessions(new DelegatingSessionStore(store) {
@@ -197,7 +226,7 @@ class SessionsTest {
 
     @Test
     void aRetriedRotationWhoseFirstAttemptLandedIsRecognisedAsDone() {
-        SignedIn started = sessions.start(ACCOUNT, 0, false);
+        SignedIn started = sessions.start(ACCOUNT, 0, false, SignInMethod.PASSWORD);
         // The first attempt lands but its answer is lost; the retry fails its condition and sees the item.
         Sessions retrying = sessions(new DelegatingSessionStore(store) {
             @Override
@@ -214,7 +243,7 @@ class SessionsTest {
 
     @Test
     void aRotationRefusedBecauseTheSessionEndedMeanwhileIsRefused() {
-        SignedIn started = sessions.start(ACCOUNT, 0, false);
+        SignedIn started = sessions.start(ACCOUNT, 0, false, SignInMethod.PASSWORD);
         Sessions ending = sessions(new DelegatingSessionStore(store) {
             @Override
             public Rotation rotate(StoredSession next, String presentedHash) {
@@ -258,7 +287,7 @@ class SessionsTest {
 
     @Test
     void theCredentialNeverShowsInItsTextForm() {
-        SignedIn started = sessions.start(ACCOUNT, 0, false);
+        SignedIn started = sessions.start(ACCOUNT, 0, false, SignInMethod.PASSWORD);
         String secret = credential(started).substring(credential(started).lastIndexOf('.') + 1);
 
         assertThat(started.toString()).doesNotContain(secret);

@@ -120,6 +120,22 @@ public record EmfRecord(String namespace, long timestamp, List<Map<String, Strin
         return dimensionSets.getFirst();
     }
 
+    /**
+     * Its values and dimensions besides {@code Stack}, in one line a test can compare:
+     * {@code "ArticleReads=1 AccessLevel=FREE Reason=GRANTED"}.
+     */
+    public String summary() {
+        StringBuilder summary = new StringBuilder();
+        values.forEach((name, value) -> summary.append(summary.isEmpty() ? "" : " ").append(name).append('=')
+                .append(value == Math.rint(value) ? String.valueOf(value.longValue()) : String.valueOf(value)));
+        dimensions().forEach((name, value) -> {
+            if (!name.equals("Stack")) {
+                summary.append(' ').append(name).append('=').append(value);
+            }
+        });
+        return summary.toString();
+    }
+
     private static List<String> names(JsonNode object) {
         List<String> names = new ArrayList<>();
         object.fieldNames().forEachRemaining(names::add);

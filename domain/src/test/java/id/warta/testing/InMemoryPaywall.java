@@ -58,17 +58,20 @@ public final class InMemoryPaywall implements ReadingContexts, ReaderAccounts, M
     }
 
     @Override
-    public MeterState unlock(String accountId, MeterPeriod period, String slug, int freeArticlesPerMonth) {
+    public Attempt unlock(String accountId, MeterPeriod period, String slug, int freeArticlesPerMonth) {
         writes.incrementAndGet();
-        return meters.compute(key(accountId, period), (key, state) -> {
+        boolean[] spent = {false};
+        MeterState after = meters.compute(key(accountId, period), (key, state) -> {
             MeterState before = state == null ? MeterState.EMPTY : state;
             if (before.unlocked().contains(slug) || before.used() >= freeArticlesPerMonth) {
                 return before;
             }
             Set<String> unlocked = new HashSet<>(before.unlocked());
             unlocked.add(slug);
+            spent[0] = true;
             return new MeterState(unlocked);
         });
+        return new Attempt(after, spent[0]);
     }
 
     private static String key(String accountId, MeterPeriod period) {

@@ -45,12 +45,12 @@ public class DynamoMeters implements Meters, MeterUnlocks {
     }
 
     @Override
-    public MeterState unlock(String accountId, MeterPeriod period, String slug, int freeArticlesPerMonth) {
+    public Attempt unlock(String accountId, MeterPeriod period, String slug, int freeArticlesPerMonth) {
         if (freeArticlesPerMonth <= 0) {
-            return current(accountId, period);
+            return new Attempt(current(accountId, period), false);
         }
         try {
-            return stateOf(dynamo.updateItem(b -> b.tableName(table)
+            return new Attempt(stateOf(dynamo.updateItem(b -> b.tableName(table)
                     .key(ActivityTable.meterKey(accountId, period))
                     .conditionExpression(UNLOCK_CONDITION)
                     .updateExpression(UNLOCK_UPDATE)
@@ -60,10 +60,10 @@ public class DynamoMeters implements Meters, MeterUnlocks {
                             ":slugs", AttributeValue.fromSs(List.of(slug)),
                             ":one", Attr.n(1),
                             ":expiresAt", Attr.n(period.expiresAt().getEpochSecond())))
-                    .returnValues(ReturnValue.ALL_NEW)).attributes());
+                    .returnValues(ReturnValue.ALL_NEW)).attributes()), true);
         } catch (ConditionalCheckFailedException alreadyUnlockedOrExhausted) {
             // The meter itself tells which: the slug is in it, or the limit is reached.
-            return current(accountId, period);
+            return new Attempt(current(accountId, period), false);
         }
     }
 

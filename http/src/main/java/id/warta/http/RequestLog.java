@@ -1,6 +1,10 @@
 package id.warta.http;
 
 import id.warta.logging.EventLog;
+import id.warta.metrics.Dimension;
+import id.warta.metrics.Measurements;
+import id.warta.metrics.Metric;
+import id.warta.metrics.Metrics;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -9,17 +13,23 @@ import java.util.function.Consumer;
 /**
  * One structured JSON line per request. Only ids, route, status, timing and error codes are
  * written: never a body, header value, token or email address (the line itself is an {@link EventLog} line).
+ * A request answered 429, whichever rule refused it, is also reported as the metric
+ * {@code RateLimited} of its route key: the one place that sees every answer of every API function.
  */
 public final class RequestLog {
-    private final EventLog log;
+    private static final int TOO_MANY_REQUESTS = 429;
 
-    public RequestLog(String function, Consumer<String> sink) {
+    private final EventLog log;
+    private final Metrics metrics;
+
+    public RequestLog(String function, Consumer<String> sink, Metrics metrics) {
         this.log = new EventLog(function, sink);
+        this.metrics = metrics;
     }
 
     /** Lambda sends stdout to CloudWatch Logs; resolved per line so a test can capture it. */
-    public static RequestLog toStdout(String function) {
-        return new RequestLog(function, line -> System.out.println(line));
+    public static RequestLog toStdout(String function, Metrics metrics) {
+        return new RequestLog(function, line -> System.out.println(line), metrics);
     }
 
     public void write(String requestId, String routeKey, int status, long durationMicros, String errorCode, Throwable failure) {
@@ -42,5 +52,9 @@ public final class RequestLog {
             }
         }
         log.event(line);
+        if (status == TOO_MANY_REQUESTS) {
+            // The route key as the template declares it (never the path): as many values as routes.
+            metrics.publish(Measurements.by(Dimension.ROUTE, routeKey).put(Metric.RATE_LIMITED, 1));
+        }
     }
 }

@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The shared pipeline: what every route of every function gets before and after its own code. */
 class HttpFunctionTest {
     private final List<String> handled = new ArrayList<>();
-    private final HttpFunction http = HttpFunction.builder(new RequestLog("test", line -> { }))
+    private final HttpFunction http = HttpFunction.builder(new RequestLog("test", line -> { }, measurements -> { }))
             .route("POST /things", request -> {
                 handled.add(request.jsonObject(true).toString());
                 return ApiResponse.ok(Map.of("ok", true), CachePolicy.PRIVATE);
@@ -78,7 +78,7 @@ class HttpFunctionTest {
         List<String> acted = new ArrayList<>();
         ReaderIdentity identity = new ReaderIdentity(
                 new JwtAccessTokens("the-key-of-this-function-0123456789abcdef", Clock.systemUTC()));
-        HttpFunction primed = HttpFunction.builder(new RequestLog("test", logLines::add))
+        HttpFunction primed = HttpFunction.builder(new RequestLog("test", logLines::add, measurements -> { }))
                 .route("GET /articles/{slug}", request -> {
                     identity.bearer(request);
                     acted.add(request.slug());

@@ -7,6 +7,7 @@ import id.warta.dynamo.DynamoContentRepository;
 import id.warta.dynamo.DynamoMeters;
 import id.warta.dynamo.DynamoReadingContexts;
 import id.warta.paywall.MeterPeriod;
+import id.warta.paywall.MeterUnlocks;
 import id.warta.paywall.ReadingContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -106,11 +107,13 @@ class PaywallDynamoCallsIT {
     void anUnlockIsOneConditionalWriteAndARepeatAddsOneConsistentRead() {
         PaywallReaders.SignedIn reader = readers.activated();
 
-        meters.unlock(reader.id(), period, metered.slug(), 2);
+        assertThat(meters.unlock(reader.id(), period, metered.slug(), 2).creditSpent()).isTrue();
         assertThat(calls).containsExactly("UpdateItem");
 
         calls.clear();
-        assertThat(meters.unlock(reader.id(), period, metered.slug(), 2).unlocked()).containsExactly(metered.slug());
+        MeterUnlocks.Attempt repeated = meters.unlock(reader.id(), period, metered.slug(), 2);
+        assertThat(repeated.meter().unlocked()).containsExactly(metered.slug());
+        assertThat(repeated.creditSpent()).as("the repeat spends nothing").isFalse();
         assertThat(calls).containsExactly("UpdateItem", "GetItem");
     }
 
@@ -118,7 +121,7 @@ class PaywallDynamoCallsIT {
     void aZeroLimitNeverWrites() {
         PaywallReaders.SignedIn reader = readers.activated();
 
-        assertThat(meters.unlock(reader.id(), period, metered.slug(), 0).unlocked()).isEmpty();
+        assertThat(meters.unlock(reader.id(), period, metered.slug(), 0).meter().unlocked()).isEmpty();
 
         assertThat(calls).containsExactly("GetItem");
         assertThat(readers.meterItem(reader)).isEmpty();

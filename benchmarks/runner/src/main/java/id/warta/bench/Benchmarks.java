@@ -90,6 +90,9 @@ public final class Benchmarks {
         contenders.add(Contender.of(NAIVE_PEER, root.resolve("benchmarks/naive-peer"), scratch,
                 "id.warta.bench.NaiveArticleHandler::handleRequest", naive, event));
         for (SamTemplate.Function function : cloud.template().functions()) {
+            if (!COLD_START_EVENT.containsKey(function.codeUri())) {
+                continue; // no cold-start target (the newsroom, the SES feedback): not raced
+            }
             Path fixture = root.resolve("events").resolve(COLD_START_EVENT.get(function.codeUri()));
             contenders.add(Contender.of(function.logicalId(), root.resolve(function.codeUri()), scratch,
                     function.handlerClass() + "::" + function.handlerMethod(), cloud.environmentOf(function),

@@ -10,6 +10,7 @@ import id.warta.local.LocalCloud;
 import id.warta.local.LocalFunction;
 import id.warta.sessions.CredentialChain;
 import id.warta.sessions.Sessions;
+import id.warta.sessions.SignInMethod;
 
 import java.nio.file.Files;
 import java.security.SecureRandom;
@@ -91,9 +92,9 @@ final class CallCounts {
                 accounts, 0);
         costs.add(register);
         Sessions sessions = new Sessions(new DynamoSessions(cloud.dynamo(), accountsTable(cloud)), new CredentialChain(secret),
-                tokens, new SecureRandom(), Clock.systemUTC());
+                tokens, new SecureRandom(), measurements -> { }, Clock.systemUTC());
         costs.add(count("POST /auth/refresh — rotate the session credential",
-                () -> refresh(sessions.start(activatedReader(cloud), 0, true).credential().value()), accounts, 0));
+                () -> refresh(sessions.start(activatedReader(cloud), 0, true, SignInMethod.PASSWORD).credential().value()), accounts, 0));
         CountingInterceptor.reset();
         long started = System.nanoTime();
         mailer.invokeJson(sweep);

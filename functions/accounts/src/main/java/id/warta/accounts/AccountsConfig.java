@@ -5,6 +5,7 @@ import id.warta.membership.ClientCeilings;
 import id.warta.accounts.oidc.OidcProvider;
 import id.warta.config.AwsSettings;
 import id.warta.config.Env;
+import id.warta.config.MetricsSettings;
 
 import java.util.Map;
 
@@ -16,7 +17,7 @@ import java.util.Map;
  */
 public record AccountsConfig(String accountsTable, String activityTable, String siteOrigin, int freeArticlesPerMonth,
                              String accessTokenSecret, ClientCeilings clientCeilings, Map<String, OidcProvider> oidcProviders,
-                             AwsSettings aws) {
+                             AwsSettings aws, MetricsSettings metrics) {
 
     public static AccountsConfig from(Env env) {
         return new AccountsConfig(
@@ -27,6 +28,7 @@ public record AccountsConfig(String accountsTable, String activityTable, String 
                 env.required("ACCESS_TOKEN_SECRET"),
                 new ClientCeilings(env.requiredInt("FAILED_SIGN_INS_PER_IP"), env.requiredInt("MAIL_REQUESTS_PER_IP_PER_HOUR")),
                 OidcProvider.parseAll(env.optional("OIDC_PROVIDERS", "{}")),
-                AwsSettings.from(env));
+                AwsSettings.from(env),
+                MetricsSettings.from(env));
     }
 }

@@ -13,6 +13,8 @@ import id.warta.http.ReaderIdentity;
 import id.warta.http.ReaderResolver;
 import id.warta.http.RequestLog;
 import id.warta.identity.AccessTokens;
+import id.warta.logging.EventLog;
+import id.warta.metrics.Metrics;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.security.SecureRandom;
@@ -35,7 +37,9 @@ public final class AccountsHandler extends ApiHandler {
      */
     public AccountsHandler(Map<String, String> environment, Clock clock) {
         AccountsConfig config = AccountsConfig.from(new Env(environment));
-        this(AccountsWiring.wire(config, AwsClients.dynamoDb(config.aws()), clock), RequestLog.toStdout("accounts"));
+        Metrics metrics = config.metrics().toLog(EventLog.toStdout("accounts"), clock);
+        this(AccountsWiring.wire(config, AwsClients.dynamoDb(config.aws()), metrics, clock),
+                RequestLog.toStdout("accounts", metrics));
         primeBeforeSnapshots();
     }
 

@@ -18,6 +18,7 @@ import id.warta.http.ReaderIdentity;
 import id.warta.http.ReaderResolver;
 import id.warta.identity.AccessTokens;
 import id.warta.http.JwtAccessTokens;
+import id.warta.metrics.Metrics;
 import id.warta.paywall.AccessPolicy;
 import id.warta.sessions.CredentialChain;
 import id.warta.sessions.Sessions;
@@ -31,21 +32,21 @@ final class AccountsWiring {
     private AccountsWiring() {
     }
 
-    static AccountRoutes wire(AccountsConfig config, DynamoDbClient dynamo, Clock clock) {
+    static AccountRoutes wire(AccountsConfig config, DynamoDbClient dynamo, Metrics metrics, Clock clock) {
         SecureRandom random = new SecureRandom();
         AccessTokens accessTokens = new JwtAccessTokens(config.accessTokenSecret(), clock);
         AccountStore store = new DynamoAccountStore(dynamo, config.accountsTable());
         Sessions sessions = new Sessions(new DynamoSessions(dynamo, config.accountsTable()),
-                new CredentialChain(config.accessTokenSecret()), accessTokens, random, clock);
+                new CredentialChain(config.accessTokenSecret()), accessTokens, random, metrics, clock);
         AccountService accounts = new AccountService(store, new DynamoMailOutbox(dynamo, config.accountsTable(), clock),
                 new PasswordHasher(PasswordHasher.PRODUCTION, random), new OneTimeTokens(random), sessions,
                 new DynamoRateLimitStore(dynamo, config.accountsTable()), config.clientCeilings(),
                 new DynamoMeters(dynamo, config.activityTable()),
                 new AccessPolicy(config.freeArticlesPerMonth()),
-                new DynamoSuppressionList(dynamo, config.accountsTable()), clock);
+                new DynamoSuppressionList(dynamo, config.accountsTable()), metrics, clock);
         SocialSignIn socialSignIn = new SocialSignIn(
                 IdTokenVerifier.forProviders(config.oidcProviders().values(), new HttpJwksFetcher(), clock),
-                store, new DynamoUsedIdTokens(dynamo, config.accountsTable()), sessions, clock);
+                store, new DynamoUsedIdTokens(dynamo, config.accountsTable()), sessions, metrics, clock);
         return new AccountRoutes(accounts, socialSignIn, sessions,
                 new ReaderResolver(new ReaderIdentity(accessTokens), new DynamoReaderAccounts(dynamo, config.accountsTable())),
                 config.siteOrigin());

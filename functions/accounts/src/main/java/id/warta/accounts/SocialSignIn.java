@@ -12,7 +12,11 @@ import id.warta.accounts.oidc.ProviderIdentity;
 import id.warta.errors.DependencyUnavailable;
 import id.warta.errors.SignInUnverifiable;
 import id.warta.errors.UnknownProvider;
+import id.warta.metrics.Measurements;
+import id.warta.metrics.Metric;
+import id.warta.metrics.Metrics;
 import id.warta.sessions.Sessions;
+import id.warta.sessions.SignInMethod;
 import id.warta.sessions.SignedIn;
 
 import java.time.Clock;
@@ -26,21 +30,25 @@ import java.util.UUID;
  * whatever address the provider now reports. Otherwise only an address the provider vouches for is
  * used: it signs in the account that owns it (and links the identity) or creates a new, already
  * activated account. An address the provider does not vouch for never reaches an account. A token
- * signs in once: a second use of the same token, before it expires, is refused.
+ * signs in once: a second use of the same token, before it expires, is refused. An account created
+ * here is a registration, an account activated here an activation (the metrics {@code Registrations},
+ * {@code Activations}).
  */
 public final class SocialSignIn {
     private final Map<String, IdTokenVerifier> verifiers;
     private final AccountStore store;
     private final UsedIdTokens usedTokens;
     private final Sessions sessions;
+    private final Metrics metrics;
     private final Clock clock;
 
     public SocialSignIn(Map<String, IdTokenVerifier> verifiers, AccountStore store, UsedIdTokens usedTokens,
-                        Sessions sessions, Clock clock) {
+                        Sessions sessions, Metrics metrics, Clock clock) {
         this.verifiers = Map.copyOf(verifiers);
         this.store = store;
         this.usedTokens = usedTokens;
         this.sessions = sessions;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -76,6 +84,7 @@ public final class SocialSignIn {
             Account created = newAccount(email, identity);
             store.create(created);
             if (store.claimEmail(email, created.id())) {
+                metrics.publish(Measurements.of().put(Metric.REGISTRATIONS, 1));
                 return new Result(started(link(identity, created), remember), true);
             }
             // Someone else claimed the address a moment ago: sign in to that account instead.
@@ -85,13 +94,14 @@ public final class SocialSignIn {
         Account account = owner.orElseThrow(SocialSignIn::unauthorized);
         if (!account.activated()) {
             store.activateForVerifiedOwner(account.id());
+            metrics.publish(Measurements.of().put(Metric.ACTIVATIONS, 1));
             account = store.find(account.id()).orElseThrow(SocialSignIn::unauthorized);
         }
         return new Result(started(link(identity, account), remember), false);
     }
 
     private SignedIn started(Account account, boolean remember) {
-        return sessions.start(account.id(), account.credentialVersion(), remember);
+        return sessions.start(account.id(), account.credentialVersion(), remember, SignInMethod.OIDC);
     }
 
     private static ProviderIdentity verified(IdTokenVerifier verifier, String idToken, String nonce) {

@@ -22,6 +22,8 @@ import id.warta.http.JwtAccessTokens;
 import id.warta.mail.MailKind;
 import id.warta.mail.MailOutbox;
 import id.warta.mail.OutboxMessage;
+import id.warta.logging.EmbeddedMetricFormat;
+import id.warta.logging.EventLog;
 import id.warta.paywall.AccessPolicy;
 import id.warta.paywall.MeterState;
 import id.warta.testing.MutableClock;
@@ -54,7 +56,12 @@ final class AccountsFixture {
     final PasswordHasher passwords;
     final AccessTokens accessTokens = new JwtAccessTokens(SECRET, clock);
     final InMemorySessionStore sessionStore = new InMemorySessionStore(store);
-    final Sessions sessions = new Sessions(sessionStore, new CredentialChain(SECRET), accessTokens, new SecureRandom(), clock);
+    /** The EMF lines of the sign-ins, registrations and activations (and of the handler's 429s). */
+    final List<String> metricLines = new ArrayList<>();
+    final EmbeddedMetricFormat metrics = new EmbeddedMetricFormat("Warta", "test", new EventLog("accounts", metricLines::add),
+            clock);
+    final Sessions sessions = new Sessions(sessionStore, new CredentialChain(SECRET), accessTokens, new SecureRandom(),
+            metrics, clock);
     final AccountService service;
     final TestIssuer issuer = new TestIssuer();
     final SocialSignIn socialSignIn;
@@ -77,9 +84,10 @@ final class AccountsFixture {
         service = new AccountService(storeCalls.recorded(AccountStore.class, store),
                 storeCalls.recorded(MailOutbox.class, this::enqueue), passwords, new OneTimeTokens(new SecureRandom()),
                 sessions, storeCalls.recorded(RateLimitStore.class, new InMemoryRateLimitStore()), ceilings,
-                (accountId, period) -> new MeterState(Set.of("kopi-gayo")), new AccessPolicy(2), suppressions, clock);
+                (accountId, period) -> new MeterState(Set.of("kopi-gayo")), new AccessPolicy(2), suppressions, metrics, clock);
         socialSignIn = new SocialSignIn(IdTokenVerifier.forProviders(List.of(TestIssuer.provider("google", false)),
-                issuer.fetcher(), clock), store, (tokenHash, acceptedUntil) -> usedIdTokens.add(tokenHash), sessions, clock);
+                issuer.fetcher(), clock), store, (tokenHash, acceptedUntil) -> usedIdTokens.add(tokenHash), sessions, metrics,
+                clock);
     }
 
     private void enqueue(OutboxMessage message) {

@@ -16,6 +16,7 @@ import id.warta.json.Json;
 import id.warta.mail.MailKind;
 import id.warta.mail.MailLanguage;
 import id.warta.http.testing.EventFixtures;
+import id.warta.testing.EmfRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -46,7 +47,7 @@ class AccountsHandlerTest {
                 new ReaderResolver(new ReaderIdentity(f.accessTokens), id -> f.store.find(id)
                         .map(a -> new ReaderAccount(a.id(), a.activated(), a.subscriberUntil(), a.credentialVersion()))),
                 SITE_ORIGIN),
-                new RequestLog("accounts", logLines::add));
+                new RequestLog("accounts", logLines::add, f.metrics));
     }
 
     private void seedFixtureAccount(TokenPurpose purpose) {
@@ -341,5 +342,38 @@ class AccountsHandlerTest {
         assertThat(error.path("code").asText()).isEqualTo("VALIDATION_FAILED");
         assertThat(error.path("fields").has("subscriber")).isTrue();
         assertThat(error.path("fields").has("until")).isTrue();
+    }
+
+    private List<String> metricsReported() {
+        return EmfRecord.in(f.metricLines).stream().map(EmfRecord::summary).toList();
+    }
+
+    @Test
+    void aRegistrationIsReportedOnceAndARateLimitedRequestUnderItsRouteKey() {
+        invoke(EventFixtures.httpEvent("accounts/register.json"), 202);
+        invoke(EventFixtures.httpEvent("accounts/register.json"), 202);
+        invoke(EventFixtures.httpEvent("accounts/resend-activation.json"), 429);
+
+        assertThat(metricsReported()).as("a known address creates no account")
+                .containsExactly("Registrations=1", "RateLimited=1 Route=POST /auth/activation/resend");
+    }
+
+    @Test
+    void activationsAndSignInsAreReportedByMethodAndRefusalsAreNot() throws Exception {
+        seedFixtureAccount(TokenPurpose.ACTIVATION);
+        invoke(EventFixtures.httpEvent("accounts/activate.json"), 200);
+        invoke(EventFixtures.httpEvent("accounts/activate.json"), 400);
+        String session = setCookie(invoke(EventFixtures.httpEvent("accounts/login.json"), 200));
+        invoke(EventFixtures.httpEvent("accounts/login-wrong-password.json"), 401);
+        invoke(withSessionOf("accounts/refresh.json", session), 200);
+        APIGatewayV2HTTPEvent social = EventFixtures.httpEvent("accounts/oidc-sign-in.json");
+        social.setBody(Json.mapper().writeValueAsString(Map.of("idToken", f.idToken("dewi.baru@example.id", "n-2"),
+                "nonce", "n-2")));
+        invoke(social, 200);
+
+        assertThat(metricsReported()).containsExactly("Activations=1", "SignIns=1 Method=Password",
+                "SignIns=1 Method=Refresh", "Registrations=1", "SignIns=1 Method=Oidc");
+        assertThat(String.join("\n", f.metricLines)).doesNotContain(FIXTURE_EMAIL, "dewi.baru", FIXTURE_ACCOUNT,
+                session.substring(session.indexOf('=') + 1, session.indexOf(';')));
     }
 }

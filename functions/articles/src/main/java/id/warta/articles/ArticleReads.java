@@ -10,9 +10,11 @@ import id.warta.content.Edition;
 import id.warta.content.InvalidCursorException;
 import id.warta.content.Page;
 import id.warta.identity.AccessClaims;
+import id.warta.paywall.Access;
 import id.warta.paywall.AccessPolicy;
 import id.warta.paywall.MeterPeriod;
 import id.warta.paywall.MeterState;
+import id.warta.paywall.PaywallMetrics;
 import id.warta.paywall.ReadingContext;
 import id.warta.paywall.ReadingContexts;
 import id.warta.errors.ValidationFailed;
@@ -29,12 +31,15 @@ final class ArticleReads {
     private final ContentRepository content;
     private final ReadingContexts readings;
     private final AccessPolicy policy;
+    private final PaywallMetrics metrics;
     private final Clock clock;
 
-    ArticleReads(ContentRepository content, ReadingContexts readings, AccessPolicy policy, Clock clock) {
+    ArticleReads(ContentRepository content, ReadingContexts readings, AccessPolicy policy, PaywallMetrics metrics,
+                 Clock clock) {
         this.content = content;
         this.readings = readings;
         this.policy = policy;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -61,16 +66,20 @@ final class ArticleReads {
     /**
      * The article as this reader may read it: in full, or the teaser when access is not granted.
      * Reads the article, account and meter together and never writes. Empty for an unknown article;
-     * a token whose account is gone or whose credentials changed is 401.
+     * a token whose account is gone or whose credentials changed is 401. Each article answered
+     * reports the decision ({@link PaywallMetrics#read}).
      */
     Optional<ArticleJson.Full> article(String slug, Optional<AccessClaims> claims) {
         Instant now = clock.instant();
         ReadingContext context = readings.load(slug, claims.map(AccessClaims::accountId),
                 Optional.of(MeterPeriod.containing(now)));
         Optional<ReaderAccount> account = Reader.of(claims, Optional.empty(), context.account()).account();
-        return context.article().map(article -> ArticleJson.full(article,
-                policy.decide(article.summary().accessLevel(), article.slug(), account,
-                        context.meter().orElse(MeterState.EMPTY), now), now));
+        return context.article().map(article -> {
+            Access access = policy.decide(article.summary().accessLevel(), article.slug(), account,
+                    context.meter().orElse(MeterState.EMPTY), now);
+            metrics.read(access);
+            return ArticleJson.full(article, access, now);
+        });
     }
 
     /** "Pilihan Editor" in the editors' order. */

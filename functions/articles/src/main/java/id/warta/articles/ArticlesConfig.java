@@ -2,11 +2,12 @@ package id.warta.articles;
 
 import id.warta.config.AwsSettings;
 import id.warta.config.Env;
+import id.warta.config.MetricsSettings;
 
 /** Everything the articles function reads from its environment, read once per container. */
 public record ArticlesConfig(String contentTable, String accountsTable, String activityTable,
                              String recommendationsTable, int freeArticlesPerMonth, String accessTokenSecret,
-                             AwsSettings aws) {
+                             AwsSettings aws, MetricsSettings metrics) {
 
     public static ArticlesConfig from(Env env) {
         return new ArticlesConfig(
@@ -16,6 +17,7 @@ public record ArticlesConfig(String contentTable, String accountsTable, String a
                 env.required("RECOMMENDATIONS_TABLE"),
                 env.requiredInt("FREE_ARTICLES_PER_MONTH"),
                 env.required("ACCESS_TOKEN_SECRET"),
-                AwsSettings.from(env));
+                AwsSettings.from(env),
+                MetricsSettings.from(env));
     }
 }

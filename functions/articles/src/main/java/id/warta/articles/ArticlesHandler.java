@@ -5,6 +5,8 @@ import id.warta.config.Env;
 import id.warta.http.ApiHandler;
 import id.warta.http.HttpFunction;
 import id.warta.http.RequestLog;
+import id.warta.logging.EventLog;
+import id.warta.metrics.Metrics;
 
 import java.time.Clock;
 import java.util.Map;
@@ -22,8 +24,10 @@ public final class ArticlesHandler extends ApiHandler {
      */
     public ArticlesHandler(Map<String, String> environment, Clock clock) {
         ArticlesConfig config = ArticlesConfig.from(new Env(environment));
-        ArticlesWiring.Routes routes = ArticlesWiring.wire(config, AwsClients.dynamoDb(config.aws()), clock);
-        this(routes.articles(), routes.recommendations(), RequestLog.toStdout("articles"));
+        Metrics metrics = config.metrics().toLog(EventLog.toStdout("articles"), clock);
+        ArticlesWiring.Routes routes = ArticlesWiring.wire(config, AwsClients.dynamoDb(config.aws()), metrics,
+                clock);
+        this(routes.articles(), routes.recommendations(), RequestLog.toStdout("articles", metrics));
         primeBeforeSnapshots();
     }
 

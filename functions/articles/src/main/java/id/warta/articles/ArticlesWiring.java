@@ -8,7 +8,9 @@ import id.warta.dynamo.DynamoViewLog;
 import id.warta.http.ReaderIdentity;
 import id.warta.http.ReaderResolver;
 import id.warta.http.JwtAccessTokens;
+import id.warta.metrics.Metrics;
 import id.warta.paywall.AccessPolicy;
+import id.warta.paywall.PaywallMetrics;
 import id.warta.recommendations.Recommendations;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -23,12 +25,12 @@ final class ArticlesWiring {
     private ArticlesWiring() {
     }
 
-    static Routes wire(ArticlesConfig config, DynamoDbClient dynamo, Clock clock) {
+    static Routes wire(ArticlesConfig config, DynamoDbClient dynamo, Metrics metrics, Clock clock) {
         ReaderIdentity identity = new ReaderIdentity(new JwtAccessTokens(config.accessTokenSecret(), clock));
         DynamoContentRepository content = new DynamoContentRepository(dynamo, config.contentTable(), clock);
         ArticleReads reads = new ArticleReads(content,
                 new DynamoReadingContexts(dynamo, content, config.accountsTable(), config.activityTable()),
-                new AccessPolicy(config.freeArticlesPerMonth()), clock);
+                new AccessPolicy(config.freeArticlesPerMonth()), new PaywallMetrics(metrics), clock);
         Recommendations recommendations = new Recommendations(
                 new DynamoRecommendations(dynamo, config.recommendationsTable(), clock),
                 new DynamoViewLog(dynamo, config.activityTable()), content);

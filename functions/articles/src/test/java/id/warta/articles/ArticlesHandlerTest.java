@@ -14,14 +14,18 @@ import id.warta.http.RequestLog;
 import id.warta.identity.AccessTokens;
 import id.warta.http.JwtAccessTokens;
 import id.warta.json.Json;
+import id.warta.logging.EmbeddedMetricFormat;
+import id.warta.logging.EventLog;
 import id.warta.paywall.AccessPolicy;
 import id.warta.paywall.MeterPeriod;
+import id.warta.paywall.PaywallMetrics;
 import id.warta.testing.InMemoryRecommendationStore;
 import id.warta.testing.InMemoryViewLog;
 import id.warta.recommendations.RankedList;
 import id.warta.recommendations.Recommendations;
 import id.warta.http.testing.EventFixtures;
 import id.warta.testing.InMemoryContentRepository;
+import id.warta.testing.EmfRecord;
 import id.warta.testing.InMemoryPaywall;
 import id.warta.testing.SampleContent;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,6 +52,9 @@ class ArticlesHandlerTest {
     private final InMemoryViewLog views = new InMemoryViewLog();
     private final InMemoryRecommendationStore recommendations = new InMemoryRecommendationStore();
     private final List<String> logLines = new ArrayList<>();
+    private final List<String> metricLines = new ArrayList<>();
+    private final EmbeddedMetricFormat metrics = new EmbeddedMetricFormat("Warta", "test",
+            new EventLog("articles", metricLines::add), Clock.fixed(NOW, ZoneOffset.UTC));
     private ArticlesHandler handler;
 
     @BeforeEach
@@ -68,8 +75,9 @@ class ArticlesHandlerTest {
         ReaderResolver readers = new ReaderResolver(identity, paywall);
         RecommendationRoutes recommendationRoutes = new RecommendationRoutes(
                 new Recommendations(recommendations, views, content), readers, clock);
-        handler = new ArticlesHandler(new ArticleRoutes(new ArticleReads(content, paywall, new AccessPolicy(2), clock), identity,
-                readers), recommendationRoutes, new RequestLog("articles", logLines::add));
+        handler = new ArticlesHandler(new ArticleRoutes(new ArticleReads(content, paywall, new AccessPolicy(2),
+                new PaywallMetrics(metrics), clock), identity, readers), recommendationRoutes,
+                new RequestLog("articles", logLines::add, metrics));
     }
 
     private JsonNode invoke(String fixture, int expectedStatus) throws Exception {
@@ -166,6 +174,27 @@ class ArticlesHandlerTest {
         assertThat(body.path("truncated").asBoolean()).isFalse();
         assertThat(body.path("access").path("granted").asBoolean()).isTrue();
         assertThat(body.path("access").path("meter").path("used").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void everyArticleAnsweredIsAReadCountedByAccessLevelAndReasonAndNoOtherRouteIsOne() throws Exception {
+        ReaderAccount reader = activatedReader();
+        invoke("articles/get-article.json", 200);
+        invoke("articles/get-metered-article.json", 200);
+        invokeAs(reader, "articles/get-metered-article.json", 200);
+        paywall.unlock(reader.id(), MeterPeriod.containing(NOW), METERED, 2);
+        invokeAs(reader, "articles/get-metered-article.json", 200);
+        invokeAs(reader, "articles/get-cover-story.json", 200);
+        invoke("articles/get-article-unknown.json", 404);
+        invoke("articles/list-articles.json", 200);
+
+        assertThat(EmfRecord.in(metricLines)).extracting(EmfRecord::summary).containsExactly(
+                "ArticleReads=1 AccessLevel=FREE Reason=GRANTED",
+                "ArticleReads=1 AccessLevel=METERED Reason=LOGIN_REQUIRED",
+                "ArticleReads=1 AccessLevel=METERED Reason=UNLOCKABLE",
+                "ArticleReads=1 AccessLevel=METERED Reason=GRANTED",
+                "ArticleReads=1 AccessLevel=SUBSCRIBER Reason=SUBSCRIPTION_REQUIRED");
+        assertThat(String.join("\n", metricLines)).doesNotContain(METERED, reader.id());
     }
 
     @Test

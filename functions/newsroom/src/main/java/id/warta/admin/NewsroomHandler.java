@@ -5,6 +5,7 @@ import id.warta.config.Env;
 import id.warta.http.ApiHandler;
 import id.warta.http.HttpFunction;
 import id.warta.http.RequestLog;
+import id.warta.logging.EventLog;
 
 import java.time.Clock;
 import java.util.Map;
@@ -26,7 +27,7 @@ public final class NewsroomHandler extends ApiHandler {
     public NewsroomHandler(Map<String, String> environment, Clock clock) {
         NewsroomConfig config = NewsroomConfig.from(new Env(environment));
         this(NewsroomWiring.wire(config, AwsClients.dynamoDb(config.aws()), clock),
-                RequestLog.toStdout("newsroom"));
+                RequestLog.toStdout("newsroom", config.metrics().toLog(EventLog.toStdout("newsroom"), clock)));
     }
 
     NewsroomHandler(NewsroomRoutes routes, RequestLog log) {

@@ -15,6 +15,7 @@ import id.warta.paywall.MeterPeriod;
 import id.warta.paywall.MeterState;
 import id.warta.paywall.MeterUnlocks;
 import id.warta.paywall.Meters;
+import id.warta.paywall.PaywallMetrics;
 import id.warta.paywall.ReadingContext;
 import id.warta.paywall.ReadingContexts;
 
@@ -28,12 +29,15 @@ import java.util.Optional;
  * with credit left, the unlock of a metered article for the rest of the period. Crawlers get the
  * same answer but leave no trace and spend nothing. A view counts once per reader, article and hour
  * (a reader without any id is known by a pseudonym of its network for the hour), and only while its
- * network is below the per-minute ceiling; neither rule changes the answer or the unlock. Plain
+ * network is below the per-minute ceiling; neither rule changes the answer or the unlock. Each view
+ * of a metered article by a reader reports how its unlock ended ({@link PaywallMetrics}). Plain
  * Java; the handler maps it to HTTP.
  */
 final class ArticleViews {
     /** What a view without a source address is counted under (never in AWS, where API Gateway always gives one). */
     private static final String UNKNOWN_NETWORK = "unknown";
+    /** An anonymous reader's view: no meter, nothing spent. */
+    private static final MeterUnlocks.Attempt NOTHING_SPENT = new MeterUnlocks.Attempt(MeterState.EMPTY, false);
 
     private final ReadingContexts readings;
     private final Meters meters;
@@ -42,10 +46,11 @@ final class ArticleViews {
     private final ViewCeiling ceiling;
     private final NetworkPseudonyms networks;
     private final AccessPolicy policy;
+    private final PaywallMetrics metrics;
     private final Clock clock;
 
     ArticleViews(ReadingContexts readings, Meters meters, MeterUnlocks unlocks, ViewLog views, ViewCeiling ceiling,
-                 NetworkPseudonyms networks, AccessPolicy policy, Clock clock) {
+                 NetworkPseudonyms networks, AccessPolicy policy, PaywallMetrics metrics, Clock clock) {
         this.readings = readings;
         this.meters = meters;
         this.unlocks = unlocks;
@@ -53,6 +58,7 @@ final class ArticleViews {
         this.ceiling = ceiling;
         this.networks = networks;
         this.policy = policy;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -70,13 +76,15 @@ final class ArticleViews {
         }
         Article article = context.article().get();
         AccessLevel level = article.summary().accessLevel();
-        MeterState meter = reader.account()
+        MeterUnlocks.Attempt unlock = reader.account()
                 .map(account -> meterAfterView(level, article.slug(), account, crawler, now))
-                .orElse(MeterState.EMPTY);
+                .orElse(NOTHING_SPENT);
         if (!crawler) {
             count(article.slug(), reader.key(), sourceIp.orElse(UNKNOWN_NETWORK), now);
         }
-        return Optional.of(policy.decide(level, article.slug(), reader.account(), meter, now));
+        Access access = policy.decide(level, article.slug(), reader.account(), unlock.meter(), now);
+        metrics.view(access, crawler, unlock.creditSpent());
+        return Optional.of(access);
     }
 
     private void count(String slug, ReaderKey readerKey, String sourceIp, Instant now) {
@@ -89,10 +97,11 @@ final class ArticleViews {
     }
 
     /** The unlock is attempted straight away: the conditional write itself says whether credit was left. */
-    private MeterState meterAfterView(AccessLevel level, String slug, ReaderAccount account, boolean crawler, Instant now) {
+    private MeterUnlocks.Attempt meterAfterView(AccessLevel level, String slug, ReaderAccount account, boolean crawler,
+                                                Instant now) {
         MeterPeriod period = MeterPeriod.containing(now);
         return !crawler && policy.maySpendCredit(level, account, now)
                 ? unlocks.unlock(account.id(), period, slug, policy.freeArticlesPerMonth())
-                : meters.current(account.id(), period);
+                : new MeterUnlocks.Attempt(meters.current(account.id(), period), false);
     }
 }

@@ -12,6 +12,8 @@ import id.warta.http.HttpFunction;
 import id.warta.http.ReaderIdentity;
 import id.warta.http.RequestLog;
 import id.warta.identity.AccessClaims;
+import id.warta.logging.EventLog;
+import id.warta.metrics.Metrics;
 import id.warta.paywall.Access;
 
 import java.time.Clock;
@@ -37,8 +39,9 @@ public final class ViewsHandler extends ApiHandler {
      */
     public ViewsHandler(Map<String, String> environment, Clock clock) {
         ViewsConfig config = ViewsConfig.from(new Env(environment));
-        ViewsWiring.Graph graph = ViewsWiring.wire(config, AwsClients.dynamoDb(config.aws()), clock);
-        this(graph.views(), graph.identity(), RequestLog.toStdout("views"));
+        Metrics metrics = config.metrics().toLog(EventLog.toStdout("views"), clock);
+        ViewsWiring.Graph graph = ViewsWiring.wire(config, AwsClients.dynamoDb(config.aws()), metrics, clock);
+        this(graph.views(), graph.identity(), RequestLog.toStdout("views", metrics));
         primeBeforeSnapshots();
     }
 

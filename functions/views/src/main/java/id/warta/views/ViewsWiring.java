@@ -7,7 +7,9 @@ import id.warta.dynamo.DynamoViewCeiling;
 import id.warta.dynamo.DynamoViewLog;
 import id.warta.http.ReaderIdentity;
 import id.warta.http.JwtAccessTokens;
+import id.warta.metrics.Metrics;
 import id.warta.paywall.AccessPolicy;
+import id.warta.paywall.PaywallMetrics;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.time.Clock;
@@ -21,14 +23,15 @@ final class ViewsWiring {
     private ViewsWiring() {
     }
 
-    static Graph wire(ViewsConfig config, DynamoDbClient dynamo, Clock clock) {
+    static Graph wire(ViewsConfig config, DynamoDbClient dynamo, Metrics metrics, Clock clock) {
         DynamoMeters meters = new DynamoMeters(dynamo, config.activityTable());
         DynamoContentRepository content = new DynamoContentRepository(dynamo, config.contentTable(), clock);
         ArticleViews views = new ArticleViews(
                 new DynamoReadingContexts(dynamo, content, config.accountsTable(), config.activityTable()),
                 meters, meters, new DynamoViewLog(dynamo, config.activityTable()),
                 new DynamoViewCeiling(dynamo, config.activityTable(), config.viewsPerIpPerMinute()),
-                new NetworkPseudonyms(config.accessTokenSecret()), new AccessPolicy(config.freeArticlesPerMonth()), clock);
+                new NetworkPseudonyms(config.accessTokenSecret()), new AccessPolicy(config.freeArticlesPerMonth()),
+                new PaywallMetrics(metrics), clock);
         return new Graph(views, new ReaderIdentity(new JwtAccessTokens(config.accessTokenSecret(), clock)));
     }
 }

@@ -15,10 +15,14 @@ import id.warta.http.JwtAccessTokens;
 import id.warta.json.Json;
 import id.warta.testing.InMemoryViewCeiling;
 import id.warta.testing.InMemoryViewLog;
+import id.warta.logging.EmbeddedMetricFormat;
+import id.warta.logging.EventLog;
 import id.warta.paywall.AccessPolicy;
 import id.warta.paywall.MeterPeriod;
+import id.warta.paywall.PaywallMetrics;
 import id.warta.http.testing.EventFixtures;
 import id.warta.testing.InMemoryContentRepository;
+import id.warta.testing.EmfRecord;
 import id.warta.testing.InMemoryPaywall;
 import id.warta.testing.SampleContent;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,6 +62,9 @@ class ViewsHandlerTest {
     private final RecordingViewLog viewLog = new RecordingViewLog();
     private final InMemoryViewCeiling ceiling = new InMemoryViewCeiling(CEILING);
     private final List<String> logLines = new ArrayList<>();
+    private final List<String> metricLines = new ArrayList<>();
+    private final EmbeddedMetricFormat metrics = new EmbeddedMetricFormat("Warta", "test", new EventLog("views", metricLines::add),
+            Clock.fixed(LAST_MINUTE_OF_NOVEMBER, ZoneOffset.UTC));
     private final AccessTokens tokens = new JwtAccessTokens(SECRET, Clock.fixed(LAST_MINUTE_OF_NOVEMBER, ZoneOffset.UTC));
     private ViewsHandler handler;
 
@@ -75,8 +82,8 @@ class ViewsHandlerTest {
     private ViewsHandler handlerAt(Instant now) {
         Clock clock = Clock.fixed(now, ZoneOffset.UTC);
         return new ViewsHandler(new ArticleViews(paywall, paywall, paywall, viewLog, ceiling, new NetworkPseudonyms(SECRET),
-                new AccessPolicy(2), clock),
-                new ReaderIdentity(new JwtAccessTokens(SECRET, clock)), new RequestLog("views", logLines::add));
+                new AccessPolicy(2), new PaywallMetrics(metrics), clock),
+                new ReaderIdentity(new JwtAccessTokens(SECRET, clock)), new RequestLog("views", logLines::add, metrics));
     }
 
     private ReaderAccount reader(String id, boolean activated, Instant subscriberUntil) {
@@ -223,6 +230,26 @@ class ViewsHandlerTest {
         assertThat(third.path("meter").path("remaining").asInt()).isZero();
         assertThat(paywall.current(reader.id(), MeterPeriod.containing(LAST_MINUTE_OF_NOVEMBER)).unlocked())
                 .containsExactlyInAnyOrder(METERED, OTHER_METERED);
+    }
+
+    @Test
+    void everyViewOfAMeteredArticleByAReaderIsAnUnlockCountedByItsOutcomeAndNothingElseIs() throws Exception {
+        ReaderAccount reader = reader("acc-1", true, null);
+        view(reader, METERED);
+        view(reader, METERED);
+        view(reader, OTHER_METERED);
+        view(reader, THIRD_METERED);
+        view(reader("acc-2", false, null), METERED);
+        view(reader("acc-3", true, LAST_MINUTE_OF_NOVEMBER.plusSeconds(86_400)), METERED);
+        view(null, METERED);
+        post("views/record-view.json", 200);
+        post("views/record-view-crawler.json", 200);
+
+        assertThat(EmfRecord.in(metricLines)).extracting(EmfRecord::summary).containsExactly(
+                "Unlocks=1 Outcome=GRANTED", "Unlocks=1 Outcome=NOT_NEEDED", "Unlocks=1 Outcome=GRANTED",
+                "Unlocks=1 Outcome=QUOTA_EXHAUSTED", "Unlocks=1 Outcome=ACTIVATION_REQUIRED", "Unlocks=1 Outcome=NOT_NEEDED",
+                "Unlocks=1 Outcome=LOGIN_REQUIRED");
+        assertThat(String.join("\n", metricLines)).doesNotContain(METERED, "acc-1", BROWSER, FIXTURE_IP);
     }
 
     @Test
