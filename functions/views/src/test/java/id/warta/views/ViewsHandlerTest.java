@@ -12,6 +12,7 @@ import id.warta.http.ReaderIdentity;
 import id.warta.http.RequestLog;
 import id.warta.identity.AccessTokens;
 import id.warta.http.JwtAccessTokens;
+import id.warta.testing.TestSigningKeys;
 import id.warta.json.Json;
 import id.warta.testing.InMemoryViewCeiling;
 import id.warta.testing.InMemoryViewLog;
@@ -58,7 +59,7 @@ class ViewsHandlerTest {
     private final RecordingViewLog viewLog = new RecordingViewLog();
     private final InMemoryViewCeiling ceiling = new InMemoryViewCeiling(CEILING);
     private final List<String> logLines = new ArrayList<>();
-    private final AccessTokens tokens = new JwtAccessTokens(SECRET, Clock.fixed(LAST_MINUTE_OF_NOVEMBER, ZoneOffset.UTC));
+    private final AccessTokens tokens = new JwtAccessTokens(TestSigningKeys.single(SECRET), Clock.fixed(LAST_MINUTE_OF_NOVEMBER, ZoneOffset.UTC));
     private ViewsHandler handler;
 
     @BeforeEach
@@ -76,7 +77,7 @@ class ViewsHandlerTest {
         Clock clock = Clock.fixed(now, ZoneOffset.UTC);
         return new ViewsHandler(new ArticleViews(paywall, paywall, paywall, viewLog, ceiling, new NetworkPseudonyms(SECRET),
                 new AccessPolicy(2), clock),
-                new ReaderIdentity(new JwtAccessTokens(SECRET, clock)), new RequestLog("views", logLines::add));
+                new ReaderIdentity(new JwtAccessTokens(TestSigningKeys.single(SECRET), clock)), new RequestLog("views", logLines::add));
     }
 
     private ReaderAccount reader(String id, boolean activated, Instant subscriberUntil) {
