@@ -38,16 +38,25 @@ public record AccessTokenKeys(SecretsManagerSecrets secrets, String secretArn, D
                 refreshInterval.compareTo(EARLY_READ_FLOOR) < 0 ? refreshInterval : EARLY_READ_FLOOR);
     }
 
-    /** @throws IllegalArgumentException when the text is not a key set (no message quotes key material) */
+    /**
+     * @throws IllegalStateException when the text is not a key set: the secret is misconfigured, a
+     *                               fault of the server (500), never a reason to refuse a token. The
+     *                               message names key ids only, and no cause is kept that could quote
+     *                               the secret.
+     */
     public static SigningKeys parse(String secretString) {
-        Map<String, String> fields = FlatJson.stringFields(secretString);
-        String signer = fields.get(SIGNING);
-        if (signer == null) {
-            throw new IllegalArgumentException("The key set names no signing key (\"" + SIGNING + "\")");
+        try {
+            Map<String, String> fields = FlatJson.stringFields(secretString);
+            String signer = fields.get(SIGNING);
+            if (signer == null) {
+                throw new IllegalArgumentException("it names no signing key (\"" + SIGNING + "\")");
+            }
+            List<SigningKey> keys = fields.entrySet().stream().filter(field -> !field.getKey().equals(SIGNING))
+                    .map(field -> new SigningKey(field.getKey(), field.getValue().getBytes(StandardCharsets.UTF_8)))
+                    .toList();
+            return new SigningKeys(signer, keys);
+        } catch (IllegalArgumentException invalid) {
+            throw new IllegalStateException("The access-token key set is not valid: " + invalid.getMessage());
         }
-        List<SigningKey> keys = fields.entrySet().stream().filter(field -> !field.getKey().equals(SIGNING))
-                .map(field -> new SigningKey(field.getKey(), field.getValue().getBytes(StandardCharsets.UTF_8)))
-                .toList();
-        return new SigningKeys(signer, keys);
     }
 }

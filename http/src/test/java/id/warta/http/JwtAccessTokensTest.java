@@ -114,6 +114,26 @@ class JwtAccessTokensTest {
     }
 
     @Test
+    void aKeySetThatCannotBeReadFailsTheRequestInsteadOfRefusingTheToken() {
+        String token = tokens.issue("acc-1", 0);
+        SigningKeyRing unreadable = new SigningKeyRing() {
+            @Override
+            public SigningKey signer() {
+                throw new IllegalStateException("The access-token key set is not valid");
+            }
+
+            @Override
+            public Optional<SigningKey> verifier(String keyId) {
+                throw new IllegalStateException("The access-token key set is not valid");
+            }
+        };
+        AccessTokens broken = new JwtAccessTokens(unreadable, CLOCK);
+
+        assertThatThrownBy(() -> broken.verify(token)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> broken.issue("acc-1", 0)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void rejectsAnExpiredToken() {
         String token = tokens.issue("acc-1", 0);
         AccessTokens later = new JwtAccessTokens(SigningKeys.single(K1), Clock.fixed(NOW.plus(Duration.ofMinutes(16)), ZoneOffset.UTC));
