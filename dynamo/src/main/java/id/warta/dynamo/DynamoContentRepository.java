@@ -2,8 +2,7 @@ package id.warta.dynamo;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
+import id.warta.config.FlatJson;
 import id.warta.content.Article;
 import id.warta.content.ArticleFilter;
 import id.warta.content.ArticleSummary;
@@ -184,39 +183,16 @@ public final class DynamoContentRepository implements ContentRepository {
             if (cursor.length() > 512) {
                 throw new InvalidCursorException();
             }
-            Map<String, String> fields = cursorFields(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8));
+            Map<String, String> fields = FlatJson.stringFields(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8));
             String key = fields.getOrDefault("k", "");
             String time = fields.getOrDefault("t", "");
             if (!isArticleKey(key) || !ContentTable.timestamp(Instant.parse(time)).equals(time)) {
                 throw new InvalidCursorException();
             }
             return Map.of("pk", Attr.s(key), "publishedAt", Attr.s(time), feed.hashAttribute, Attr.s(feed.hashValue));
-        } catch (IllegalArgumentException | IOException | DateTimeParseException | NullPointerException e) {
+        } catch (IllegalArgumentException | DateTimeParseException | NullPointerException e) {
             throw new InvalidCursorException();
         }
-    }
-
-    /** The string fields of a flat JSON object (the streaming parser: a cursor needs no data binding). */
-    private static Map<String, String> cursorFields(String json) throws IOException {
-        Map<String, String> fields = new HashMap<>();
-        try (JsonParser parser = CURSOR_JSON.createParser(json)) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
-                throw new InvalidCursorException();
-            }
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String name = parser.currentName();
-                JsonToken value = parser.nextToken();
-                if (value == JsonToken.VALUE_STRING) {
-                    fields.put(name, parser.getText());
-                } else {
-                    parser.skipChildren();
-                }
-            }
-            if (parser.currentToken() != JsonToken.END_OBJECT || parser.nextToken() != null) {
-                throw new InvalidCursorException();
-            }
-        }
-        return fields;
     }
 
     private static boolean isArticleKey(String key) {

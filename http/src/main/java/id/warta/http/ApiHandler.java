@@ -35,7 +35,8 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
 
     @Override
     public final void afterRestore(org.crac.Context<? extends Resource> context) {
-        // Nothing to refresh: the SDK clients re-resolve credentials and connections on use.
+        // Nothing to refresh: the SDK clients re-resolve credentials and connections on use, and the
+        // access-token key set read while priming is re-read once its wall-clock age passes its interval.
     }
 
     /** Sends the synthetic requests that warm the hot paths; they must only read (see {@link HttpFunction#prime}). */

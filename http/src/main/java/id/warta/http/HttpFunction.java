@@ -26,9 +26,10 @@ public final class HttpFunction {
      */
     public static final String ALWAYS_VARY = "Origin, Authorization";
     /**
-     * A well-formed HS256 token signed with a key no function holds (and long expired): a primed
-     * request that carries it builds and runs the token verifier, which is otherwise built on the
-     * first signed-in request, and is refused (401) before it reads or writes anything.
+     * A well-formed HS256 token signed with a key no function holds, naming none (and long expired):
+     * a primed request that carries it loads the token parser and reads the signing key set into the
+     * snapshot (JwtAccessTokens), which is otherwise done on the first signed-in request, and is
+     * refused (401) before it reads or writes anything.
      */
     private static final String FOREIGN_TOKEN = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9"
             + ".eyJpc3MiOiJ3YXJ0YSIsInN1YiI6InNuYXBzdGFydC1wcmltaW5nIiwiY3YiOjAsImlhdCI6MCwiZXhwIjoxfQ"

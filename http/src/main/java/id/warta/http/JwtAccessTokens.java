@@ -9,45 +9,54 @@ import com.auth0.jwt.interfaces.DecodedJWT;
 import id.warta.identity.AccessClaims;
 import id.warta.identity.AccessTokens;
 import id.warta.identity.InvalidAccessTokenException;
+import id.warta.identity.SigningKey;
+import id.warta.identity.SigningKeyRing;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * {@link AccessTokens} as HS256 JWTs (java-jwt). The verifier is bound to HS256 and our secret, so a
- * token cannot choose its own algorithm ("none", or another key type). It is built on the first
- * token to verify: java-jwt's parser brings jackson-databind, which an anonymous reader's request
- * (most of them) never needs, so a cold start that serves one does not load it.
+ * {@link AccessTokens} as HS256 JWTs (java-jwt) whose {@code kid} header names the key that signed
+ * them: new tokens are signed with the ring's signer, and a token verifies under the listed key its
+ * {@code kid} names, so that during a rotation the old key's tokens stay valid beside the new key's
+ * (README, Operating Warta). A token naming no listed key is invalid. Each verifier is bound to HS256
+ * and one key, so a token cannot choose its own algorithm ("none", or another key type); it is built
+ * on the first token to verify under that key: java-jwt's parser brings jackson-databind, which an
+ * anonymous reader's request (most of them) never needs, so a cold start that serves one does not
+ * load it, nor read the key set.
  */
 public final class JwtAccessTokens implements AccessTokens {
     private static final String ISSUER = "warta";
     private static final String VERSION_CLAIM = "cv";
     private static final long CLOCK_SKEW_SECONDS = 30;
 
-    private final Algorithm algorithm;
+    private final SigningKeyRing keys;
     private final Clock clock;
-    private volatile JWTVerifier verifier;
+    /** By key id; a key changed under the same id replaces its entry. At most as many as keys listed. */
+    private final Map<String, KeyedVerifier> verifiers = new ConcurrentHashMap<>();
 
-    public JwtAccessTokens(String secret, Clock clock) {
-        byte[] key = secret.getBytes(StandardCharsets.UTF_8);
-        if (key.length < 32) {
-            throw new IllegalArgumentException("The access token secret must be at least 32 bytes");
-        }
-        this.algorithm = Algorithm.HMAC256(key);
+    private record KeyedVerifier(SigningKey key, JWTVerifier verifier) {
+    }
+
+    public JwtAccessTokens(SigningKeyRing keys, Clock clock) {
+        this.keys = keys;
         this.clock = clock;
     }
 
     @Override
     public String issue(String accountId, long credentialVersion) {
+        SigningKey signer = keys.signer();
         Instant now = clock.instant();
         return JWT.create()
+                .withKeyId(signer.id())
                 .withIssuer(ISSUER)
                 .withSubject(accountId)
                 .withIssuedAt(now)
                 .withExpiresAt(now.plus(LIFETIME))
                 .withClaim(VERSION_CLAIM, credentialVersion)
-                .sign(algorithm);
+                .sign(Algorithm.HMAC256(signer.material()));
     }
 
     @Override
@@ -56,7 +65,9 @@ public final class JwtAccessTokens implements AccessTokens {
             throw new InvalidAccessTokenException();
         }
         try {
-            DecodedJWT jwt = verifier().verify(token);
+            DecodedJWT unverified = JWT.decode(token);
+            SigningKey key = keys.verifier(unverified.getKeyId()).orElseThrow(InvalidAccessTokenException::new);
+            DecodedJWT jwt = verifierFor(key).verify(unverified);
             Claim version = jwt.getClaim(VERSION_CLAIM);
             if (jwt.getExpiresAtAsInstant() == null || jwt.getIssuedAtAsInstant() == null || version.asLong() == null) {
                 throw new InvalidAccessTokenException();
@@ -68,22 +79,14 @@ public final class JwtAccessTokens implements AccessTokens {
         }
     }
 
-    private JWTVerifier verifier() {
-        JWTVerifier built = verifier;
-        if (built == null) {
-            synchronized (this) {
-                if (verifier == null) {
-                    verifier = ((JWTVerifier.BaseVerification) JWT.require(algorithm)
-                            .withIssuer(ISSUER)
-                            .withClaimPresence(VERSION_CLAIM)
-                            .withClaimPresence("sub")
-                            .acceptLeeway(CLOCK_SKEW_SECONDS)
-                            .acceptExpiresAt(0))
-                            .build(clock);
-                }
-                built = verifier;
-            }
-        }
-        return built;
+    private JWTVerifier verifierFor(SigningKey key) {
+        return verifiers.compute(key.id(), (id, built) -> built != null && built.key().equals(key) ? built
+                : new KeyedVerifier(key, ((JWTVerifier.BaseVerification) JWT.require(Algorithm.HMAC256(key.material()))
+                        .withIssuer(ISSUER)
+                        .withClaimPresence(VERSION_CLAIM)
+                        .withClaimPresence("sub")
+                        .acceptLeeway(CLOCK_SKEW_SECONDS)
+                        .acceptExpiresAt(0))
+                        .build(clock))).verifier();
     }
 }

@@ -2,6 +2,7 @@ package id.warta.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import id.warta.testing.TestSigningKeys;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -77,7 +78,7 @@ class HttpFunctionTest {
         List<String> logLines = new ArrayList<>();
         List<String> acted = new ArrayList<>();
         ReaderIdentity identity = new ReaderIdentity(
-                new JwtAccessTokens("the-key-of-this-function-0123456789abcdef", Clock.systemUTC()));
+                new JwtAccessTokens(TestSigningKeys.single("the-key-of-this-function-0123456789abcdef"), Clock.systemUTC()));
         HttpFunction primed = HttpFunction.builder(new RequestLog("test", logLines::add, measurements -> { }))
                 .route("GET /articles/{slug}", request -> {
                     identity.bearer(request);

@@ -29,10 +29,13 @@ public final class Dev {
         Path logs = root.resolve(".warta/logs");
         Path data = dataDirectory(root);
         // Fixed ports and a non-loopback address let sam local's containers reach the emulators (README: sam local).
-        Emulators emulators = Emulators.start(root, System.getenv().getOrDefault("WARTA_EMULATOR_HOST", "127.0.0.1"),
+        String emulatorHost = System.getenv().getOrDefault("WARTA_EMULATOR_HOST", "127.0.0.1");
+        Emulators emulators = Emulators.start(root, emulatorHost,
                 Integer.parseInt(System.getenv().getOrDefault("WARTA_DYNAMODB_PORT", "0")),
                 Integer.parseInt(System.getenv().getOrDefault("WARTA_SES_PORT", "0")), logs, data);
-        LocalCloud cloud = LocalCloud.start(root, emulators, parameters, Map.of());
+        LocalSecretsManager secrets = LocalSecretsManager.start(emulatorHost,
+                Integer.parseInt(System.getenv().getOrDefault("WARTA_SECRETS_MANAGER_PORT", "0")));
+        LocalCloud cloud = LocalCloud.start(root, emulators, secrets, parameters, Map.of());
         LocalApiServer server = null;
         LocalApiServer site;
         try {
@@ -79,6 +82,8 @@ public final class Dev {
         System.out.println("Data: " + data + "  (tables survive restarts of bin/dev; stop it and delete that folder to start empty)");
         System.out.println("DynamoDB: " + cloud.emulators().dynamoDbEndpoint() + "  (aws dynamodb list-tables --endpoint-url "
                 + cloud.emulators().dynamoDbEndpoint() + ")");
+        System.out.println("Secrets Manager: " + secrets.endpoint() + "  (keys generated for this run; rehearse a key rotation"
+                + " with aws secretsmanager put-secret-value --endpoint-url " + secrets.endpoint() + ", README: Operating Warta)");
         stopped.await();
     }
 

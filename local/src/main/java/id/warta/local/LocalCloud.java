@@ -3,11 +3,18 @@ package id.warta.local;
 import id.warta.config.AwsClients;
 import id.warta.config.AwsSettings;
 import id.warta.config.Env;
+import id.warta.http.JwtAccessTokens;
+import id.warta.identity.AccessTokens;
+import id.warta.identity.SigningKeyRing;
+import id.warta.secrets.AccessTokenKeys;
+import id.warta.secrets.SecretsManagerSecrets;
+import id.warta.secrets.ServerKey;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -25,6 +32,7 @@ public final class LocalCloud implements AutoCloseable {
     private final Path root;
     private final SamTemplate template;
     private final Emulators emulators;
+    private final LocalSecretsManager secretsManager;
     private final Intrinsics intrinsics;
     private final Map<String, String> extraEnvironment;
     private final DynamoDbClient dynamo;
@@ -33,11 +41,12 @@ public final class LocalCloud implements AutoCloseable {
     private final Map<String, LocalFunction> functions = new ConcurrentHashMap<>();
     private final LocalClock clock = new LocalClock();
 
-    private LocalCloud(Path root, SamTemplate template, Emulators emulators, Map<String, String> parameters,
-                       Map<String, String> extraEnvironment) {
+    private LocalCloud(Path root, SamTemplate template, Emulators emulators, LocalSecretsManager secretsManager,
+                       Map<String, String> parameters, Map<String, String> extraEnvironment) {
         this.root = root;
         this.template = template;
         this.emulators = emulators;
+        this.secretsManager = secretsManager;
         this.intrinsics = new Intrinsics(template, parameters, REGION);
         this.extraEnvironment = Map.copyOf(extraEnvironment);
         Map<String, String> harness = new HashMap<>(awsEnvironment());
@@ -49,8 +58,9 @@ public final class LocalCloud implements AutoCloseable {
      * Starts the emulators and creates the tables.
      *
      * @param parameterOverrides local values of template parameters (SiteUrl, ...); the rest take
-     *                           their defaults, AccessTokenSecret a fresh random development secret,
-     *                           and DynamoDbEndpoint and SesEndpoint the emulators
+     *                           their defaults, and DynamoDbEndpoint, SesEndpoint and
+     *                           SecretsManagerEndpoint the emulators; the template's secrets are
+     *                           generated afresh (LocalSecretsManager)
      * @param extraEnvironment   added to every function's environment (tests use it for short timings)
      */
     public static LocalCloud start(Map<String, String> parameterOverrides, Map<String, String> extraEnvironment) {
@@ -60,12 +70,18 @@ public final class LocalCloud implements AutoCloseable {
 
     public static LocalCloud start(Path root, Emulators emulators, Map<String, String> parameterOverrides,
                                    Map<String, String> extraEnvironment) {
+        return start(root, emulators, LocalSecretsManager.start("127.0.0.1", 0), parameterOverrides, extraEnvironment);
+    }
+
+    /** As {@link #start(Path, Emulators, Map, Map)}, with a Secrets Manager started elsewhere (bin/dev: on a fixed port for sam local). */
+    public static LocalCloud start(Path root, Emulators emulators, LocalSecretsManager secretsManager,
+                                   Map<String, String> parameterOverrides, Map<String, String> extraEnvironment) {
         SamTemplate template = SamTemplate.load(root.resolve("template.yaml"));
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("Stage", "local");
-        parameters.put("AccessTokenSecret", developmentSecret());
         parameters.put("DynamoDbEndpoint", emulators.dynamoDbEndpoint().toString());
         parameters.put("SesEndpoint", emulators.sesEndpoint().toString());
+        parameters.put("SecretsManagerEndpoint", secretsManager.endpoint().toString());
         template.parameters().forEach((name, value) -> {
             Object defaultValue = SamTemplate.map(template.parameters(), name).get("Default");
             if (defaultValue != null) {
@@ -73,15 +89,12 @@ public final class LocalCloud implements AutoCloseable {
             }
         });
         parameters.putAll(parameterOverrides);
-        LocalCloud cloud = new LocalCloud(root, template, emulators, parameters, extraEnvironment);
+        LocalCloud cloud = new LocalCloud(root, template, emulators, secretsManager, parameters, extraEnvironment);
+        secretsManager.createAll(template);
         LocalTables.createAll(template, cloud.dynamo);
         // An in-memory dynalite comes back from a crash empty; tables that survived are left as they are.
         emulators.onDynamoDbRestart(() -> LocalTables.createAll(template, cloud.dynamo));
         return cloud;
-    }
-
-    private static String developmentSecret() {
-        return randomText(32);
     }
 
     private static String randomText(int bytes) {
@@ -104,6 +117,33 @@ public final class LocalCloud implements AutoCloseable {
 
     public Emulators emulators() {
         return emulators;
+    }
+
+    /** The template's secrets (the access-token keys among them), which tests may rotate. */
+    public LocalSecretsManager secretsManager() {
+        return secretsManager;
+    }
+
+    /** The access-token key ring of a function that signs or verifies tokens, read as that function reads it. */
+    public SigningKeyRing accessTokenKeys() {
+        Env env = environmentWith(AccessTokenKeys.SECRET_ARN);
+        return AccessTokenKeys.from(env, SecretsManagerSecrets.from(env, AwsSettings.from(env))).ring(Clock.systemUTC());
+    }
+
+    /** The server key of session chains, read as the accounts function reads it. */
+    public String serverKey() {
+        Env env = environmentWith(ServerKey.SECRET_ARN);
+        return ServerKey.from(env, SecretsManagerSecrets.from(env, AwsSettings.from(env))).read();
+    }
+
+    private Env environmentWith(String variable) {
+        return new Env(environmentOf(template.functions().stream()
+                .filter(f -> f.environment().containsKey(variable)).findFirst().orElseThrow()));
+    }
+
+    /** Access tokens as the functions issue them (the harness signs readers in without a password). */
+    public AccessTokens accessTokens() {
+        return new JwtAccessTokens(accessTokenKeys(), Clock.systemUTC());
     }
 
     public Intrinsics intrinsics() {
@@ -163,6 +203,7 @@ public final class LocalCloud implements AutoCloseable {
     @Override
     public void close() {
         dynamo.close();
+        secretsManager.close();
         emulators.close();
     }
 }

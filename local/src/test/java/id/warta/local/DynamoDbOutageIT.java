@@ -4,7 +4,6 @@ import id.warta.dynamo.ActivityTable;
 import id.warta.dynamo.AccountsTable;
 import id.warta.dynamo.Attr;
 import id.warta.dynamo.DynamoMeters;
-import id.warta.http.JwtAccessTokens;
 import id.warta.local.faults.FaultProxy;
 import id.warta.paywall.MeterPeriod;
 import org.junit.jupiter.api.AfterAll;
@@ -12,7 +11,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -112,7 +110,7 @@ class DynamoDbOutageIT {
         account.put(AccountsTable.CREDENTIAL_VERSION, Attr.n(0));
         Map<String, String> environment = cloud.environmentOf(cloud.template().functions().getFirst());
         cloud.dynamo().putItem(b -> b.tableName(environment.get("ACCOUNTS_TABLE")).item(account));
-        String bearer = "Bearer " + new JwtAccessTokens(environment.get("ACCESS_TOKEN_SECRET"), Clock.systemUTC()).issue(accountId, 0);
+        String bearer = "Bearer " + cloud.accessTokens().issue(accountId, 0);
         String first = "petani-karawang-tunda-tanam-karena-pupuk-langka";
         String second = "kebun-kota-surabaya-panen-perdana";
 

@@ -6,11 +6,9 @@ import id.warta.dynamo.AccountsTable;
 import id.warta.dynamo.Attr;
 import id.warta.dynamo.DynamoMeters;
 import id.warta.identity.AccessTokens;
-import id.warta.http.JwtAccessTokens;
 import id.warta.paywall.MeterPeriod;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -31,7 +29,7 @@ final class PaywallReaders {
         this.stack = stack;
         this.environment = stack.cloud().environmentOf(stack.cloud().template().functions().stream()
                 .filter(f -> f.logicalId().equals("ArticlesFunction")).findFirst().orElseThrow());
-        this.tokens = new JwtAccessTokens(environment.get("ACCESS_TOKEN_SECRET"), Clock.systemUTC());
+        this.tokens = stack.cloud().accessTokens();
     }
 
     /** A signed-in reader: its account and the Authorization header of its token. */

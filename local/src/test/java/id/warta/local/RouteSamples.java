@@ -1,8 +1,6 @@
 package id.warta.local;
 
-import id.warta.http.JwtAccessTokens;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -94,8 +92,7 @@ final class RouteSamples {
         }
         // The /auth routes take their credentials in the body or the cookie; sign-out everywhere is for a signed-in reader.
         if (!sample.path().startsWith("/auth/") || sample.path().equals("/auth/logout-all")) {
-            String secret = cloud.environmentOf(cloud.template().functions().getFirst()).get("ACCESS_TOKEN_SECRET");
-            headers.addAll(List.of("Authorization", "Bearer " + new JwtAccessTokens(secret, Clock.systemUTC()).issue("sample-reader", 0)));
+            headers.addAll(List.of("Authorization", "Bearer " + cloud.accessTokens().issue("sample-reader", 0)));
         }
         return stack.send(sample.method(), sample.path(), sample.body(), headers.toArray(String[]::new));
     }

@@ -18,16 +18,23 @@ import static org.assertj.core.api.Assertions.assertThat;
  * local/sam-local-env.json, the --env-vars file of `sam local invoke` and `sam local start-api`,
  * agrees with template.yaml: it names only functions and variables the template declares (sam local
  * ignores the rest without a word), and gives every function local values for everything that would
- * otherwise reach real AWS or carry the parameter's name as its secret.
+ * otherwise reach real AWS: the endpoints, and the tables and secrets by their local names.
  */
 class SamLocalEnvTest {
     /** Parameters whose value sam local cannot know: the deployed default is real AWS, or there is none. */
-    private static final Set<String> NEED_A_LOCAL_VALUE = Set.of("AccessTokenSecret", "DynamoDbEndpoint", "SesEndpoint");
+    private static final Set<String> NEED_A_LOCAL_VALUE = Set.of("DynamoDbEndpoint", "SesEndpoint", "SecretsManagerEndpoint");
     private static final String ALL_FUNCTIONS = "Parameters";
 
     private final SamTemplate template = SamTemplate.load(ProjectRoot.find().resolve("template.yaml"));
     private final Map<String, Map<String, String>> file = read();
-    private final Set<String> tables = new TreeSet<>(template.tables().stream().map(SamTemplate.Table::logicalId).toList());
+    /** Tables and secrets: bin/dev creates them under their logical ids. */
+    private final Set<String> localByLogicalId = localByLogicalId();
+
+    private Set<String> localByLogicalId() {
+        Set<String> names = new TreeSet<>(template.tables().stream().map(SamTemplate.Table::logicalId).toList());
+        names.addAll(template.resourcesOfType("AWS::SecretsManager::Secret").keySet());
+        return names;
+    }
 
     private static Map<String, Map<String, String>> read() {
         try {
@@ -67,13 +74,13 @@ class SamLocalEnvTest {
     }
 
     @Test
-    void everyFunctionGetsLocalTablesEndpointsAndADevelopmentSecret() {
+    void everyFunctionGetsLocalTablesSecretsAndEndpoints() {
         for (SamTemplate.Function function : template.functions()) {
             Map<String, String> values = valuesFor(function);
             function.environment().forEach((variable, templateValue) -> {
                 String reference = referenced(templateValue);
-                if (reference != null && tables.contains(reference)) {
-                    assertThat(values.get(variable)).as(function.logicalId() + " " + variable + ": the local table")
+                if (reference != null && localByLogicalId.contains(reference)) {
+                    assertThat(values.get(variable)).as(function.logicalId() + " " + variable + ": the local table or secret")
                             .isEqualTo(reference);
                 } else if (reference != null && NEED_A_LOCAL_VALUE.contains(reference)) {
                     assertThat(values.get(variable)).as(function.logicalId() + " " + variable).isNotBlank();
@@ -83,12 +90,11 @@ class SamLocalEnvTest {
     }
 
     @Test
-    void endpointsAreTheHostSeenFromAContainerAndTheSecretIsMarkedForDevelopmentOnly() {
+    void endpointsAreTheHostSeenFromAContainer() {
         Map<String, String> all = file.get(ALL_FUNCTIONS);
 
         assertThat(all.get("DYNAMODB_ENDPOINT")).matches("http://host\\.docker\\.internal:\\d+");
         assertThat(all.get("SES_ENDPOINT")).matches("http://host\\.docker\\.internal:\\d+");
-        assertThat(all.get("ACCESS_TOKEN_SECRET")).contains("NOT-FOR-PRODUCTION");
-        assertThat(all.get("ACCESS_TOKEN_SECRET").getBytes(StandardCharsets.UTF_8)).hasSizeGreaterThanOrEqualTo(32);
+        assertThat(all.get("SECRETS_MANAGER_ENDPOINT")).matches("http://host\\.docker\\.internal:\\d+");
     }
 }

@@ -30,7 +30,7 @@ class SamTemplateTest {
     void resolvesFunctionEnvironmentForTheLocalStack() {
         SamTemplate.Function articles = template.functions().stream()
                 .filter(f -> f.logicalId().equals("ArticlesFunction")).findFirst().orElseThrow();
-        Intrinsics intrinsics = new Intrinsics(template, Map.of("FreeArticlesPerMonth", "2", "AccessTokenSecret", "s"),
+        Intrinsics intrinsics = new Intrinsics(template, Map.of("FreeArticlesPerMonth", "2"),
                 "us-east-1");
 
         assertThat(intrinsics.resolveString(articles.environment().get("CONTENT_TABLE"))).isEqualTo("ContentTable");

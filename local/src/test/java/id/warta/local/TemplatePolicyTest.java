@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -122,6 +123,39 @@ class TemplatePolicyTest {
                 }
             }
         }
+    }
+
+    /**
+     * A secret is read (GetSecretValue, nothing else) by exactly the functions whose environment names
+     * it, and each of them may read exactly the secrets it names: the access-token keys by the three
+     * API functions that sign or verify tokens, the server key by the two that derive keys from it.
+     */
+    @Test
+    void secretsAreReadOnlyByTheFunctionsThatNameThem() {
+        Set<String> secrets = template.resourcesOfType("AWS::SecretsManager::Secret").keySet();
+        Map<String, Set<String>> readable = new TreeMap<>();
+        for (Statement statement : statements()) {
+            if (statement.actions().stream().anyMatch(a -> a.startsWith("secretsmanager:"))) {
+                assertThat(statement.actions()).as(statement.function()).containsOnly("secretsmanager:GetSecretValue");
+                for (Object resource : statement.resources()) {
+                    assertThat(resource).as(statement.function() + ": a secret of this template")
+                            .isIn(secrets.stream().map(id -> (Object) Map.of("Ref", id)).toList());
+                    readable.computeIfAbsent(statement.function(), f -> new TreeSet<>()).add((String) ((Map<?, ?>) resource).get("Ref"));
+                }
+            }
+        }
+        Map<String, Set<String>> named = new TreeMap<>();
+        for (SamTemplate.Function function : template.functions()) {
+            function.environment().values().forEach(value -> {
+                if (value instanceof Map<?, ?> ref && ref.get("Ref") instanceof String name && secrets.contains(name)) {
+                    named.computeIfAbsent(function.logicalId(), f -> new TreeSet<>()).add(name);
+                }
+            });
+        }
+        assertThat(readable).isEqualTo(named).isEqualTo(Map.of(
+                "ArticlesFunction", Set.of("AccessTokenKeysSecret"),
+                "ViewsFunction", Set.of("AccessTokenKeysSecret", "ServerKeySecret"),
+                "AccountsFunction", Set.of("AccessTokenKeysSecret", "ServerKeySecret")));
     }
 
     /** Content is changed only through the newsroom, and the newsroom only through signed (IAM) requests. */

@@ -172,14 +172,28 @@ public final class TestStack {
      * closes it.
      */
     public static SecondStack withTemplateClientLimits() {
+        int port = Emulators.freePort();
+        Map<String, String> parameters = parameters(shared().oidcIssuer(), "http://127.0.0.1:" + port, Emulators.freePort());
+        parameters.keySet().removeAll(CLIENT_LIMITS_OFF.keySet());
+        return second(port, parameters, Map.of());
+    }
+
+    /**
+     * A second stack on the shared emulators, with its own functions, API server and secrets (the
+     * access-token keys among them, generated afresh), whose functions get {@code environment} on
+     * top of what the template gives them; the caller closes it.
+     */
+    public static SecondStack withEnvironment(Map<String, String> environment) {
+        int port = Emulators.freePort();
+        return second(port, parameters(shared().oidcIssuer(), "http://127.0.0.1:" + port, Emulators.freePort()), environment);
+    }
+
+    private static SecondStack second(int port, Map<String, String> parameters, Map<String, String> environment) {
         TestStack shared = shared();
         Emulators direct = shared.cloud().emulators();
-        int port = Emulators.freePort();
-        Map<String, String> parameters = parameters(shared.oidcIssuer(), "http://127.0.0.1:" + port, Emulators.freePort());
-        parameters.keySet().removeAll(CLIENT_LIMITS_OFF.keySet());
         LocalCloud cloud = LocalCloud.start(shared.cloud().root(),
                 Emulators.external(shared.cloud().root(), direct.dynamoDbEndpoint(), direct.sesEndpoint()), parameters,
-                Map.of());
+                environment);
         try {
             LocalApiServer server = new LocalApiServer(cloud, port).start();
             return new SecondStack(new TestStack(cloud, server, null, shared.seeded(), shared.oidcIssuer()), () -> {

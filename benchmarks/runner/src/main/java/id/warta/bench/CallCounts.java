@@ -5,7 +5,6 @@ import id.warta.dynamo.AccountsTable;
 import id.warta.dynamo.Attr;
 import id.warta.dynamo.DynamoSessions;
 import id.warta.identity.AccessTokens;
-import id.warta.http.JwtAccessTokens;
 import id.warta.local.LocalCloud;
 import id.warta.local.LocalFunction;
 import id.warta.sessions.CredentialChain;
@@ -60,8 +59,7 @@ final class CallCounts {
     }
 
     static List<RouteCost> measure(LocalCloud cloud) throws Exception {
-        String secret = cloud.environmentOf(cloud.template().functions().getFirst()).get("ACCESS_TOKEN_SECRET");
-        AccessTokens tokens = new JwtAccessTokens(secret, Clock.systemUTC());
+        AccessTokens tokens = cloud.accessTokens();
         LocalFunction articles = cloud.function("ArticlesFunction");
         LocalFunction views = cloud.function("ViewsFunction");
         LocalFunction accounts = cloud.function("AccountsFunction");
@@ -91,7 +89,7 @@ final class CallCounts {
                         "{\"email\":\"bench-" + UUID.randomUUID() + "@warta.example\",\"password\":\"kata-sandi-bench\",\"name\":\"Bench\"}"),
                 accounts, 0);
         costs.add(register);
-        Sessions sessions = new Sessions(new DynamoSessions(cloud.dynamo(), accountsTable(cloud)), new CredentialChain(secret),
+        Sessions sessions = new Sessions(new DynamoSessions(cloud.dynamo(), accountsTable(cloud)), new CredentialChain(cloud.serverKey()),
                 tokens, new SecureRandom(), measurements -> { }, Clock.systemUTC());
         costs.add(count("POST /auth/refresh — rotate the session credential",
                 () -> refresh(sessions.start(activatedReader(cloud), 0, true, SignInMethod.PASSWORD).credential().value()), accounts, 0));

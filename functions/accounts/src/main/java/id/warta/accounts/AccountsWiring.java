@@ -34,10 +34,10 @@ final class AccountsWiring {
 
     static AccountRoutes wire(AccountsConfig config, DynamoDbClient dynamo, Metrics metrics, Clock clock) {
         SecureRandom random = new SecureRandom();
-        AccessTokens accessTokens = new JwtAccessTokens(config.accessTokenSecret(), clock);
+        AccessTokens accessTokens = new JwtAccessTokens(config.accessTokenKeys().ring(clock), clock);
         AccountStore store = new DynamoAccountStore(dynamo, config.accountsTable());
         Sessions sessions = new Sessions(new DynamoSessions(dynamo, config.accountsTable()),
-                new CredentialChain(config.accessTokenSecret()), accessTokens, random, metrics, clock);
+                new CredentialChain(config.serverKey().read()), accessTokens, random, metrics, clock);
         AccountService accounts = new AccountService(store, new DynamoMailOutbox(dynamo, config.accountsTable(), clock),
                 new PasswordHasher(PasswordHasher.PRODUCTION, random), new OneTimeTokens(random), sessions,
                 new DynamoRateLimitStore(dynamo, config.accountsTable()), config.clientCeilings(),

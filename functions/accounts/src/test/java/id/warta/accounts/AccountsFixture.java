@@ -19,6 +19,7 @@ import id.warta.accounts.oidc.IdTokenVerifier;
 import id.warta.accounts.oidc.TestIssuer;
 import id.warta.identity.AccessTokens;
 import id.warta.http.JwtAccessTokens;
+import id.warta.testing.TestSigningKeys;
 import id.warta.mail.MailKind;
 import id.warta.mail.MailOutbox;
 import id.warta.mail.OutboxMessage;
@@ -54,7 +55,7 @@ final class AccountsFixture {
     /** How many of the next outbox writes fail (as a DynamoDB outage would make them). */
     int failingOutboxWrites;
     final PasswordHasher passwords;
-    final AccessTokens accessTokens = new JwtAccessTokens(SECRET, clock);
+    final AccessTokens accessTokens = new JwtAccessTokens(TestSigningKeys.single(SECRET), clock);
     final InMemorySessionStore sessionStore = new InMemorySessionStore(store);
     /** The EMF lines of the sign-ins, registrations and activations (and of the handler's 429s). */
     final List<String> metricLines = new ArrayList<>();

@@ -26,7 +26,7 @@ final class ArticlesWiring {
     }
 
     static Routes wire(ArticlesConfig config, DynamoDbClient dynamo, Metrics metrics, Clock clock) {
-        ReaderIdentity identity = new ReaderIdentity(new JwtAccessTokens(config.accessTokenSecret(), clock));
+        ReaderIdentity identity = new ReaderIdentity(new JwtAccessTokens(config.accessTokenKeys().ring(clock), clock));
         DynamoContentRepository content = new DynamoContentRepository(dynamo, config.contentTable(), clock);
         ArticleReads reads = new ArticleReads(content,
                 new DynamoReadingContexts(dynamo, content, config.accountsTable(), config.activityTable()),

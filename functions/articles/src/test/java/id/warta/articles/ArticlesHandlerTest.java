@@ -13,6 +13,7 @@ import id.warta.http.ReaderResolver;
 import id.warta.http.RequestLog;
 import id.warta.identity.AccessTokens;
 import id.warta.http.JwtAccessTokens;
+import id.warta.testing.TestSigningKeys;
 import id.warta.json.Json;
 import id.warta.logging.EmbeddedMetricFormat;
 import id.warta.logging.EventLog;
@@ -48,7 +49,7 @@ class ArticlesHandlerTest {
 
     private final InMemoryContentRepository content = new InMemoryContentRepository();
     private final InMemoryPaywall paywall = new InMemoryPaywall(content);
-    private final AccessTokens tokens = new JwtAccessTokens(SECRET, Clock.fixed(NOW, ZoneOffset.UTC));
+    private final AccessTokens tokens = new JwtAccessTokens(TestSigningKeys.single(SECRET), Clock.fixed(NOW, ZoneOffset.UTC));
     private final InMemoryViewLog views = new InMemoryViewLog();
     private final InMemoryRecommendationStore recommendations = new InMemoryRecommendationStore();
     private final List<String> logLines = new ArrayList<>();
@@ -71,7 +72,7 @@ class ArticlesHandlerTest {
         for (int i = 0; i < 4; i++) {
             content.save(SampleContent.video("vid-" + i, SampleContent.minutesBefore(NOW, 60L * i)));
         }
-        ReaderIdentity identity = new ReaderIdentity(new JwtAccessTokens(SECRET, clock));
+        ReaderIdentity identity = new ReaderIdentity(new JwtAccessTokens(TestSigningKeys.single(SECRET), clock));
         ReaderResolver readers = new ReaderResolver(identity, paywall);
         RecommendationRoutes recommendationRoutes = new RecommendationRoutes(
                 new Recommendations(recommendations, views, content), readers, clock);

@@ -30,8 +30,8 @@ final class ViewsWiring {
                 new DynamoReadingContexts(dynamo, content, config.accountsTable(), config.activityTable()),
                 meters, meters, new DynamoViewLog(dynamo, config.activityTable()),
                 new DynamoViewCeiling(dynamo, config.activityTable(), config.viewsPerIpPerMinute()),
-                new NetworkPseudonyms(config.accessTokenSecret()), new AccessPolicy(config.freeArticlesPerMonth()),
+                new NetworkPseudonyms(config.serverKey().read()), new AccessPolicy(config.freeArticlesPerMonth()),
                 new PaywallMetrics(metrics), clock);
-        return new Graph(views, new ReaderIdentity(new JwtAccessTokens(config.accessTokenSecret(), clock)));
+        return new Graph(views, new ReaderIdentity(new JwtAccessTokens(config.accessTokenKeys().ring(clock), clock)));
     }
 }

@@ -12,6 +12,7 @@ import id.warta.http.ReaderIdentity;
 import id.warta.http.RequestLog;
 import id.warta.identity.AccessTokens;
 import id.warta.http.JwtAccessTokens;
+import id.warta.testing.TestSigningKeys;
 import id.warta.json.Json;
 import id.warta.testing.InMemoryViewCeiling;
 import id.warta.testing.InMemoryViewLog;
@@ -65,7 +66,7 @@ class ViewsHandlerTest {
     private final List<String> metricLines = new ArrayList<>();
     private final EmbeddedMetricFormat metrics = new EmbeddedMetricFormat("Warta", "test", new EventLog("views", metricLines::add),
             Clock.fixed(LAST_MINUTE_OF_NOVEMBER, ZoneOffset.UTC));
-    private final AccessTokens tokens = new JwtAccessTokens(SECRET, Clock.fixed(LAST_MINUTE_OF_NOVEMBER, ZoneOffset.UTC));
+    private final AccessTokens tokens = new JwtAccessTokens(TestSigningKeys.single(SECRET), Clock.fixed(LAST_MINUTE_OF_NOVEMBER, ZoneOffset.UTC));
     private ViewsHandler handler;
 
     @BeforeEach
@@ -83,7 +84,7 @@ class ViewsHandlerTest {
         Clock clock = Clock.fixed(now, ZoneOffset.UTC);
         return new ViewsHandler(new ArticleViews(paywall, paywall, paywall, viewLog, ceiling, new NetworkPseudonyms(SECRET),
                 new AccessPolicy(2), new PaywallMetrics(metrics), clock),
-                new ReaderIdentity(new JwtAccessTokens(SECRET, clock)), new RequestLog("views", logLines::add, metrics));
+                new ReaderIdentity(new JwtAccessTokens(TestSigningKeys.single(SECRET), clock)), new RequestLog("views", logLines::add, metrics));
     }
 
     private ReaderAccount reader(String id, boolean activated, Instant subscriberUntil) {
