@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * `sam build` ships): no Apache or Netty HTTP client, no AWS SDK service module the function has no
  * IAM permission to call (template.yaml says which services each may use), and a zip of at most 11 MiB
  * (10 MiB until the API functions took the Secrets Manager client, 0.7 MB, to read the access-token
- * keys; the accounts function then measured 10.02 MiB. BENCHMARKS.md keeps the 10 MiB target).
+ * keys, which put the accounts function above it. BENCHMARKS.md keeps the 10 MiB target).
  */
 class FootprintTest {
     private static final long MAX_BYTES = 11L * 1024 * 1024;
