@@ -179,11 +179,21 @@ class SiteIT {
 
     @Test
     void otherMethodsThanGetAreAnHtml405() {
-        TestStack.Response response = stack.sendToSite("POST", "/masuk", "{}");
+        TestStack.Response response = stack.sendToSite("POST", "/ekonomi", "{}");
 
         assertThat(response.status()).isEqualTo(405);
         assertThat(response.header("Allow")).isEqualTo("GET, HEAD");
         assertSecurityHeaders("POST", response);
+    }
+
+    @Test
+    void aSignInFormSentWithoutJavaScriptIsSentOnToThePageThatSaysWhy() {
+        TestStack.Response response = stack.sendToSite("POST", "/masuk", "email=sari%40contoh.id&password=rahasia-sekali");
+
+        assertThat(response.status()).isEqualTo(303);
+        assertThat(response.header("Location")).isEqualTo("/perlu-javascript");
+        assertSecurityHeaders("POST", response);
+        assertThat(stack.page("/perlu-javascript").body()).contains("JavaScript diperlukan");
     }
 
     private static org.w3c.dom.Document xml(String body) throws Exception {

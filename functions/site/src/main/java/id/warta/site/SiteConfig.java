@@ -9,9 +9,11 @@ import id.warta.config.Env;
  * @param siteUrl the site's public address (canonical links, feeds, sitemaps), without a trailing slash
  * @param apiUrl  the reader API's base URL for the pages' scripts; empty means the site's own origin
  *                (in AWS one CloudFront distribution serves both)
+ * @param freeArticles the free premium articles an activated account reads a month (the API's meter limit),
+ *                which the pages promise
  */
 public record SiteConfig(String contentTable, String activityTable, String recommendationsTable, String siteUrl,
-                         String apiUrl, AwsSettings aws) {
+                         String apiUrl, int freeArticles, AwsSettings aws) {
 
     public static SiteConfig from(Env env) {
         return new SiteConfig(
@@ -20,6 +22,7 @@ public record SiteConfig(String contentTable, String activityTable, String recom
                 env.required("RECOMMENDATIONS_TABLE"),
                 withoutTrailingSlash(env.required("SITE_URL")),
                 withoutTrailingSlash(env.optional("API_URL", "")),
+                Integer.parseInt(env.required("FREE_ARTICLES_PER_MONTH")),
                 AwsSettings.from(env));
     }
 
