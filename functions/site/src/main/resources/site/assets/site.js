@@ -309,8 +309,7 @@
 
   /** Where a form's page sends the reader after signing in: back where they came from, or the account. */
   function afterFormPage() {
-    var back = new URLSearchParams(window.location.search).get('lanjut');
-    window.location.assign(back && /^\/[a-z0-9-]+(\/[a-z0-9-]+)?$/.test(back) ? back : '/akun');
+    window.location.assign(returnPath());
   }
 
   function noteArticleToReturnTo() {
@@ -626,6 +625,88 @@
     });
   }
 
+  // ---- "Masuk melalui": an ID token from the provider (OAuth 2.0, response_type=id_token), then POST /auth/oidc/{provider}
+
+  var SOCIAL = 'warta.oidc';
+
+  function randomValue() {
+    var bytes = new Uint8Array(16);
+    window.crypto.getRandomValues(bytes);
+    return Array.prototype.map.call(bytes, function (b) {
+      return ('0' + b.toString(16)).slice(-2);
+    }).join('');
+  }
+
+  /** Where to come back after signing in: the page's ?lanjut=, the article being read, or the account. */
+  function returnPath() {
+    var back = new URLSearchParams(window.location.search).get('lanjut');
+    if (back && /^\/[a-z0-9-]+(\/[a-z0-9-]+)?$/.test(back)) {
+      return back;
+    }
+    return /^\/(masuk|daftar|lupa-kata-sandi|masuk-melalui|aktivasi|reset-password)$/.test(window.location.pathname)
+      ? '/akun' : window.location.pathname;
+  }
+
+  function startSocialSignIn(button) {
+    var pending = {provider: button.getAttribute('data-oidc'), state: randomValue(), nonce: randomValue(), back: returnPath()};
+    try {
+      // The state and nonce only tie the provider's answer to this request; they are no credential.
+      window.sessionStorage.setItem(SOCIAL, JSON.stringify(pending));
+    } catch (e) {
+      notify('Masuk melalui akun lain memerlukan penyimpanan sesi peramban yang aktif.');
+      return;
+    }
+    var query = new URLSearchParams({
+      client_id: button.getAttribute('data-client-id'),
+      response_type: 'id_token',
+      scope: 'openid email profile',
+      redirect_uri: window.location.origin + '/masuk-melalui',
+      nonce: pending.nonce,
+      state: pending.state,
+      prompt: 'select_account'
+    });
+    window.location.assign(button.getAttribute('data-authorize') + '?' + query.toString());
+  }
+
+  each('.social', function (part) {
+    part.hidden = false;
+  });
+
+  document.addEventListener('click', function (event) {
+    var button = event.target.closest('[data-oidc]');
+    if (button) {
+      startSocialSignIn(button);
+    }
+  });
+
+  /** /masuk-melalui: the provider's answer, in the fragment. */
+  function finishSocialSignIn() {
+    var status = document.getElementById('social-status');
+    var answer = new URLSearchParams(window.location.hash.substring(1));
+    window.history.replaceState(null, '', window.location.pathname);
+    var pending = null;
+    try {
+      pending = JSON.parse(window.sessionStorage.getItem(SOCIAL));
+      window.sessionStorage.removeItem(SOCIAL);
+    } catch (e) {
+      pending = null;
+    }
+    if (!pending || !answer.get('id_token') || answer.get('state') !== pending.state) {
+      status.textContent = 'Masuk melalui akun lain tidak selesai. Silakan coba lagi dari halaman Masuk.';
+      return Promise.resolve();
+    }
+    return call('POST', '/auth/oidc/' + encodeURIComponent(pending.provider),
+      {idToken: answer.get('id_token'), nonce: pending.nonce}).then(function (signIn) {
+      status.textContent = 'Berhasil masuk. Mengalihkan\u2026';
+      accept(signIn, 'sesi');
+      window.location.assign(pending.back);
+    }, function (error) {
+      status.textContent = error.kind === 'http' && error.status === 401
+        ? 'Akun tersebut tidak dapat dipakai untuk masuk ke Warta. Coba akun lain atau masuk dengan email.'
+        : describe(error);
+    });
+  }
+
   // The activation page's script: the account's earlier sessions have just ended.
   document.addEventListener('warta:activated', function () {
     forget();
@@ -640,6 +721,9 @@
     }
   }) : Promise.resolve();
   restored.then(function () {
+    if (document.getElementById('social-status')) {
+      return finishSocialSignIn();
+    }
     if (!paywall) {
       recordView();
     }

@@ -63,7 +63,8 @@ final class Pages {
     private final Clock clock;
 
     Pages(ContentRepository content, Recommendations recommendations, Templates templates, SiteLinks links,
-          Assets assets, List<String> sections, String apiUrl, int freeArticles, Clock clock) {
+          Assets assets, List<String> sections, String apiUrl, int freeArticles,
+          List<Views.SignInProvider> signInProviders, Clock clock) {
         this.content = content;
         this.recommendations = recommendations;
         this.templates = templates;
@@ -72,7 +73,7 @@ final class Pages {
         this.clock = clock;
         this.chrome = new Views.Chrome(assets.url(Assets.STYLESHEET),
                 sections.stream().map(this::sectionLink).toList(), apiUrl, assets.url(Assets.SITE_SCRIPT), freeArticles,
-                FORMS);
+                FORMS, signInProviders);
     }
 
     /** A name a section could have: lower-case letters, digits and inner hyphens, as the content uses. */
@@ -229,6 +230,13 @@ final class Pages {
         Views.Head head = head("Aktivasi akun - Warta", "Aktifkan akun Warta Anda.", null, List.of(), null,
                 assets.url(Assets.ACTIVATION_SCRIPT), false);
         return withToken(page(200, "aktivasi", head, Map.of()));
+    }
+
+    /** Where a "Masuk melalui" provider sends the browser back, the ID token in the fragment for the site script. */
+    SiteResponse socialSignIn() {
+        Views.Head head = head("Masuk melalui akun lain - Warta", "Masuk ke Warta melalui akun lain.", null, List.of(),
+                null, null, false);
+        return withToken(page(200, "masukMelalui", head, Map.of()));
     }
 
     SiteResponse resetPassword() {

@@ -47,6 +47,9 @@ final class Site {
             case JAVASCRIPT_REQUIRED -> {
                 return new Answer("javascript-required", pages.javaScriptRequired());
             }
+            case "/masuk-melalui" -> {
+                return new Answer("social-sign-in", pages.socialSignIn());
+            }
             case "/akun" -> {
                 return new Answer("account", pages.account());
             }

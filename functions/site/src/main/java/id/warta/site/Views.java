@@ -16,7 +16,14 @@ public final class Views {
      * sign-in, registration and forgot-password forms that every page offers as dialogs.
      */
     public record Chrome(String stylesheet, List<Link> sections, String apiUrl, String siteScript, int freeArticles,
-                         List<FormPage> dialogs) {
+                         List<FormPage> dialogs, List<SignInProvider> signInProviders) {
+    }
+
+    /**
+     * A "Masuk melalui" button: the site script sends the browser to {@code authorizationUrl} for an
+     * ID token for {@code clientId}, which comes back to /masuk-melalui and goes to POST /auth/oidc/{name}.
+     */
+    public record SignInProvider(String name, String label, String authorizationUrl, String clientId) {
     }
 
     public record Link(String href, String label) {

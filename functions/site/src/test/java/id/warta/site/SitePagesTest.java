@@ -302,6 +302,24 @@ class SitePagesTest {
     }
 
     @Test
+    void masukMelaluiGoogleAsksGoogleForAnIdTokenForTheFirstClientIdAndComesBackToAPageNeverStored() {
+        Document page = html(site.fixture("metered-article"));
+
+        assertThat(page.select("#paywall [data-oidc]")).singleElement().satisfies(button -> {
+            assertThat(button.text()).isEqualTo("Masuk melalui Google");
+            assertThat(button.attr("data-authorize")).isEqualTo(SiteFixture.GOOGLE_AUTHORIZATION);
+            assertThat(button.attr("data-client-id")).isEqualTo("warta-web");
+        });
+        assertThat(page.select("#dialog-masuk [data-oidc], #dialog-daftar [data-oidc]")).hasSize(2);
+        assertThat(page.select("#dialog-lupa-kata-sandi [data-oidc]")).isEmpty();
+        assertThat(SiteConfig.google("", SiteFixture.GOOGLE_AUTHORIZATION)).as("Google switched off").isEmpty();
+
+        APIGatewayV2HTTPResponse callback = site.get("/masuk-melalui");
+        assertThat(callback.getStatusCode()).isEqualTo(200);
+        assertThat(callback.getHeaders()).containsEntry("cache-control", "no-store").containsEntry("referrer-policy", "no-referrer");
+    }
+
+    @Test
     void aFormSentWithoutJavaScriptLandsOnAPageThatSaysWhyNotOnA405() {
         for (String path : Pages.FORM_PATHS) {
             APIGatewayV2HTTPEvent event = EventFixtures.httpEvent("site/post-home.json");
