@@ -187,12 +187,12 @@ class SiteIT {
     }
 
     @Test
-    void aSignInFormSentWithoutJavaScriptIsSentOnToThePageThatSaysWhy() {
-        TestStack.Response response = stack.sendToSite("POST", "/masuk", "email=sari%40contoh.id&password=rahasia-sekali");
+    void aFormSentWithoutJavaScriptIsSentOnToThePageThatSaysWhy() {
+        for (String form : List.of("/masuk", "/daftar", "/lupa-kata-sandi")) {
+            TestStack.Response sent = stack.sendToSite("POST", form, "email=sari%40contoh.id&password=rahasia-sekali");
 
-        assertThat(response.status()).isEqualTo(303);
-        assertThat(response.header("Location")).isEqualTo("/perlu-javascript");
-        assertSecurityHeaders("POST", response);
+            assertThat(sent.status() + " to " + sent.header("Location")).as(form).isEqualTo("303 to /perlu-javascript");
+        }
         assertThat(stack.page("/perlu-javascript").body()).contains("JavaScript diperlukan");
     }
 
