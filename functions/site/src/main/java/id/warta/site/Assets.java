@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The site's stylesheet and scripts, served under names that hold a hash of their content
+ * The site's stylesheet, scripts and icon, served under names that hold a hash of their content
  * ({@code site.3f2a9c01d4.css}), so that browsers and CloudFront may keep them for a year: a
  * changed file is a new name, which the pages rendered after the deployment link to.
  */
@@ -24,6 +24,8 @@ public final class Assets {
     public static final String SITE_SCRIPT = "site.js";
     public static final String ACTIVATION_SCRIPT = "aktivasi.js";
     public static final String RESET_PASSWORD_SCRIPT = "reset-password.js";
+    /** Linked from every page, so that browsers do not ask for a /favicon.ico the site does not have. */
+    public static final String ICON = "favicon.svg";
 
     private record Asset(String body, String contentType) {
     }
@@ -36,6 +38,7 @@ public final class Assets {
         add(SITE_SCRIPT, "text/javascript; charset=utf-8");
         add(ACTIVATION_SCRIPT, "text/javascript; charset=utf-8");
         add(RESET_PASSWORD_SCRIPT, "text/javascript; charset=utf-8");
+        add(ICON, "image/svg+xml");
     }
 
     private void add(String name, String contentType) {

@@ -71,7 +71,7 @@ final class Pages {
         this.links = links;
         this.assets = assets;
         this.clock = clock;
-        this.chrome = new Views.Chrome(assets.url(Assets.STYLESHEET),
+        this.chrome = new Views.Chrome(assets.url(Assets.STYLESHEET), assets.url(Assets.ICON),
                 sections.stream().map(this::sectionLink).toList(), apiUrl, assets.url(Assets.SITE_SCRIPT), freeArticles,
                 FORMS, signInProviders);
     }

@@ -11,12 +11,13 @@ public final class Views {
     }
 
     /**
-     * The parts of every page: where the assets are, the sections in the navigation, the API for the
-     * scripts, the site script, how many free articles an activated account reads a month, and the
-     * sign-in, registration and forgot-password forms that every page offers as dialogs.
+     * The parts of every page: where the assets are (the icon among them), the sections in the
+     * navigation, the API for the scripts, the site script, how many free articles an activated
+     * account reads a month, and the sign-in, registration and forgot-password forms that every page
+     * offers as dialogs.
      */
-    public record Chrome(String stylesheet, List<Link> sections, String apiUrl, String siteScript, int freeArticles,
-                         List<FormPage> dialogs, List<SignInProvider> signInProviders) {
+    public record Chrome(String stylesheet, String icon, List<Link> sections, String apiUrl, String siteScript,
+                         int freeArticles, List<FormPage> dialogs, List<SignInProvider> signInProviders) {
     }
 
     /**

@@ -103,6 +103,19 @@ class SitePagesTest {
     }
 
     @Test
+    void everyPageLinksTheSiteIconSoBrowsersDoNotAskForAMissingFaviconIco() {
+        for (String fixture : List.of("home", "article")) {
+            String icon = html(site.fixture(fixture)).selectFirst("link[rel=icon]").attr("href");
+
+            APIGatewayV2HTTPResponse svg = site.get(icon);
+
+            assertThat(icon).as(fixture).matches("/assets/favicon\\.[0-9a-f]{10}\\.svg");
+            assertThat(svg.getStatusCode()).isEqualTo(200);
+            assertThat(svg.getHeaders()).containsEntry("content-type", "image/svg+xml");
+        }
+    }
+
+    @Test
     void aFreeArticleShowsItsWholeBodyWithTheLabelledAdSlotAndItsMarkup() {
         APIGatewayV2HTTPResponse response = site.fixture("article");
         Document page = html(response);
