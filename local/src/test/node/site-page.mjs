@@ -36,7 +36,9 @@ const pending = [];
 const sandbox = {
   URLSearchParams,
   JSON,
+  CustomEvent: class { constructor(type) { this.type = type; } },
   document: {
+    dispatchEvent() { return true; },
     getElementById: (id) => elements.get(id) ?? null,
     querySelector: (selector) => metas.get(/^meta\[name="([^"]+)"\]$/.exec(selector)?.[1]) ?? null,
   },

@@ -35,18 +35,18 @@ import java.util.regex.Pattern;
  * The mail side of the account ITs: runs the mailer's real handler on the schedule fixture (no
  * waiting for a scheduler) and reads what the SES emulator received.
  */
-final class AccountsMailbox {
+public final class AccountsMailbox {
     private static final Duration DEADLINE = Duration.ofSeconds(30);
     private static final Pattern TOKEN = Pattern.compile("token=([A-Za-z0-9._~-]+)");
 
     private final TestStack stack;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    AccountsMailbox(TestStack stack) {
+    public AccountsMailbox(TestStack stack) {
         this.stack = stack;
     }
 
-    static String uniqueAddress(String prefix) {
+    public static String uniqueAddress(String prefix) {
         return prefix + "-" + UUID.randomUUID() + "@example.id";
     }
 
@@ -96,7 +96,7 @@ final class AccountsMailbox {
      * Lets "an hour pass" for one of the address's send limits (ACTIVATION_SEND, RESET_SEND,
      * LOGIN_FAILURE) by deleting its counter item.
      */
-    void forgetLimit(String limit, String email) {
+    public void forgetLimit(String limit, String email) {
         stack.cloud().dynamo().deleteItem(b -> b.tableName(AccountsApiIT.ACCOUNTS_TABLE).key(Map.of(
                 "pk", AttributeValue.fromS("RATE#" + limit + "#" + Sha256.hex(email)), "sk", AttributeValue.fromS("RATE"))));
     }
@@ -156,11 +156,11 @@ final class AccountsMailbox {
         }, "expected " + count + " email(s) to " + address);
     }
 
-    JsonNode awaitLatestEmail(String address, int countSoFar) {
+    public JsonNode awaitLatestEmail(String address, int countSoFar) {
         return awaitEmails(address, countSoFar).get(countSoFar - 1);
     }
 
-    static String token(JsonNode email) {
+    public static String token(JsonNode email) {
         return tokenIfAny(email).orElseThrow(() -> new AssertionError("No token link in " + email.path("subject").asText()));
     }
 

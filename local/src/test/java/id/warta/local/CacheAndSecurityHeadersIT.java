@@ -65,7 +65,7 @@ class CacheAndSecurityHeadersIT {
     @Test
     void everyAnswerVariesOnOriginAndAuthorizationWithOrWithoutAnOriginAndRecommendationsOnTheReaderId() {
         String browser = UUID.randomUUID().toString();
-        for (String[] origin : List.of(new String[0], new String[] {"Origin", "http://localhost:3000"},
+        for (String[] origin : List.of(new String[0], new String[] {"Origin", stack.siteOrigin()},
                 new String[] {"Origin", "https://elsewhere.example"})) {
             String label = origin.length == 0 ? "no Origin" : origin[1];
             for (String path : List.of("/articles", "/articles/" + FREE, "/trending", "/videos", "/articles?limit=0", "/tidak/ada")) {
@@ -78,8 +78,8 @@ class CacheAndSecurityHeadersIT {
                     origin.length == 0 ? new String[] {"X-Reader-Id", browser} : new String[] {"X-Reader-Id", browser, origin[0], origin[1]});
             assertThat(vary(view)).as("view, " + label).contains("origin", "authorization");
         }
-        assertThat(stack.get("/articles", "Origin", "http://localhost:3000").header("Access-Control-Allow-Origin"))
-                .isEqualTo("http://localhost:3000");
+        assertThat(stack.get("/articles", "Origin", stack.siteOrigin()).header("Access-Control-Allow-Origin"))
+                .isEqualTo(stack.siteOrigin());
     }
 
     @Test

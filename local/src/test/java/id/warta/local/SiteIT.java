@@ -179,11 +179,21 @@ class SiteIT {
 
     @Test
     void otherMethodsThanGetAreAnHtml405() {
-        TestStack.Response response = stack.sendToSite("POST", "/masuk", "{}");
+        TestStack.Response response = stack.sendToSite("POST", "/ekonomi", "{}");
 
         assertThat(response.status()).isEqualTo(405);
         assertThat(response.header("Allow")).isEqualTo("GET, HEAD");
         assertSecurityHeaders("POST", response);
+    }
+
+    @Test
+    void aFormSentWithoutJavaScriptIsSentOnToThePageThatSaysWhy() {
+        for (String form : List.of("/masuk", "/daftar", "/lupa-kata-sandi")) {
+            TestStack.Response sent = stack.sendToSite("POST", form, "email=sari%40contoh.id&password=rahasia-sekali");
+
+            assertThat(sent.status() + " to " + sent.header("Location")).as(form).isEqualTo("303 to /perlu-javascript");
+        }
+        assertThat(stack.page("/perlu-javascript").body()).contains("JavaScript diperlukan");
     }
 
     private static org.w3c.dom.Document xml(String body) throws Exception {

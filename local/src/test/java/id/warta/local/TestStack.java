@@ -40,7 +40,6 @@ public final class TestStack {
     public static final String DEPLOYED_SITE_ORIGIN = "WARTA_SITE_ORIGIN";
     /** In the deployed-stack tier, the site's address (the SiteDistributionUrl output); without it site tests are skipped. */
     public static final String DEPLOYED_SITE_URL = "WARTA_SITE_URL";
-    private static final String LOCAL_SITE_ORIGIN = "http://localhost:3000";
     /**
      * The whole suite calls from 127.0.0.1, where the per-client limits would soon refuse it, so the
      * shared stack and those beside it switch them off (0), as a stack behind a proxy that hides
@@ -128,7 +127,8 @@ public final class TestStack {
         Map<String, String> parameters = new HashMap<>(oidcIssuer.googleParameters());
         parameters.put("SiteUrl", "http://127.0.0.1:" + sitePort);
         parameters.put("ReaderApiUrl", api);
-        parameters.put("SiteOrigin", LOCAL_SITE_ORIGIN);
+        // The site's own origin, as bin/dev has it: its pages' scripts call the API across origins (CORS).
+        parameters.put("SiteOrigin", "http://127.0.0.1:" + sitePort);
         // Every test client is 127.0.0.1, so the production per-IP ceiling would make counts depend on
         // which tests ran in the same minute; ViewCountingIT proves the ceiling with its own.
         parameters.put("ViewsPerIpPerMinute", "5000");
@@ -244,7 +244,7 @@ public final class TestStack {
     /** The one browser origin the stack's CORS allows. */
     public String siteOrigin() {
         if (deployedApi == null) {
-            return LOCAL_SITE_ORIGIN;
+            return cloud.intrinsics().resolveString(Map.of("Ref", "SiteOrigin"));
         }
         String origin = System.getenv(DEPLOYED_SITE_ORIGIN);
         Assumptions.assumeTrue(origin != null && !origin.isBlank(), "skipped against the deployed stack at " + deployedApi

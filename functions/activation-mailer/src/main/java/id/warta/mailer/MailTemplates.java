@@ -16,7 +16,8 @@ import java.util.Map;
 /**
  * The account emails, from resources {@code templates/<kind>/<language>.txt} (first line
  * {@code Subject: ...}, a blank line, the plain-text body) and {@code templates/<kind>/<language>.html}.
- * Placeholders: {@code {{name}}}, {@code {{link}}}, {@code {{siteUrl}}}; in HTML every value is escaped.
+ * Placeholders: {@code {{name}}}, {@code {{link}}}, {@code {{siteUrl}}}, {@code {{freeArticles}}} (what
+ * activation gives: the free articles a month, the API's meter limit); in HTML every value is escaped.
  * The name is the only reader-supplied text and appears only in the greeting, made inert by
  * {@link GreetingName}; the link carries only our token, and the site URL is configuration.
  * All templates are loaded once, at container start.
@@ -26,10 +27,12 @@ public final class MailTemplates {
     }
 
     private final String siteUrl;
+    private final int freeArticles;
     private final Map<MailKind, Map<MailLanguage, Template>> templates = new EnumMap<>(MailKind.class);
 
-    public MailTemplates(String siteUrl) {
+    public MailTemplates(String siteUrl, int freeArticles) {
         this.siteUrl = siteUrl.endsWith("/") ? siteUrl.substring(0, siteUrl.length() - 1) : siteUrl;
+        this.freeArticles = freeArticles;
         for (MailKind kind : MailKind.values()) {
             Map<MailLanguage, Template> byLanguage = new EnumMap<>(MailLanguage.class);
             for (MailLanguage language : MailLanguage.values()) {
@@ -44,7 +47,8 @@ public final class MailTemplates {
         Map<String, String> values = Map.of(
                 "name", greetingName(message),
                 "link", link(message),
-                "siteUrl", siteUrl);
+                "siteUrl", siteUrl,
+                "freeArticles", Integer.toString(freeArticles));
         return new RenderedEmail(fill(template.subject(), values, false), fill(template.html(), values, true),
                 fill(template.text(), values, false));
     }

@@ -20,6 +20,6 @@ final class MailerWiring {
         return new OutboxDelivery(new DynamoOutboxQueue(dynamo, config.accountsTable()),
                 new SesMailSender(ses, config.senderEmail(), config.configurationSet()),
                 new DynamoSuppressionList(dynamo, config.accountsTable()),
-                new MailTemplates(config.siteUrl()), OutboxDelivery.RetryPolicy.PRODUCTION, log, clock);
+                new MailTemplates(config.siteUrl(), config.freeArticles()), OutboxDelivery.RetryPolicy.PRODUCTION, log, clock);
     }
 }

@@ -41,7 +41,7 @@ class ActivationMailerHandlerTest {
                 }
                 recipients.add(recipient);
                 return "ses-message-" + recipients.size();
-            }, suppressions, new MailTemplates("https://warta.example"),
+            }, suppressions, new MailTemplates("https://warta.example", 2),
             OutboxDelivery.RetryPolicy.PRODUCTION, log, Clock.fixed(NOW, ZoneOffset.UTC)), log,
             new EmbeddedMetricFormat("Warta", "warta-test", log, Clock.fixed(NOW, ZoneOffset.UTC)));
 

@@ -14,7 +14,7 @@ class MailTemplatesTest {
     private static final String TOKEN = "1b4e28ba-2fa1-4d2b-883f-0016d3cca427.q0Zk3zO5bF1mPpY2Jc8xWn4vR7tHsLgDaE6uKiN9yTo";
     private static final String NAME = "Sari <script>alert(1)</script> & \"Co\"";
 
-    private final MailTemplates templates = new MailTemplates("https://warta.example/");
+    private final MailTemplates templates = new MailTemplates("https://warta.example/", 3);
 
     private RenderedEmail render(MailKind kind, MailLanguage language) {
         return templates.render(new OutboxMessage(kind, language, "sari@example.id", NAME,
@@ -50,6 +50,17 @@ class MailTemplatesTest {
         assertThat(indonesian.html()).contains("href=\"" + link + "\"");
         assertThat(english.subject()).isEqualTo("Activate your Warta account");
         assertThat(english.text()).contains(link, "valid for 24 hours");
+    }
+
+    @Test
+    void theActivationEmailSaysWhatActivatingGivesWithTheConfiguredNumberOfFreeArticles() {
+        RenderedEmail indonesian = render(MailKind.ACTIVATION, MailLanguage.ID);
+        RenderedEmail english = render(MailKind.ACTIVATION, MailLanguage.EN);
+
+        assertThat(indonesian.text()).contains("3 artikel non-Laput", "koran dan majalah", "setiap bulan");
+        assertThat(indonesian.html()).contains("3 artikel non-Laput", "koran dan majalah", "setiap bulan");
+        assertThat(english.text()).contains("3 articles a month", "newspaper and magazine", "cover stories excepted");
+        assertThat(english.html()).contains("3 articles a month", "newspaper and magazine", "cover stories excepted");
     }
 
     @Test

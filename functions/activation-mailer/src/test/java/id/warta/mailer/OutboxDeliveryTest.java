@@ -82,7 +82,7 @@ class OutboxDeliveryTest {
     private final MutableClock clock = new MutableClock(NOW);
 
     private final InMemorySuppressionList suppressions = new InMemorySuppressionList();
-    private final OutboxDelivery delivery = new OutboxDelivery(queue, sender, suppressions, new MailTemplates("https://warta.example"),
+    private final OutboxDelivery delivery = new OutboxDelivery(queue, sender, suppressions, new MailTemplates("https://warta.example", 2),
             POLICY, new EventLog("activation-mailer", logLines::add), clock);
 
     private void enqueue(String id) {

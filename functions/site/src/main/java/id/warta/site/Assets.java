@@ -20,6 +20,8 @@ public final class Assets {
     private static final int HASH_CHARACTERS = 10;
 
     public static final String STYLESHEET = "site.css";
+    /** Every page's script: the reader's session, the sign-in dialogs, the article's access, the account page. */
+    public static final String SITE_SCRIPT = "site.js";
     public static final String ACTIVATION_SCRIPT = "aktivasi.js";
     public static final String RESET_PASSWORD_SCRIPT = "reset-password.js";
     /** Linked from every page, so that browsers do not ask for a /favicon.ico the site does not have. */
@@ -33,6 +35,7 @@ public final class Assets {
 
     public Assets() {
         add(STYLESHEET, "text/css; charset=utf-8");
+        add(SITE_SCRIPT, "text/javascript; charset=utf-8");
         add(ACTIVATION_SCRIPT, "text/javascript; charset=utf-8");
         add(RESET_PASSWORD_SCRIPT, "text/javascript; charset=utf-8");
         add(ICON, "image/svg+xml");

@@ -63,7 +63,8 @@ final class Pages {
     private final Clock clock;
 
     Pages(ContentRepository content, Recommendations recommendations, Templates templates, SiteLinks links,
-          Assets assets, List<String> sections, String apiUrl, Clock clock) {
+          Assets assets, List<String> sections, String apiUrl, int freeArticles,
+          List<Views.SignInProvider> signInProviders, Clock clock) {
         this.content = content;
         this.recommendations = recommendations;
         this.templates = templates;
@@ -71,7 +72,8 @@ final class Pages {
         this.assets = assets;
         this.clock = clock;
         this.chrome = new Views.Chrome(assets.url(Assets.STYLESHEET), assets.url(Assets.ICON),
-                sections.stream().map(this::sectionLink).toList(), apiUrl);
+                sections.stream().map(this::sectionLink).toList(), apiUrl, assets.url(Assets.SITE_SCRIPT), freeArticles,
+                FORMS, signInProviders);
     }
 
     /** A name a section could have: lower-case letters, digits and inner hyphens, as the content uses. */
@@ -144,7 +146,7 @@ final class Pages {
         List<String> shown = paywalled ? article.teaser() : article.body();
         int beforeAd = Math.min(paywalled ? 1 : PARAGRAPHS_BEFORE_AD, shown.size());
         List<ArticleSummary> relatedArticles = recommendations.related(slug, ReaderKey.ANONYMOUS, RELATED).orElse(List.of());
-        Views.ArticlePage view = new Views.ArticlePage(summary.title(), summary.summary(), sectionLink(summary.section()),
+        Views.ArticlePage view = new Views.ArticlePage(slug, summary.title(), summary.summary(), sectionLink(summary.section()),
                 article.reporter(), article.editor(), Jakarta.iso(summary.publishedAt()),
                 ABSOLUTE.format(summary.publishedAt()), RelativeTime.of(summary.publishedAt(), now),
                 picture(summary.image(), summary.title()), shown.subList(0, beforeAd), shown.subList(beforeAd, shown.size()),
@@ -184,29 +186,41 @@ final class Pages {
 
     /** /masuk, /daftar and /lupa-kata-sandi: the forms, with their labelled fields; their scripts are part of signing in. */
     Optional<SiteResponse> form(String path) {
-        Views.FormPage form = switch (path) {
-            case "/masuk" -> new Views.FormPage("Masuk", "Masuk ke akun Warta Anda.", "masuk", "/auth/login",
-                    List.of(EMAIL, new Views.Field("password", "Kata sandi", "password", "current-password", 8, 128)),
-                    "Masuk", List.of(new Views.Link("/daftar", "Belum punya akun? Daftar"),
-                    new Views.Link("/lupa-kata-sandi", "Lupa kata sandi?")));
-            case "/daftar" -> new Views.FormPage("Daftar", "Buat akun Warta gratis, lalu aktifkan lewat email.", "daftar",
-                    "/auth/register", List.of(new Views.Field("name", "Nama", "text", "name", 1, 100), EMAIL,
-                    new Views.Field("password", "Kata sandi (8-128 karakter)", "password", "new-password", 8, 128)),
-                    "Daftar", List.of(new Views.Link("/masuk", "Sudah punya akun? Masuk")));
-            case "/lupa-kata-sandi" -> new Views.FormPage("Lupa kata sandi",
-                    "Masukkan alamat email akun Anda; kami kirimkan tautan untuk menyetel ulang kata sandi.",
-                    "lupa-kata-sandi", "/auth/password/forgot", List.of(EMAIL), "Kirim tautan",
-                    List.of(new Views.Link("/masuk", "Kembali ke Masuk")));
-            default -> null;
-        };
-        if (form == null) {
-            return Optional.empty();
-        }
-        Views.Head head = head(form.heading() + " - Warta", form.intro(), path, List.of(), null, null, false);
-        return Optional.of(page(200, "form", head, Map.of("form", form)));
+        Optional<Views.FormPage> form = FORMS.stream().filter(f -> path.equals("/" + f.formId())).findFirst();
+        return form.map(f -> page(200, "form", head(f.heading() + " - Warta", f.intro(), path, List.of(), null, null, false),
+                Map.of("form", f)));
+    }
+
+    /** Where a form submitted without JavaScript lands: signing in calls the API from the page's script. */
+    SiteResponse javaScriptRequired() {
+        return page(200, "error", head("JavaScript diperlukan - Warta", "Masuk dan mendaftar memerlukan JavaScript.",
+                null, List.of(), null, null, false), Map.of("error", new Views.ErrorPage("JavaScript diperlukan",
+                "Masuk, mendaftar dan menyetel ulang kata sandi memerlukan JavaScript. Aktifkan JavaScript di peramban "
+                        + "Anda, lalu buka kembali formulirnya. Artikel gratis tetap dapat dibaca tanpa JavaScript.")));
+    }
+
+    /** The reader's account: the same HTML for everyone; the page's script fills it in from GET /me. */
+    SiteResponse account() {
+        return page(200, "akun", head("Akun Saya - Warta", "Akun Warta Anda: aktivasi, jatah artikel gratis dan artikel "
+                + "yang sudah dibuka.", null, List.of(), null, null, false), Map.of());
     }
 
     private static final Views.Field EMAIL = new Views.Field("email", "Email", "email", "email", 3, 254);
+
+    private static final List<Views.FormPage> FORMS = List.of(
+            new Views.FormPage("Masuk", "Masuk ke akun Warta Anda.", "masuk", "/auth/login",
+                    List.of(EMAIL, new Views.Field("password", "Kata sandi", "password", "current-password", 8, 128)),
+                    true, "Masuk", List.of(new Views.Link("/daftar", "Belum punya akun? Daftar"),
+                    new Views.Link("/lupa-kata-sandi", "Lupa kata sandi?"))),
+            new Views.FormPage("Daftar", "Buat akun Warta gratis, lalu aktifkan lewat email.", "daftar",
+                    "/auth/register", List.of(new Views.Field("name", "Nama", "text", "name", 1, 100), EMAIL,
+                    new Views.Field("password", "Kata sandi (8-128 karakter)", "password", "new-password", 8, 128)),
+                    false, "Daftar", List.of(new Views.Link("/masuk", "Sudah punya akun? Masuk"))),
+            new Views.FormPage("Lupa kata sandi",
+                    "Masukkan alamat email akun Anda; kami kirimkan tautan untuk menyetel ulang kata sandi.",
+                    "lupa-kata-sandi", "/auth/password/forgot", List.of(EMAIL), false, "Kirim tautan",
+                    List.of(new Views.Link("/masuk", "Kembali ke Masuk"))));
+    static final List<String> FORM_PATHS = FORMS.stream().map(form -> "/" + form.formId()).toList();
 
     /**
      * The email links' pages. The token stays in the address for the page's script, which sends it
@@ -216,6 +230,13 @@ final class Pages {
         Views.Head head = head("Aktivasi akun - Warta", "Aktifkan akun Warta Anda.", null, List.of(), null,
                 assets.url(Assets.ACTIVATION_SCRIPT), false);
         return withToken(page(200, "aktivasi", head, Map.of()));
+    }
+
+    /** Where a "Masuk melalui" provider sends the browser back, the ID token in the fragment for the site script. */
+    SiteResponse socialSignIn() {
+        Views.Head head = head("Masuk melalui akun lain - Warta", "Masuk ke Warta melalui akun lain.", null, List.of(),
+                null, null, false);
+        return withToken(page(200, "masukMelalui", head, Map.of()));
     }
 
     SiteResponse resetPassword() {

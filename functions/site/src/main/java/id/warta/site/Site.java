@@ -9,6 +9,7 @@ import java.util.Optional;
  * anything else, or a section or article that does not exist, is the HTML 404 page.
  */
 final class Site {
+    static final String JAVASCRIPT_REQUIRED = "/perlu-javascript";
     private final Pages pages;
     private final Feeds feeds;
     private final Assets assets;
@@ -24,6 +25,10 @@ final class Site {
     }
 
     Answer answer(SiteRequest request) {
+        if (request.method().equals("POST") && Pages.FORM_PATHS.contains(request.path())) {
+            // A form sent without JavaScript (the body is never read): signing in needs the page's script.
+            return new Answer("form-without-script", SiteResponse.seeOther(JAVASCRIPT_REQUIRED));
+        }
         if (!request.method().equals("GET") && !request.method().equals("HEAD")) {
             return new Answer("method-not-allowed", pages.error(405, "Permintaan tidak didukung",
                     "Halaman ini hanya dapat dibuka, tidak dikirimi data.").withHeader("allow", "GET, HEAD"));
@@ -38,6 +43,15 @@ final class Site {
             }
             case "/masuk", "/daftar", "/lupa-kata-sandi" -> {
                 return new Answer("form", pages.form(path).orElseThrow());
+            }
+            case JAVASCRIPT_REQUIRED -> {
+                return new Answer("javascript-required", pages.javaScriptRequired());
+            }
+            case "/masuk-melalui" -> {
+                return new Answer("social-sign-in", pages.socialSignIn());
+            }
+            case "/akun" -> {
+                return new Answer("account", pages.account());
             }
             case "/aktivasi" -> {
                 return new Answer("activation", pages.activation());

@@ -23,6 +23,11 @@ public record SiteResponse(int status, String body, Map<String, String> headers)
         return new SiteResponse(301, "", Map.of("location", location, "cache-control", CachePolicy.PAGE.headerValue()));
     }
 
+    /** 303 to a page of this site after a POST; never stored. */
+    static SiteResponse seeOther(String location) {
+        return new SiteResponse(303, "", Map.of("location", location, "cache-control", CachePolicy.NO_STORE.headerValue()));
+    }
+
     SiteResponse withHeader(String name, String value) {
         Map<String, String> more = new LinkedHashMap<>(headers);
         more.put(name, value);

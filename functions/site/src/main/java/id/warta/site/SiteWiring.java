@@ -25,15 +25,18 @@ final class SiteWiring {
         Recommendations recommendations = new Recommendations(
                 new DynamoRecommendations(dynamo, config.recommendationsTable(), clock),
                 new DynamoViewLog(dynamo, config.activityTable()), content);
-        return assemble(content, recommendations, config.siteUrl(), config.apiUrl(), clock, Feeds.SITEMAP_LIMIT);
+        return assemble(content, recommendations, config.siteUrl(), config.apiUrl(), config.freeArticles(),
+                config.signInProviders(), clock, Feeds.SITEMAP_LIMIT);
     }
 
     /** The site over any content and recommendations (the tests' in-memory fakes among them). */
     static Site assemble(id.warta.content.ContentRepository content, Recommendations recommendations, String siteUrl,
-                         String apiUrl, Clock clock, int sitemapLimit) {
+                         String apiUrl, int freeArticles, List<Views.SignInProvider> signInProviders, Clock clock,
+                         int sitemapLimit) {
         SiteLinks links = new SiteLinks(siteUrl);
         Assets assets = new Assets();
-        Pages pages = new Pages(content, recommendations, new Templates(), links, assets, SECTIONS, apiUrl, clock);
+        Pages pages = new Pages(content, recommendations, new Templates(), links, assets, SECTIONS, apiUrl, freeArticles,
+                signInProviders, clock);
         return new Site(pages, new Feeds(content, links, clock, sitemapLimit), assets);
     }
 }

@@ -10,8 +10,21 @@ public final class Views {
     private Views() {
     }
 
-    /** The parts of every page: where the assets are, the sections in the navigation, the API for the scripts. */
-    public record Chrome(String stylesheet, String icon, List<Link> sections, String apiUrl) {
+    /**
+     * The parts of every page: where the assets are (the icon among them), the sections in the
+     * navigation, the API for the scripts, the site script, how many free articles an activated
+     * account reads a month, and the sign-in, registration and forgot-password forms that every page
+     * offers as dialogs.
+     */
+    public record Chrome(String stylesheet, String icon, List<Link> sections, String apiUrl, String siteScript,
+                         int freeArticles, List<FormPage> dialogs, List<SignInProvider> signInProviders) {
+    }
+
+    /**
+     * A "Masuk melalui" button: the site script sends the browser to {@code authorizationUrl} for an
+     * ID token for {@code clientId}, which comes back to /masuk-melalui and goes to POST /auth/oidc/{name}.
+     */
+    public record SignInProvider(String name, String label, String authorizationUrl, String clientId) {
     }
 
     public record Link(String href, String label) {
@@ -52,7 +65,7 @@ public final class Views {
      * The article page. {@code beforeAd} and {@code afterAd} are the paragraphs this HTML holds (all
      * of a FREE article; the teaser of the others, {@code paywalled} then true).
      */
-    public record ArticlePage(String headline, String summary, Link section, String reporter, String editor,
+    public record ArticlePage(String slug, String headline, String summary, Link section, String reporter, String editor,
                               String isoTime, String absoluteTime, String relativeTime, Picture image,
                               List<String> beforeAd, List<String> afterAd, boolean paywalled, String edition,
                               boolean coverStory, Link editorsPick, String sources, List<String> tags,
@@ -63,8 +76,13 @@ public final class Views {
     public record Field(String id, String label, String type, String autocomplete, int minLength, int maxLength) {
     }
 
+    /**
+     * A form that calls the API ({@code apiPath}) from the page's script. {@code formId} names its
+     * page ({@code masuk}, {@code daftar}, {@code lupa-kata-sandi}), which a submission without
+     * JavaScript reaches; {@code remember} adds "Ingat saya".
+     */
     public record FormPage(String heading, String intro, String formId, String apiPath, List<Field> fields,
-                           String submitLabel, List<Link> alternatives) {
+                           boolean remember, String submitLabel, List<Link> alternatives) {
     }
 
     public record ErrorPage(String heading, String message) {

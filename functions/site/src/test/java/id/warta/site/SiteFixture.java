@@ -29,6 +29,8 @@ final class SiteFixture {
     static final Instant NOW = Instant.parse("2026-12-04T03:15:00Z");
     static final String SITE = "https://warta.example";
     static final String API = "https://api.warta.example";
+    static final int FREE_ARTICLES = 2;
+    static final String GOOGLE_AUTHORIZATION = "https://accounts.google.com/o/oauth2/v2/auth";
     static final String FREE = "harga-beras-medium-naik-di-pasar-induk";
     static final String METERED = "petani-karawang-tunda-tanam-karena-pupuk-langka";
     static final String COVER = "jerat-tengkulak-di-lumbung-padi";
@@ -65,7 +67,7 @@ final class SiteFixture {
 
     SiteHandler handler(ContentRepository repository, int sitemapLimit) {
         Site site = SiteWiring.assemble(repository, new Recommendations(store, new InMemoryViewLog(), repository),
-                SITE, API, clock, sitemapLimit);
+                SITE, API, FREE_ARTICLES, SiteConfig.google("warta-web,warta-ios", GOOGLE_AUTHORIZATION), clock, sitemapLimit);
         return new SiteHandler(site, API, new EventLog("site", logLines::add));
     }
 

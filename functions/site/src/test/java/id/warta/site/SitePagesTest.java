@@ -1,5 +1,6 @@
 package id.warta.site;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import id.warta.content.Article;
@@ -8,6 +9,7 @@ import id.warta.content.Edition;
 import id.warta.content.EditorsPick;
 import id.warta.content.Image;
 import id.warta.json.Json;
+import id.warta.http.testing.EventFixtures;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -77,9 +79,10 @@ class SitePagesTest {
             assertThat(img.attr("height")).isNotEmpty();
         });
         assertThat(page.select("main, header, footer, nav")).hasSizeGreaterThanOrEqualTo(4);
-        assertThat(page.select("script")).as("no script on a reading page").isEmpty();
-        assertThat(page.select("link[rel=stylesheet], script[src]").eachAttr("abs:href"))
-                .as("stylesheets and scripts come from the site itself")
+        assertThat(page.select("script").eachAttr("src")).as("one script on a reading page, the site's own file")
+                .singleElement().asString().matches("/assets/site\\.[0-9a-f]{10}\\.js");
+        assertThat(page.select("link[rel=stylesheet]").eachAttr("abs:href"))
+                .as("stylesheets come from the site itself")
                 .allSatisfy(href -> assertThat(href).startsWith(SiteFixture.SITE));
     }
 
@@ -250,7 +253,8 @@ class SitePagesTest {
             APIGatewayV2HTTPResponse response = site.get(path);
             Document page = html(response);
 
-            assertThat(page.select("script:not([type=application/ld+json])")).as(path).isEmpty();
+            assertThat(page.select("script:not([type=application/ld+json])")).as(path + ": only the site's script file")
+                    .allSatisfy(script -> assertThat(script.attr("src")).startsWith("/assets/site."));
             assertThat(page.select("[onmouseover], [onerror]")).as(path).isEmpty();
             assertThat(response.getBody()).as(path).doesNotContain("<script>alert");
         }
@@ -287,8 +291,91 @@ class SitePagesTest {
             assertThat(page.select("form input")).as(path).isNotEmpty().allSatisfy(input ->
                     assertThat(page.select("label[for=" + input.id() + "]")).as(path + " #" + input.id()).hasSize(1));
         }
-        assertThat(html(site.get("/masuk")).select("input").eachAttr("type")).containsExactly("email", "password");
-        assertThat(html(site.get("/daftar")).select("input").eachAttr("name")).containsExactly("name", "email", "password");
+        assertThat(html(site.get("/masuk")).select("main input").eachAttr("type")).containsExactly("email", "password", "checkbox");
+        assertThat(html(site.get("/masuk")).selectFirst("label[for=remember]").text()).isEqualTo("Ingat saya");
+        assertThat(html(site.get("/daftar")).select("main input").eachAttr("name")).containsExactly("name", "email", "password");
+    }
+
+    @Test
+    void everyPageOffersTheThreeFormsAsDialogsWithLabelledFieldsAndTheirErrorsBesideThem() {
+        for (String fixture : List.of("home", "article", "masuk", "unknown-path")) {
+            Document page = html(site.fixture(fixture));
+
+            assertThat(page.select("dialog").eachAttr("id")).as(fixture)
+                    .containsExactly("dialog-masuk", "dialog-daftar", "dialog-lupa-kata-sandi");
+            assertThat(page.select("dialog input")).as(fixture).allSatisfy(input -> {
+                assertThat(page.select("label[for=" + input.id() + "]")).as(fixture + " #" + input.id()).hasSize(1);
+                if (!input.attr("type").equals("checkbox")) {
+                    assertThat(page.getElementById(input.attr("aria-describedby"))).as(input.id()).isNotNull();
+                }
+            });
+            assertThat(page.select("[id]").eachAttr("id")).as(fixture + ": ids are unique").doesNotHaveDuplicates();
+            assertThat(page.select(".account a[data-dialog]").eachAttr("href")).containsExactly("/masuk", "/daftar");
+        }
+    }
+
+    @Test
+    void masukMelaluiGoogleAsksGoogleForAnIdTokenForTheFirstClientIdAndComesBackToAPageNeverStored() {
+        Document page = html(site.fixture("metered-article"));
+
+        assertThat(page.select("#paywall [data-oidc]")).singleElement().satisfies(button -> {
+            assertThat(button.text()).isEqualTo("Masuk melalui Google");
+            assertThat(button.attr("data-authorize")).isEqualTo(SiteFixture.GOOGLE_AUTHORIZATION);
+            assertThat(button.attr("data-client-id")).isEqualTo("warta-web");
+        });
+        assertThat(page.select("#dialog-masuk [data-oidc], #dialog-daftar [data-oidc]")).hasSize(2);
+        assertThat(page.select("#dialog-lupa-kata-sandi [data-oidc]")).isEmpty();
+        assertThat(SiteConfig.google("", SiteFixture.GOOGLE_AUTHORIZATION)).as("Google switched off").isEmpty();
+
+        APIGatewayV2HTTPResponse callback = site.get("/masuk-melalui");
+        assertThat(callback.getStatusCode()).isEqualTo(200);
+        assertThat(callback.getHeaders()).containsEntry("cache-control", "no-store").containsEntry("referrer-policy", "no-referrer");
+    }
+
+    @Test
+    void aFormSentWithoutJavaScriptLandsOnAPageThatSaysWhyNotOnA405() {
+        for (String path : Pages.FORM_PATHS) {
+            APIGatewayV2HTTPEvent event = EventFixtures.httpEvent("site/post-home.json");
+            event.setRawPath(path);
+            event.getRequestContext().getHttp().setPath(path);
+            APIGatewayV2HTTPResponse response = site.handler().handleRequest(event, null);
+
+            assertThat(response.getStatusCode()).as(path).isEqualTo(303);
+            assertThat(response.getHeaders()).as(path).containsEntry("location", "/perlu-javascript")
+                    .containsEntry("cache-control", "no-store");
+        }
+        APIGatewayV2HTTPResponse explained = site.get("/perlu-javascript");
+        assertThat(explained.getStatusCode()).isEqualTo(200);
+        assertThat(html(explained).selectFirst("h1").text()).isEqualTo("JavaScript diperlukan");
+    }
+
+    @Test
+    void theAccountPageIsTheSameForEveryReaderWithKeluarAndKeluarDariSemuaPerangkat() {
+        APIGatewayV2HTTPResponse response = site.get("/akun");
+        Document page = html(response);
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(response.getHeaders().get("cache-control")).isEqualTo(PAGE_CACHE);
+        assertThat(meta(page, "robots")).isEqualTo("noindex");
+        assertThat(page.select("#akun button[data-action]").eachText())
+                .contains("Keluar", "Keluar dari semua perangkat", "Kirimkan Lagi Sekarang");
+    }
+
+    @Test
+    void aMeteredArticleCarriesEveryReaderStateForTheScriptWithTheConfiguredFreeArticles() {
+        Document page = html(site.fixture("metered-article"));
+        Element paywall = page.getElementById("paywall");
+
+        assertThat(paywall.attr("data-slug")).isEqualTo(SiteFixture.METERED);
+        assertThat(paywall.select("[data-state]").eachAttr("data-state")).containsExactly("LOGIN_REQUIRED",
+                "ACTIVATION_REQUIRED", "CREDIT", "QUOTA_EXHAUSTED", "SUBSCRIPTION_REQUIRED");
+        assertThat(paywall.select("[data-state]:not([hidden])").eachAttr("data-state"))
+                .as("without JavaScript, the anonymous reader's").containsExactly("LOGIN_REQUIRED");
+        Element konfirmasi = paywall.selectFirst("[data-state=ACTIVATION_REQUIRED]");
+        assertThat(konfirmasi.selectFirst("h3").text()).isEqualTo("Konfirmasi Email");
+        assertThat(konfirmasi.text()).contains(SiteFixture.FREE_ARTICLES + " artikel non-Laput dari Koran dan Majalah");
+        assertThat(konfirmasi.select("button").eachText()).containsExactly("Kirimkan Lagi Sekarang");
+        assertThat(paywall.select("[data-state=CREDIT] button").eachText()).containsExactly("Baca gratis");
     }
 
     @Test

@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -52,6 +53,7 @@ public final class LocalOidcIssuer implements AutoCloseable {
         server.createContext("/jwks", exchange -> respond(exchange, 200, "application/json",
                 new JWKSet(signingKey.toPublicJWK()).toString()));
         server.createContext("/mint", this::mint);
+        server.createContext("/authorize", this::authorize);
     }
 
     /** @param port 0 for any free port */
@@ -70,9 +72,13 @@ public final class LocalOidcIssuer implements AutoCloseable {
         return URI.create(issuer + "/jwks");
     }
 
-    /** Template parameter values that make POST /auth/oidc/google accept this issuer's tokens (and only them). */
+    /**
+     * Template parameter values that make POST /auth/oidc/google accept this issuer's tokens (and only
+     * them), and the site's "Masuk melalui Google" send the reader to its sign-in page.
+     */
     public Map<String, String> googleParameters() {
-        return Map.of("GoogleIssuers", issuer, "GoogleJwksUrl", jwksUrl().toString(), "GoogleClientIds", CLIENT_ID);
+        return Map.of("GoogleIssuers", issuer, "GoogleJwksUrl", jwksUrl().toString(), "GoogleClientIds", CLIENT_ID,
+                "GoogleAuthorizationUrl", issuer + "/authorize");
     }
 
     /** The claims of a valid ID token for the address, as Google would issue it now. */
@@ -148,6 +154,62 @@ public final class LocalOidcIssuer implements AutoCloseable {
             claims.claim("name", query.get("name"));
         }
         respond(exchange, 200, "text/plain", mint(claims.build()));
+    }
+
+    /**
+     * The browser's side of Google's sign-in (OAuth 2.0 with response_type=id_token): GET shows a page
+     * that asks for the address to sign in as; its form comes back with {@code email}, and the answer
+     * sends the browser to {@code redirect_uri} with the ID token (carrying the request's nonce) and the
+     * state in the fragment, as Google does. Any loopback redirect_uri: this issuer is for this machine only.
+     */
+    private void authorize(HttpExchange exchange) throws IOException {
+        Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+        String redirect = query.getOrDefault("redirect_uri", "");
+        String nonce = query.get("nonce");
+        boolean loopback = redirect.startsWith("http://127.0.0.1:") || redirect.startsWith("http://localhost:");
+        if (!CLIENT_ID.equals(query.get("client_id")) || !"id_token".equals(query.get("response_type")) || !loopback
+                || nonce == null || nonce.isBlank()) {
+            respond(exchange, 400, "text/plain", "usage: GET /authorize?client_id=" + CLIENT_ID
+                    + "&response_type=id_token&redirect_uri=http://127.0.0.1:<port>/...&nonce=...&state=...\n");
+            return;
+        }
+        String email = query.get("email");
+        if (email == null || email.isBlank()) {
+            respond(exchange, 200, "text/html", signInPage(query));
+            return;
+        }
+        JWTClaimsSet.Builder claims = claims(email.trim(), nonce);
+        if (query.containsKey("name") && !query.get("name").isBlank()) {
+            claims.claim("name", query.get("name"));
+        }
+        String idToken = mint(claims.build());
+        String fragment = "id_token=" + URLEncoder.encode(idToken, StandardCharsets.UTF_8)
+                + "&state=" + URLEncoder.encode(query.getOrDefault("state", ""), StandardCharsets.UTF_8);
+        try (exchange) {
+            exchange.getResponseHeaders().set("Location", redirect + "#" + fragment);
+            exchange.sendResponseHeaders(302, -1);
+        }
+    }
+
+    /** The issuer's own sign-in page: the request's parameters carried through, an address to sign in as. */
+    private static String signInPage(Map<String, String> query) {
+        StringBuilder hidden = new StringBuilder();
+        for (String name : new String[]{"client_id", "response_type", "redirect_uri", "nonce", "state"}) {
+            hidden.append("<input type=\"hidden\" name=\"").append(name).append("\" value=\"")
+                    .append(escapeHtml(query.getOrDefault(name, ""))).append("\">");
+        }
+        return """
+                <!DOCTYPE html><html lang="id"><head><meta charset="utf-8"><title>Penerbit OIDC lokal</title>
+                <link rel="icon" href="data:,"></head><body><main><h1>Penerbit OIDC lokal (pengganti Google)</h1>
+                <form method="get" action="/authorize">%s
+                <p><label for="email">Email</label> <input id="email" name="email" type="email" required></p>
+                <p><label for="name">Nama</label> <input id="name" name="name" type="text"></p>
+                <p><button type="submit">Lanjutkan</button></p></form></main></body></html>
+                """.formatted(hidden);
+    }
+
+    private static String escapeHtml(String value) {
+        return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
     private static Map<String, String> query(String raw) {
