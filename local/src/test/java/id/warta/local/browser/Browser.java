@@ -148,9 +148,21 @@ public final class Browser implements AutoCloseable {
      * bin/screenshots to copy to docs/screenshots/{name}.png (the README shows those).
      */
     public Browser screenshotForReadme(String readmeName) {
+        return screenshotForReadme(readmeName, null);
+    }
+
+    /**
+     * As {@link #screenshotForReadme(String)}, with {@code subject} (when not null) in the middle of
+     * the picture rather than the top of the page: the part the README's caption is about.
+     */
+    public Browser screenshotForReadme(String readmeName, By subject) {
         Dimension window = driver.manage().window().getSize();
-        driver.executeScript("window.scrollTo(0, 0)");
         driver.manage().window().setSize(new Dimension(window.getWidth(), README_HEIGHT));
+        if (subject == null) {
+            driver.executeScript("window.scrollTo(0, 0)");
+        } else {
+            driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", driver.findElement(subject));
+        }
         try {
             Files.createDirectories(README_SCREENSHOTS);
             Files.copy(screenshot("readme-" + readmeName), README_SCREENSHOTS.resolve(readmeName + ".png"),

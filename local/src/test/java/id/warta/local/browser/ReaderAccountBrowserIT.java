@@ -94,7 +94,7 @@ class ReaderAccountBrowserIT {
 
         assertThat(browser.text(KONFIRMASI)).contains("Konfirmasi Email", email,
                 "2 artikel non-Laput dari Koran dan Majalah", "Kirimkan Lagi Sekarang");
-        browser.scrollTo(PAYWALL).step("konfirmasi-email").screenshotForReadme("konfirmasi-email");
+        browser.scrollTo(PAYWALL).step("konfirmasi-email").screenshotForReadme("konfirmasi-email", PAYWALL);
 
         mailbox.awaitLatestEmail(email, 1);
         // The registration's email counts towards the one-a-minute limit: let that minute pass.

@@ -42,7 +42,7 @@ class ReaderBrowserIT {
         assertThat(browser.texts(BODY_PARAGRAPHS)).containsExactlyElementsOf(metered.teaser());
         assertThat(browser.text(PAYWALL)).contains("Masuk atau daftar untuk membaca artikel ini secara lengkap");
         assertThat(browser.texts(By.cssSelector("#paywall a"))).containsExactly("Masuk", "Daftar");
-        browser.scrollTo(PAYWALL).step("metered-teaser").screenshotForReadme("article-anonymous");
+        browser.scrollTo(PAYWALL).step("metered-teaser").screenshotForReadme("article-anonymous", PAYWALL);
 
         Article coverStory = seeded(COVER_STORY);
         browser.open(path(coverStory)).waitForText(coverStory.summary().title());
