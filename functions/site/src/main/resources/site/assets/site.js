@@ -209,7 +209,7 @@
     each('.account .signed-in', function (el) {
       el.hidden = !session.token;
     });
-    return Promise.all([articleAccess(), accountPage()]).catch(function (error) {
+    return Promise.all([articleAccess(), accountPage(), readersRecommendations()]).catch(function (error) {
       if (error.kind !== 'signedOut') {
         notify(describe(error));
       }
@@ -514,6 +514,81 @@
         within(paywall, '.renewal').textContent = renewalDate(access.meter);
       }
     });
+  }
+
+  /** "nasional" is shown as "Nasional" (as the site's own pages show section and edition names). */
+  function label(name) {
+    return name.charAt(0).toUpperCase() + name.substring(1);
+  }
+
+  function element(tag, attributes, text) {
+    var el = document.createElement(tag);
+    Object.keys(attributes).forEach(function (name) {
+      el.setAttribute(name, attributes[name]);
+    });
+    if (text !== undefined) {
+      el.textContent = text;
+    }
+    return el;
+  }
+
+  /** A card of "Rekomendasi Artikel" from an ArticleSummary of the API, as the site's card template draws it. */
+  function recommendationCard(item) {
+    var card = element('article', {'class': 'card'});
+    if (item.image) {
+      card.appendChild(element('img', {src: item.image.url, alt: item.image.caption || '', width: '640', height: '360',
+        loading: 'lazy', decoding: 'async'}));
+    }
+    var text = card.appendChild(element('div', {'class': 'card-text'}));
+    var kicker = text.appendChild(element('p', {'class': 'kicker'}));
+    if (item.sponsored) {
+      kicker.appendChild(element('span', {'class': 'sponsored'}, 'Iklan'));
+      kicker.appendChild(document.createTextNode(' '));
+    }
+    kicker.appendChild(element('a', {href: '/' + item.section}, label(item.section)));
+    if (item.edition && item.edition !== 'web') {
+      kicker.appendChild(document.createTextNode(' '));
+      kicker.appendChild(element('span', {'class': 'edition'}, label(item.edition)));
+    }
+    text.appendChild(element('h3', {})).appendChild(element('a', {href: '/' + item.section + '/' + item.slug}, item.title));
+    text.appendChild(element('p', {'class': 'meta'})).appendChild(element('time', {datetime: item.publishedAt}, item.relativeTime));
+    return card;
+  }
+
+  /**
+   * "Rekomendasi Artikel" for this reader: the page holds the list every reader gets (it is cached),
+   * the API's list for this reader (signed in, or by its X-Reader-Id) skips what it already read.
+   */
+  function readersRecommendations() {
+    var related = document.querySelector('section.related');
+    var article = document.querySelector('article[data-slug]');
+    var shown = related ? related.querySelectorAll('article.card') : [];
+    if (!shown.length || !article || !(session.token || readerId)) {
+      return Promise.resolve();
+    }
+    var slug = article.getAttribute('data-slug');
+    return call('GET', '/articles/' + encodeURIComponent(slug) + '/recommendations?limit=' + shown.length).then(function (answer) {
+      if (!answer.items.length) {
+        return; // nothing unread to recommend: the list every reader gets is better than none
+      }
+      Array.prototype.forEach.call(shown, function (card) {
+        card.remove();
+      });
+      answer.items.forEach(function (item) {
+        related.appendChild(recommendationCard(item));
+      });
+      // Sponsored items are never shown without the notice that third parties made them (site.md).
+      var notice = related.querySelector('.sponsored-notice');
+      var sponsored = answer.items.some(function (item) {
+        return item.sponsored;
+      });
+      if (sponsored && !notice) {
+        related.querySelector('h2').insertAdjacentElement('afterend', element('p', {'class': 'sponsored-notice'},
+          'Artikel bertanda Iklan adalah konten bersponsor yang dibuat oleh pihak ketiga, bukan oleh redaksi Warta.'));
+      } else if (!sponsored && notice) {
+        notice.remove();
+      }
+    }).catch(function () {}); // the list every reader gets stays
   }
 
   /** Counts the reader's view of an article shown whole (trending, and recommendations that skip what was read). */
