@@ -8,6 +8,7 @@ import id.warta.errors.SignInRequired;
 import id.warta.errors.TokenInvalid;
 import id.warta.errors.ValidationFailed;
 import id.warta.errors.WrongCredentials;
+import id.warta.hashing.KeyedHash;
 import id.warta.hashing.Sha256;
 import id.warta.mail.MailKind;
 import id.warta.mail.MailLanguage;
@@ -64,7 +65,7 @@ public final class AccountService {
     private final Optional<RateLimit> mailRequests;
 
     public AccountService(AccountStore store, MailOutbox outbox, PasswordHashing passwords, OneTimeTokens tokens,
-                          Sessions sessions, RateLimitStore limits, ClientCeilings ceilings, Meters meters,
+                          Sessions sessions, RateLimitStore limits, KeyedHash limitSubjects, ClientCeilings ceilings, Meters meters,
                           AccessPolicy policy, SuppressionList suppressions, Metrics metrics, Clock clock) {
         this.store = store;
         this.suppressions = suppressions;
@@ -78,12 +79,13 @@ public final class AccountService {
         this.clock = clock;
         List<RateLimit.Window> emailSends = List.of(new RateLimit.Window(1, Duration.ofSeconds(60)),
                 new RateLimit.Window(5, Duration.ofHours(1)));
-        this.activationSends = new RateLimit("ACTIVATION_SEND", emailSends, limits, clock);
-        this.resetSends = new RateLimit("RESET_SEND", emailSends, limits, clock);
-        this.signIns = new SignInLimits(limits, ceilings.failedSignIns(), clock);
+        this.activationSends = new RateLimit("ACTIVATION_SEND", emailSends, limits, limitSubjects, clock);
+        this.resetSends = new RateLimit("RESET_SEND", emailSends, limits, limitSubjects, clock);
+        this.signIns = new SignInLimits(limits, limitSubjects, ceilings.failedSignIns(), clock);
         this.mailRequests = ceilings.mailRequestsPerHour() > 0
                 ? Optional.of(new RateLimit("MAIL_REQUEST_IP",
-                        List.of(new RateLimit.Window(ceilings.mailRequestsPerHour(), Duration.ofHours(1))), limits, clock))
+                        List.of(new RateLimit.Window(ceilings.mailRequestsPerHour(), Duration.ofHours(1))), limits, limitSubjects,
+                        clock))
                 : Optional.empty();
     }
 

@@ -1,5 +1,6 @@
 package id.warta.membership;
 
+import id.warta.hashing.KeyedHash;
 import id.warta.ratelimit.RateLimit;
 import id.warta.ratelimit.RateLimitStore;
 
@@ -33,17 +34,18 @@ public final class SignInLimits {
     private final List<Counted> limits = new ArrayList<>();
 
     /** @param failuresPerClient failed sign-ins one network may make within the window, across addresses; 0 for no such limit */
-    SignInLimits(RateLimitStore store, int failuresPerClient, Clock clock) {
-        limits.add(new Counted(limit("LOGIN_FAILURE_CLIENT", PER_ADDRESS_AND_CLIENT, store, clock),
+    SignInLimits(RateLimitStore store, KeyedHash subjects, int failuresPerClient, Clock clock) {
+        limits.add(new Counted(limit("LOGIN_FAILURE_CLIENT", PER_ADDRESS_AND_CLIENT, store, subjects, clock),
                 (email, client) -> client.id() + " " + email));
-        limits.add(new Counted(limit("LOGIN_FAILURE", ADDRESS_CEILING, store, clock), (email, client) -> email));
+        limits.add(new Counted(limit("LOGIN_FAILURE", ADDRESS_CEILING, store, subjects, clock), (email, client) -> email));
         if (failuresPerClient > 0) {
-            limits.add(new Counted(limit("LOGIN_FAILURE_IP", failuresPerClient, store, clock), (email, client) -> client.id()));
+            limits.add(new Counted(limit("LOGIN_FAILURE_IP", failuresPerClient, store, subjects, clock),
+                    (email, client) -> client.id()));
         }
     }
 
-    private static RateLimit limit(String name, int failures, RateLimitStore store, Clock clock) {
-        return new RateLimit(name, List.of(new RateLimit.Window(failures, WINDOW)), store, clock);
+    private static RateLimit limit(String name, int failures, RateLimitStore store, KeyedHash subjects, Clock clock) {
+        return new RateLimit(name, List.of(new RateLimit.Window(failures, WINDOW)), store, subjects, clock);
     }
 
     /** How long a sign-in to the address from the network must wait: the longest wait any limit asks for. */

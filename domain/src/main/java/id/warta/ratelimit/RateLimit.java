@@ -1,6 +1,6 @@
 package id.warta.ratelimit;
 
-import id.warta.hashing.Sha256;
+import id.warta.hashing.KeyedHash;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -13,7 +13,9 @@ import java.util.Optional;
 
 /**
  * Sliding-window limits ("at most N events per window", several windows at once) for one kind of
- * event, keyed by subject. Subjects are hashed before they become keys, so no address is stored.
+ * event, keyed by subject. Subjects (email and client addresses) are hashed under a key of the
+ * server's before they become keys ({@link #subjectHashes}), so no address is stored, nor can one be
+ * found from its key by hashing guesses.
  */
 public final class RateLimit {
     private static final int WRITE_ATTEMPTS = 3;
@@ -24,15 +26,23 @@ public final class RateLimit {
     private final String name;
     private final List<Window> windows;
     private final RateLimitStore store;
+    private final KeyedHash subjects;
     private final Clock clock;
     private final Duration longest;
 
-    public RateLimit(String name, List<Window> windows, RateLimitStore store, Clock clock) {
+    /** @param subjects {@link #subjectHashes} of the server key */
+    public RateLimit(String name, List<Window> windows, RateLimitStore store, KeyedHash subjects, Clock clock) {
         this.name = name;
         this.windows = List.copyOf(windows);
         this.store = store;
+        this.subjects = subjects;
         this.clock = clock;
         this.longest = windows.stream().map(Window::length).max(Comparator.naturalOrder()).orElseThrow();
+    }
+
+    /** How the rate limits hash their subjects under the server key. */
+    public static KeyedHash subjectHashes(String serverKey) {
+        return new KeyedHash(serverKey, "warta/rate-limit-subjects/v1");
     }
 
     /** How long the subject must wait before its next event is allowed; empty when it is allowed now. */
@@ -119,7 +129,7 @@ public final class RateLimit {
     }
 
     private String key(String subject) {
-        return name + "#" + Sha256.hex(subject);
+        return name + "#" + subjects.hex(subject);
     }
 
     private List<Instant> recent(List<Instant> times, Instant now) {

@@ -1,11 +1,10 @@
 package id.warta.sessions;
 
+import id.warta.hashing.KeyedHash;
 import id.warta.hashing.Sha256;
 
 import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.util.Base64;
 import java.util.OptionalInt;
 
@@ -18,26 +17,18 @@ import java.util.OptionalInt;
  * holding a credential can compute its successors.
  */
 public final class CredentialChain {
-    private static final String ALGORITHM = "HmacSHA256";
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
-    private final SecretKeySpec key;
+    private final KeyedHash chain;
 
     /** @param secret the server secret the key is derived from (a key of its own, for this use only) */
     public CredentialChain(String secret) {
-        try {
-            Mac derivation = Mac.getInstance(ALGORITHM);
-            derivation.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM));
-            this.key = new SecretKeySpec(derivation.doFinal("warta session credential chain".getBytes(StandardCharsets.UTF_8)),
-                    ALGORITHM);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Every JDK has " + ALGORITHM, e);
-        }
+        this.chain = new KeyedHash(secret, "warta session credential chain");
     }
 
     /** The credential that replaces {@code credential} when it is rotated. */
     public SessionCredential successor(SessionCredential credential) {
-        return successor(credential, mac());
+        return successor(credential, chain.mac());
     }
 
     /**
@@ -46,7 +37,7 @@ public final class CredentialChain {
      * older than the walk goes).
      */
     public OptionalInt stepsToCurrent(SessionCredential credential, String currentHash, long maxSteps) {
-        Mac mac = mac();
+        Mac mac = chain.mac();
         SessionCredential walked = credential;
         for (int steps = 0; steps <= maxSteps; steps++) {
             if (Sha256.sameHash(walked.hash(), currentHash)) {
@@ -61,15 +52,5 @@ public final class CredentialChain {
         String secret = BASE64URL.encodeToString(mac.doFinal(credential.value().getBytes(StandardCharsets.UTF_8)));
         return new SessionCredential(credential.accountId(), credential.sessionId(),
                 credential.accountId() + "." + credential.sessionId() + "." + secret);
-    }
-
-    private Mac mac() {
-        try {
-            Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(key);
-            return mac;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Every JDK has " + ALGORITHM, e);
-        }
     }
 }

@@ -1,6 +1,6 @@
 package id.warta.local;
 
-import id.warta.hashing.Sha256;
+import id.warta.ratelimit.RateLimit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -98,7 +98,12 @@ public final class AccountsMailbox {
      */
     public void forgetLimit(String limit, String email) {
         stack.cloud().dynamo().deleteItem(b -> b.tableName(AccountsApiIT.ACCOUNTS_TABLE).key(Map.of(
-                "pk", AttributeValue.fromS("RATE#" + limit + "#" + Sha256.hex(email)), "sk", AttributeValue.fromS("RATE"))));
+                "pk", AttributeValue.fromS(limitKey(limit, email)), "sk", AttributeValue.fromS("RATE"))));
+    }
+
+    /** The partition key of one of the address's rate-limit counters: its subject hashed under the stack's server key. */
+    String limitKey(String limit, String email) {
+        return "RATE#" + limit + "#" + RateLimit.subjectHashes(stack.cloud().serverKey()).hex(email);
     }
 
     /** How many outbox items wait to be sent, per recipient (one scan: the pending index holds keys only). */

@@ -56,10 +56,6 @@ class LostAnswersIT {
         return proxied.dynamoDb().inject(match, Fault.dropAfterWrite(), 1);
     }
 
-    private static String limitKey(String limit, String email) {
-        return "RATE#" + limit + "#" + Sha256.hex(email);
-    }
-
     @Test
     void aResetWhoseAnswerWasLostSucceedsAndUsesTheLinkUp() {
         String email = accounts.activatedAccount("lost-reset");
@@ -113,7 +109,7 @@ class LostAnswersIT {
     void threeWrongPasswordsWithLostAnswersCountThreeFailuresNotSix() {
         String email = accounts.activatedAccount("lost-login");
         for (int i = 0; i < 3; i++) {
-            FaultRule lost = loseNextAnswer("PutItem", limitKey("LOGIN_FAILURE", email));
+            FaultRule lost = loseNextAnswer("PutItem", mailbox.limitKey("LOGIN_FAILURE", email));
             assertThat(accounts.login(email, "wrong-password-" + i).status()).isEqualTo(401);
             assertThat(lost.hits()).isEqualTo(1);
         }
@@ -130,7 +126,7 @@ class LostAnswersIT {
         assertThat(accounts.register(email).status()).isEqualTo(202);
         mailbox.awaitEmails(email, 1);
         mailbox.forgetLimit("ACTIVATION_SEND", email);
-        FaultRule lost = loseNextAnswer("PutItem", limitKey("ACTIVATION_SEND", email));
+        FaultRule lost = loseNextAnswer("PutItem", mailbox.limitKey("ACTIVATION_SEND", email));
 
         TestStack.Response resent = accounts.resend(email);
 

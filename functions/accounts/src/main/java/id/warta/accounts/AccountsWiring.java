@@ -1,5 +1,6 @@
 package id.warta.accounts;
 
+import id.warta.ratelimit.RateLimit;
 import id.warta.membership.AccountStore;
 import id.warta.membership.AccountService;
 import id.warta.membership.OneTimeTokens;
@@ -36,11 +37,13 @@ final class AccountsWiring {
         SecureRandom random = new SecureRandom();
         AccessTokens accessTokens = new JwtAccessTokens(config.accessTokenKeys().ring(clock), clock);
         AccountStore store = new DynamoAccountStore(dynamo, config.accountsTable());
+        String serverKey = config.serverKey().read();
         Sessions sessions = new Sessions(new DynamoSessions(dynamo, config.accountsTable()),
-                new CredentialChain(config.serverKey().read()), accessTokens, random, metrics, clock);
+                new CredentialChain(serverKey), accessTokens, random, metrics, clock);
         AccountService accounts = new AccountService(store, new DynamoMailOutbox(dynamo, config.accountsTable(), clock),
                 new PasswordHasher(PasswordHasher.PRODUCTION, random), new OneTimeTokens(random), sessions,
-                new DynamoRateLimitStore(dynamo, config.accountsTable()), config.clientCeilings(),
+                new DynamoRateLimitStore(dynamo, config.accountsTable()), RateLimit.subjectHashes(serverKey),
+                config.clientCeilings(),
                 new DynamoMeters(dynamo, config.activityTable()),
                 new AccessPolicy(config.freeArticlesPerMonth()),
                 new DynamoSuppressionList(dynamo, config.accountsTable()), metrics, clock);

@@ -13,6 +13,7 @@ import id.warta.membership.OneTimeTokens;
 import id.warta.membership.ClientCeilings;
 import id.warta.membership.ClientNetwork;
 
+import id.warta.ratelimit.RateLimit;
 import id.warta.ratelimit.RateLimitStore;
 
 import id.warta.accounts.oidc.IdTokenVerifier;
@@ -84,7 +85,8 @@ final class AccountsFixture {
         this.passwords = passwords;
         service = new AccountService(storeCalls.recorded(AccountStore.class, store),
                 storeCalls.recorded(MailOutbox.class, this::enqueue), passwords, new OneTimeTokens(new SecureRandom()),
-                sessions, storeCalls.recorded(RateLimitStore.class, new InMemoryRateLimitStore()), ceilings,
+                sessions, storeCalls.recorded(RateLimitStore.class, new InMemoryRateLimitStore()),
+                RateLimit.subjectHashes(SECRET), ceilings,
                 (accountId, period) -> new MeterState(Set.of("kopi-gayo")), new AccessPolicy(2), suppressions, metrics, clock);
         socialSignIn = new SocialSignIn(IdTokenVerifier.forProviders(List.of(TestIssuer.provider("google", false)),
                 issuer.fetcher(), clock), store, (tokenHash, acceptedUntil) -> usedIdTokens.add(tokenHash), sessions, metrics,

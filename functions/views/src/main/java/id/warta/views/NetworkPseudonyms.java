@@ -1,9 +1,7 @@
 package id.warta.views;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
+import id.warta.hashing.KeyedHash;
+
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
@@ -19,26 +17,15 @@ import java.util.Base64;
 final class NetworkPseudonyms {
     private static final int BYTES = 12;
 
-    private final SecretKeySpec key;
+    private final KeyedHash networks;
 
     NetworkPseudonyms(String secret) {
-        this.key = new SecretKeySpec(hmac(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"),
-                "warta/view-networks/v1"), "HmacSHA256");
+        this.networks = new KeyedHash(secret, "warta/view-networks/v1");
     }
 
     /** The address's pseudonym for the {@code window} (HOURS, MINUTES) that contains {@code at}. */
     String of(String sourceIp, ChronoUnit window, Instant at) {
-        byte[] digest = hmac(key, window + "|" + at.truncatedTo(window).getEpochSecond() + "|" + sourceIp);
+        byte[] digest = networks.digest(window + "|" + at.truncatedTo(window).getEpochSecond() + "|" + sourceIp);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, BYTES));
-    }
-
-    private static byte[] hmac(SecretKeySpec key, String message) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return mac.doFinal(message.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is missing from this JVM", e);
-        }
     }
 }
