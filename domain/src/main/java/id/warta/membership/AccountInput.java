@@ -142,14 +142,17 @@ public final class AccountInput {
     }
 
     /**
-     * The name of an account the reader did not type one for (social sign-in): the provider's, when
-     * it is a valid name, else the local part of the address.
+     * The name of an account the reader did not type one for (social sign-in): the first of the
+     * provider's names that is a valid name (the ID token's, then one sent beside it), else the local
+     * part of the address.
      */
-    public static String displayName(String providerName, String email) {
-        AccountInput input = new AccountInput();
-        String name = input.name(providerName);
-        if (input.valid()) {
-            return name;
+    public static String displayName(String email, String... providerNames) {
+        for (String providerName : providerNames) {
+            AccountInput input = new AccountInput();
+            String name = input.name(providerName);
+            if (input.valid()) {
+                return name;
+            }
         }
         String localPart = email.substring(0, email.indexOf('@'));
         return localPart.codePointCount(0, localPart.length()) <= NAME_MAX ? localPart

@@ -700,7 +700,9 @@
     });
   }
 
-  // ---- "Masuk melalui": an ID token from the provider (OAuth 2.0, response_type=id_token), then POST /auth/oidc/{provider}
+  // ---- "Masuk melalui": an ID token from the provider (OAuth 2.0 with an id_token response), then
+  // POST /auth/oidc/{provider}. Google and Facebook answer in the fragment of /masuk-melalui; Apple
+  // posts its answer to /masuk-melalui, whose 303 puts it in the same fragment.
 
   var SOCIAL = 'warta.oidc';
 
@@ -723,7 +725,13 @@
   }
 
   function startSocialSignIn(button) {
-    var pending = {provider: button.getAttribute('data-oidc'), state: randomValue(), nonce: randomValue(), back: returnPath()};
+    var pending = {
+      provider: button.getAttribute('data-oidc'),
+      label: button.textContent.trim(),
+      state: randomValue(),
+      nonce: randomValue(),
+      back: returnPath()
+    };
     try {
       // The state and nonce only tie the provider's answer to this request; they are no credential.
       window.sessionStorage.setItem(SOCIAL, JSON.stringify(pending));
@@ -733,14 +741,31 @@
     }
     var query = new URLSearchParams({
       client_id: button.getAttribute('data-client-id'),
-      response_type: 'id_token',
-      scope: 'openid email profile',
+      response_type: button.getAttribute('data-response-type'),
+      scope: button.getAttribute('data-scope'),
       redirect_uri: window.location.origin + '/masuk-melalui',
       nonce: pending.nonce,
-      state: pending.state,
-      prompt: 'select_account'
+      state: pending.state
+    });
+    ['response-mode', 'prompt'].forEach(function (name) {
+      var value = button.getAttribute('data-' + name);
+      if (value) {
+        query.set(name.replace('-', '_'), value);
+      }
     });
     window.location.assign(button.getAttribute('data-authorize') + '?' + query.toString());
+  }
+
+  /** Apple sends the reader's name once, at the first sign-in, beside the token: {"name": {"firstName", "lastName"}}. */
+  function nameFromProvider(user) {
+    try {
+      var name = JSON.parse(user).name || {};
+      return [name.firstName, name.lastName].filter(function (part) {
+        return typeof part === 'string' && part.trim();
+      }).join(' ').trim();
+    } catch (e) {
+      return '';
+    }
   }
 
   each('.social', function (part) {
@@ -754,10 +779,11 @@
     }
   });
 
-  /** /masuk-melalui: the provider's answer, in the fragment. */
+  /** /masuk-melalui: the provider's answer, in the fragment (a refusal may come in the query instead). */
   function finishSocialSignIn() {
     var status = document.getElementById('social-status');
     var answer = new URLSearchParams(window.location.hash.substring(1));
+    var refused = answer.get('error') || new URLSearchParams(window.location.search).get('error');
     window.history.replaceState(null, '', window.location.pathname);
     var pending = null;
     try {
@@ -766,14 +792,23 @@
     } catch (e) {
       pending = null;
     }
+    if (pending && refused) {
+      // The reader closed the provider's page or said no (access_denied, user_cancelled_authorize).
+      status.textContent = pending.label + ' dibatalkan. Anda dapat mencobanya lagi atau masuk dengan email.';
+      return Promise.resolve();
+    }
     if (!pending || !answer.get('id_token') || answer.get('state') !== pending.state) {
       status.textContent = 'Masuk melalui akun lain tidak selesai. Silakan coba lagi dari halaman Masuk.';
       return Promise.resolve();
     }
-    return call('POST', '/auth/oidc/' + encodeURIComponent(pending.provider),
-      {idToken: answer.get('id_token'), nonce: pending.nonce}).then(function (signIn) {
+    var signIn = {idToken: answer.get('id_token'), nonce: pending.nonce};
+    var name = nameFromProvider(answer.get('user'));
+    if (name) {
+      signIn.name = name;
+    }
+    return call('POST', '/auth/oidc/' + encodeURIComponent(pending.provider), signIn).then(function (signedIn) {
       status.textContent = 'Berhasil masuk. Mengalihkan\u2026';
-      accept(signIn, 'sesi');
+      accept(signedIn, 'sesi');
       window.location.assign(pending.back);
     }, function (error) {
       status.textContent = error.kind === 'http' && error.status === 401

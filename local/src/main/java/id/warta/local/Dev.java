@@ -23,7 +23,7 @@ public final class Dev {
         String apiUrl = LocalSite.apiUrl(port);
 
         LocalOidcIssuer oidc = LocalOidcIssuer.start(Integer.parseInt(System.getenv().getOrDefault("WARTA_OIDC_PORT", "0")));
-        Map<String, String> parameters = new HashMap<>(oidc.googleParameters());
+        Map<String, String> parameters = new HashMap<>(oidc.signInParameters());
         parameters.putAll(LocalSite.parameters(port, sitePort));
         Path root = ProjectRoot.find();
         Path logs = root.resolve(".warta/logs");
@@ -72,8 +72,8 @@ public final class Dev {
         System.out.println("API: " + apiUrl);
         System.out.println("Site: " + LocalSite.siteUrl(sitePort));
         System.out.println("Mailbox: " + cloud.emulators().mailbox());
-        System.out.println("OIDC test issuer: " + oidc.issuer() + "  (GET " + oidc.issuer()
-                + "/mint?email=...&nonce=... returns an ID token for POST /auth/oidc/google)");
+        System.out.println("OIDC test issuer: " + oidc.issuer() + "  (Google, Apple and Facebook on the site; GET "
+                + oidc.issuer() + "/mint?email=...&nonce=... returns an ID token for POST /auth/oidc/google)");
         System.out.println("Admin: AWS_ACCESS_KEY_ID=" + cloud.adminCredentials().accessKeyId()
                 + " AWS_SECRET_ACCESS_KEY=" + cloud.adminCredentials().secretAccessKey() + " region " + LocalCloud.REGION
                 + " (sign with service " + LocalIamAuthorizer.SERVICE + "; the IAM-authorised /admin routes need it)");

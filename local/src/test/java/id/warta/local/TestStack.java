@@ -124,7 +124,7 @@ public final class TestStack {
 
     /** The template parameters of a local stack whose API answers at {@code api} and site on {@code sitePort}. */
     private static Map<String, String> parameters(LocalOidcIssuer oidcIssuer, String api, int sitePort) {
-        Map<String, String> parameters = new HashMap<>(oidcIssuer.googleParameters());
+        Map<String, String> parameters = new HashMap<>(oidcIssuer.signInParameters());
         parameters.put("SiteUrl", "http://127.0.0.1:" + sitePort);
         parameters.put("ReaderApiUrl", api);
         // The site's own origin, as bin/dev has it: its pages' scripts call the API across origins (CORS).
@@ -175,6 +175,17 @@ public final class TestStack {
         int port = Emulators.freePort();
         Map<String, String> parameters = parameters(shared().oidcIssuer(), "http://127.0.0.1:" + port, Emulators.freePort());
         parameters.keySet().removeAll(CLIENT_LIMITS_OFF.keySet());
+        return second(port, parameters, Map.of());
+    }
+
+    /**
+     * A second stack on the shared emulators, with its own functions and API server, deployed with
+     * {@code overrides} over the shared stack's template parameters; the caller closes it.
+     */
+    public static SecondStack withParameters(Map<String, String> overrides) {
+        int port = Emulators.freePort();
+        Map<String, String> parameters = parameters(shared().oidcIssuer(), "http://127.0.0.1:" + port, Emulators.freePort());
+        parameters.putAll(overrides);
         return second(port, parameters, Map.of());
     }
 
@@ -257,7 +268,7 @@ public final class TestStack {
         return seeded;
     }
 
-    /** The OIDC test issuer that POST /auth/oidc/google trusts in this stack. */
+    /** The OIDC test issuer that POST /auth/oidc/{google,apple,facebook} trusts in this stack. */
     public LocalOidcIssuer oidcIssuer() {
         requireLocal("the local OIDC test issuer");
         return oidcIssuer;

@@ -99,8 +99,10 @@ final class AccountRoutes {
         String idToken = body.text("idToken", MAX_ID_TOKEN_LENGTH);
         String nonce = body.text("nonce", MAX_NONCE_LENGTH);
         boolean remember = body.optionalBool("remember");
+        // Not validated here: a name the provider sent that is no valid name is passed over, never a 400.
+        String name = body.optionalText("name");
         body.check();
-        SocialSignIn.Result result = socialSignIn.signIn(provider, idToken, nonce, remember);
+        SocialSignIn.Result result = socialSignIn.signIn(provider, idToken, nonce, remember, name);
         SignedIn signedIn = result.signedIn();
         return ApiResponse.status(200, new SocialTokenBody(signedIn.accessToken(), "Bearer", signedIn.expiresInSeconds(),
                 result.created())).withCookie(SessionCookie.of(signedIn));

@@ -68,8 +68,12 @@ public final class SocialSignIn {
         return verifier;
     }
 
-    /** Signs in and starts a session; {@code remember} as for a password sign-in. */
-    public Result signIn(String provider, String idToken, String nonce, boolean remember) {
+    /**
+     * Signs in and starts a session; {@code remember} as for a password sign-in. {@code nameBesideToken}
+     * (may be null) names a new account whose token names nobody: Apple sends the reader's name
+     * once, beside the token, never in it.
+     */
+    public Result signIn(String provider, String idToken, String nonce, boolean remember, String nameBesideToken) {
         ProviderIdentity identity = verified(verifierFor(provider), idToken, nonce);
         if (!usedTokens.firstUse(Sha256.hex(idToken), identity.acceptedUntil())) {
             throw unauthorized();
@@ -81,7 +85,7 @@ public final class SocialSignIn {
         String email = vouchedEmail(identity);
         Optional<Account> owner = store.findByEmail(email);
         if (owner.isEmpty()) {
-            Account created = newAccount(email, identity);
+            Account created = newAccount(email, identity, nameBesideToken);
             store.create(created);
             if (store.claimEmail(email, created.id())) {
                 metrics.publish(Measurements.of().put(Metric.REGISTRATIONS, 1));
@@ -131,9 +135,10 @@ public final class SocialSignIn {
     }
 
     /** Activated at once (the provider vouched for the address) and without a password: every password login fails. */
-    private Account newAccount(String email, ProviderIdentity identity) {
+    private Account newAccount(String email, ProviderIdentity identity, String nameBesideToken) {
         Instant now = clock.instant();
-        return new Account(UUID.randomUUID().toString(), email, AccountInput.displayName(identity.name(), email), null,
+        return new Account(UUID.randomUUID().toString(), email,
+                AccountInput.displayName(email, identity.name(), nameBesideToken), null,
                 true, 0, null, now, Map.of());
     }
 

@@ -26,7 +26,7 @@ class SocialSignInTest {
     private final AccountsFixture f = new AccountsFixture();
 
     private SocialSignIn.Result signIn(String idToken) {
-        return f.socialSignIn.signIn("google", idToken, NONCE, false);
+        return f.socialSignIn.signIn("google", idToken, NONCE, false, null);
     }
 
     private String token(String email) {
@@ -64,6 +64,34 @@ class SocialSignInTest {
     }
 
     @Test
+    void aNewAccountIsNamedByTheTokenThenByTheNameSentBesideItThenByTheAddress() {
+        String named = f.issuer.sign(f.issuer.claims("named@example.id", NONCE, f.clock.instant())
+                .claim("name", "Nama Token").build());
+        assertThat(nameOf(f.socialSignIn.signIn("google", named, NONCE, false, "Nama Samping"))).isEqualTo("Nama Token");
+
+        // Apple: no name in the token, the reader's name beside it at the first sign-in only.
+        assertThat(nameOf(f.socialSignIn.signIn("google", token("apel@example.id"), NONCE, false, " Siti Aminah ")))
+                .isEqualTo("Siti Aminah");
+        assertThat(nameOf(f.socialSignIn.signIn("google", token("kosong@example.id"), NONCE, false, null)))
+                .isEqualTo("kosong");
+        assertThat(nameOf(f.socialSignIn.signIn("google", token("kontrol@example.id"), NONCE, false, "Siti\u202eAminah")))
+                .as("a name that is no valid name is passed over").isEqualTo("kontrol");
+    }
+
+    @Test
+    void theNameSentBesideTheTokenNeverRenamesAnExistingAccount() {
+        String accountId = registeredAndActivated();
+
+        f.socialSignIn.signIn("google", token(EMAIL), NONCE, false, "Nama Lain");
+
+        assertThat(f.store.find(accountId).orElseThrow().name()).isEqualTo("Sari Dewi");
+    }
+
+    private String nameOf(SocialSignIn.Result result) {
+        return f.store.find(accountOf(result)).orElseThrow().name();
+    }
+
+    @Test
     void anIdTokenSignsInOnceAndItsReplayIsRefusedWhileItWouldStillVerify() {
         String idToken = token(EMAIL);
         String accountId = accountOf(signIn(idToken));
@@ -75,7 +103,7 @@ class SocialSignInTest {
 
     @Test
     void aTokenThatFailsVerificationIsNotRemembered() {
-        assertRefused(ErrorCode.UNAUTHORIZED, () -> f.socialSignIn.signIn("google", token(EMAIL), "another-nonce", false));
+        assertRefused(ErrorCode.UNAUTHORIZED, () -> f.socialSignIn.signIn("google", token(EMAIL), "another-nonce", false, null));
 
         assertThat(f.usedIdTokens).isEmpty();
     }
@@ -151,8 +179,8 @@ class SocialSignInTest {
 
     @Test
     void aFailedCheckIsUnauthorizedAndAnUnknownProviderNotFound() {
-        assertRefused(ErrorCode.UNAUTHORIZED, () -> f.socialSignIn.signIn("google", token(EMAIL), "another-nonce", false));
-        assertRefused(ErrorCode.NOT_FOUND, () -> f.socialSignIn.signIn("myspace", token(EMAIL), NONCE, false));
+        assertRefused(ErrorCode.UNAUTHORIZED, () -> f.socialSignIn.signIn("google", token(EMAIL), "another-nonce", false, null));
+        assertRefused(ErrorCode.NOT_FOUND, () -> f.socialSignIn.signIn("myspace", token(EMAIL), NONCE, false, null));
     }
 
     @Test

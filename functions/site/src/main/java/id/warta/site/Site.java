@@ -25,6 +25,9 @@ final class Site {
     }
 
     Answer answer(SiteRequest request) {
+        if (request.method().equals("POST") && request.path().equals(ProviderAnswer.PATH)) {
+            return new Answer("social-sign-in-answer", ProviderAnswer.relay(request.body()));
+        }
         if (request.method().equals("POST") && Pages.FORM_PATHS.contains(request.path())) {
             // A form sent without JavaScript (the body is never read): signing in needs the page's script.
             return new Answer("form-without-script", SiteResponse.seeOther(JAVASCRIPT_REQUIRED));
@@ -47,7 +50,7 @@ final class Site {
             case JAVASCRIPT_REQUIRED -> {
                 return new Answer("javascript-required", pages.javaScriptRequired());
             }
-            case "/masuk-melalui" -> {
+            case ProviderAnswer.PATH -> {
                 return new Answer("social-sign-in", pages.socialSignIn());
             }
             case "/akun" -> {

@@ -3,7 +3,9 @@ package id.warta.site;
 import id.warta.config.AwsSettings;
 import id.warta.config.Env;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Everything the site function reads from its environment, read once per container.
@@ -13,7 +15,7 @@ import java.util.List;
  *                (in AWS one CloudFront distribution serves both)
  * @param freeArticles the free premium articles an activated account reads a month (the API's meter limit),
  *                which the pages promise
- * @param signInProviders the "Masuk melalui" buttons: the providers with a client id
+ * @param signInProviders the "Masuk melalui" buttons: the providers with a client id and an authorization URL
  */
 public record SiteConfig(String contentTable, String activityTable, String recommendationsTable, String siteUrl,
                          String apiUrl, int freeArticles, List<Views.SignInProvider> signInProviders, AwsSettings aws) {
@@ -26,15 +28,36 @@ public record SiteConfig(String contentTable, String activityTable, String recom
                 withoutTrailingSlash(env.required("SITE_URL")),
                 withoutTrailingSlash(env.optional("API_URL", "")),
                 Integer.parseInt(env.required("FREE_ARTICLES_PER_MONTH")),
-                google(env.optional("GOOGLE_CLIENT_IDS", ""), env.optional("GOOGLE_AUTHORIZATION_URL", "")),
+                signInProviders(env),
                 AwsSettings.from(env));
     }
 
-    /** Google's button, for the first of the API's accepted client ids; none while Google is switched off. */
-    static List<Views.SignInProvider> google(String clientIds, String authorizationUrl) {
-        String first = clientIds.split(",")[0].trim();
-        return first.isEmpty() || authorizationUrl.isBlank() ? List.of()
-                : List.of(new Views.SignInProvider("google", "Google", authorizationUrl, first));
+    /**
+     * The "Masuk melalui" buttons, in this order, each for the first of the client ids the API
+     * accepts for its provider; a provider without a client id or an authorization URL shows none.
+     * Facebook's ID tokens carry no {@code email_verified}: unless the stack trusts their address
+     * (FACEBOOK_EMAILS_VERIFIED), the API can sign nobody in with them, so the button would only fail.
+     */
+    static List<Views.SignInProvider> signInProviders(Env env) {
+        List<Views.SignInProvider> providers = new ArrayList<>();
+        firstClientId(env, "GOOGLE_CLIENT_IDS", "GOOGLE_AUTHORIZATION_URL").ifPresent(client -> providers.add(
+                new Views.SignInProvider("google", "Google", env.required("GOOGLE_AUTHORIZATION_URL"), client,
+                        "id_token", "openid email profile", "", "select_account")));
+        // Apple sends the address only to a request for the email scope, and answers that one only by form_post.
+        firstClientId(env, "APPLE_CLIENT_IDS", "APPLE_AUTHORIZATION_URL").ifPresent(client -> providers.add(
+                new Views.SignInProvider("apple", "Apple", env.required("APPLE_AUTHORIZATION_URL"), client,
+                        "code id_token", "name email", "form_post", "")));
+        if (Boolean.parseBoolean(env.optional("FACEBOOK_EMAILS_VERIFIED", "false"))) {
+            firstClientId(env, "FACEBOOK_APP_IDS", "FACEBOOK_AUTHORIZATION_URL").ifPresent(client -> providers.add(
+                    new Views.SignInProvider("facebook", "Facebook", env.required("FACEBOOK_AUTHORIZATION_URL"), client,
+                            "id_token", "openid email", "", "")));
+        }
+        return List.copyOf(providers);
+    }
+
+    private static Optional<String> firstClientId(Env env, String clientIds, String authorizationUrl) {
+        String first = env.optional(clientIds, "").split(",")[0].trim();
+        return first.isEmpty() || env.optional(authorizationUrl, "").isBlank() ? Optional.empty() : Optional.of(first);
     }
 
     private static String withoutTrailingSlash(String url) {

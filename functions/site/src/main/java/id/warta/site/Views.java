@@ -23,8 +23,12 @@ public final class Views {
     /**
      * A "Masuk melalui" button: the site script sends the browser to {@code authorizationUrl} for an
      * ID token for {@code clientId}, which comes back to /masuk-melalui and goes to POST /auth/oidc/{name}.
+     * The request's {@code responseType}, {@code scope}, {@code responseMode} and {@code prompt} are
+     * the provider's own (empty: not sent): Apple answers a request for the address only by a form
+     * POST to /masuk-melalui, the others in the address's fragment.
      */
-    public record SignInProvider(String name, String label, String authorizationUrl, String clientId) {
+    public record SignInProvider(String name, String label, String authorizationUrl, String clientId,
+                                 String responseType, String scope, String responseMode, String prompt) {
     }
 
     public record Link(String href, String label) {

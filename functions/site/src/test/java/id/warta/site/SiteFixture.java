@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import id.warta.content.Article;
 import id.warta.content.ArticleSummary;
 import id.warta.content.ContentRepository;
+import id.warta.config.Env;
 import id.warta.content.Edition;
 import id.warta.http.testing.EventFixtures;
 import id.warta.logging.EventLog;
@@ -20,6 +21,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The site over in-memory content shaped like the events/site fixtures: a free article and a metered
@@ -31,6 +33,14 @@ final class SiteFixture {
     static final String API = "https://api.warta.example";
     static final int FREE_ARTICLES = 2;
     static final String GOOGLE_AUTHORIZATION = "https://accounts.google.com/o/oauth2/v2/auth";
+    static final String APPLE_AUTHORIZATION = "https://appleid.apple.com/auth/authorize";
+    static final String FACEBOOK_AUTHORIZATION = "https://www.facebook.com/dialog/oauth";
+    /** The sign-in providers of the template, each with two client ids, and Facebook's addresses trusted. */
+    static final Map<String, String> SIGN_IN_ENVIRONMENT = Map.of(
+            "GOOGLE_CLIENT_IDS", "warta-web,warta-ios", "GOOGLE_AUTHORIZATION_URL", GOOGLE_AUTHORIZATION,
+            "APPLE_CLIENT_IDS", "id.warta.web,id.warta.ios", "APPLE_AUTHORIZATION_URL", APPLE_AUTHORIZATION,
+            "FACEBOOK_APP_IDS", "1234567890,987654321", "FACEBOOK_AUTHORIZATION_URL", FACEBOOK_AUTHORIZATION,
+            "FACEBOOK_EMAILS_VERIFIED", "true");
     static final String FREE = "harga-beras-medium-naik-di-pasar-induk";
     static final String METERED = "petani-karawang-tunda-tanam-karena-pupuk-langka";
     static final String COVER = "jerat-tengkulak-di-lumbung-padi";
@@ -67,7 +77,7 @@ final class SiteFixture {
 
     SiteHandler handler(ContentRepository repository, int sitemapLimit) {
         Site site = SiteWiring.assemble(repository, new Recommendations(store, new InMemoryViewLog(), repository),
-                SITE, API, FREE_ARTICLES, SiteConfig.google("warta-web,warta-ios", GOOGLE_AUTHORIZATION), clock, sitemapLimit);
+                SITE, API, FREE_ARTICLES, SiteConfig.signInProviders(new Env(SIGN_IN_ENVIRONMENT)), clock, sitemapLimit);
         return new SiteHandler(site, API, new EventLog("site", logLines::add));
     }
 

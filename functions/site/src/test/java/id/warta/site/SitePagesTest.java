@@ -3,6 +3,7 @@ package id.warta.site;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
+import id.warta.config.Env;
 import id.warta.content.Article;
 import id.warta.content.ArticleSummary;
 import id.warta.content.Edition;
@@ -15,7 +16,9 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -315,21 +318,81 @@ class SitePagesTest {
     }
 
     @Test
-    void masukMelaluiGoogleAsksGoogleForAnIdTokenForTheFirstClientIdAndComesBackToAPageNeverStored() {
+    void masukMelaluiAsksEachConfiguredProviderForAnIdTokenForItsFirstClientIdAndComesBackToAPageNeverStored() {
         Document page = html(site.fixture("metered-article"));
 
-        assertThat(page.select("#paywall [data-oidc]")).singleElement().satisfies(button -> {
-            assertThat(button.text()).isEqualTo("Masuk melalui Google");
-            assertThat(button.attr("data-authorize")).isEqualTo(SiteFixture.GOOGLE_AUTHORIZATION);
-            assertThat(button.attr("data-client-id")).isEqualTo("warta-web");
-        });
-        assertThat(page.select("#dialog-masuk [data-oidc], #dialog-daftar [data-oidc]")).hasSize(2);
+        assertThat(page.select("#paywall [data-oidc]")).extracting(Element::text)
+                .containsExactly("Masuk melalui Google", "Masuk melalui Apple", "Masuk melalui Facebook");
+        Element google = page.selectFirst("#paywall [data-oidc=google]");
+        assertThat(google.attr("data-authorize")).isEqualTo(SiteFixture.GOOGLE_AUTHORIZATION);
+        assertThat(google.attr("data-client-id")).isEqualTo("warta-web");
+        assertThat(google.attr("data-response-type")).isEqualTo("id_token");
+        assertThat(google.attr("data-response-mode")).as("the fragment, id_token's default").isEmpty();
+        assertThat(google.attr("data-prompt")).isEqualTo("select_account");
+        Element apple = page.selectFirst("#paywall [data-oidc=apple]");
+        assertThat(apple.attr("data-authorize")).isEqualTo(SiteFixture.APPLE_AUTHORIZATION);
+        assertThat(apple.attr("data-client-id")).isEqualTo("id.warta.web");
+        assertThat(apple.attr("data-response-type")).as("Apple refuses id_token alone").isEqualTo("code id_token");
+        assertThat(apple.attr("data-scope")).isEqualTo("name email");
+        assertThat(apple.attr("data-response-mode")).as("Apple's only answer to the email scope").isEqualTo("form_post");
+        Element facebook = page.selectFirst("#paywall [data-oidc=facebook]");
+        assertThat(facebook.attr("data-authorize")).isEqualTo(SiteFixture.FACEBOOK_AUTHORIZATION);
+        assertThat(facebook.attr("data-client-id")).isEqualTo("1234567890");
+        assertThat(facebook.attr("data-scope")).isEqualTo("openid email");
+        assertThat(page.select("#dialog-masuk [data-oidc], #dialog-daftar [data-oidc]")).hasSize(6);
         assertThat(page.select("#dialog-lupa-kata-sandi [data-oidc]")).isEmpty();
-        assertThat(SiteConfig.google("", SiteFixture.GOOGLE_AUTHORIZATION)).as("Google switched off").isEmpty();
 
         APIGatewayV2HTTPResponse callback = site.get("/masuk-melalui");
         assertThat(callback.getStatusCode()).isEqualTo(200);
         assertThat(callback.getHeaders()).containsEntry("cache-control", "no-store").containsEntry("referrer-policy", "no-referrer");
+    }
+
+    @Test
+    void aProviderWithoutAClientIdOrAnAuthorizationUrlShowsNoButtonAndFacebookNoneUntilItsAddressesAreTrusted() {
+        Map<String, String> environment = new HashMap<>(SiteFixture.SIGN_IN_ENVIRONMENT);
+        environment.put("GOOGLE_CLIENT_IDS", "");
+        environment.put("APPLE_AUTHORIZATION_URL", " ");
+        assertThat(SiteConfig.signInProviders(new Env(environment))).extracting(Views.SignInProvider::name)
+                .containsExactly("facebook");
+
+        environment.put("FACEBOOK_EMAILS_VERIFIED", "false");
+        assertThat(SiteConfig.signInProviders(new Env(environment))).as("Facebook tokens could sign nobody in").isEmpty();
+    }
+
+    @Test
+    void applesFormPostIsHandedToTheSignInPageInTheFragmentAndNeverStored() {
+        APIGatewayV2HTTPResponse response = site.fixture("apple-sign-in-answer");
+
+        assertThat(response.getStatusCode()).isEqualTo(303);
+        assertThat(response.getHeaders()).containsEntry("cache-control", "no-store")
+                .containsEntry("referrer-policy", "no-referrer");
+        String location = response.getHeaders().get("location");
+        assertThat(location).startsWith("/masuk-melalui#");
+        Map<String, String> fragment = ProviderAnswer.formFields(location.substring(location.indexOf('#') + 1));
+        assertThat(fragment.keySet()).as("the authorization code is not needed").containsExactlyInAnyOrder("id_token", "state", "user");
+        assertThat(fragment.get("state")).isEqualTo("5f0c2a9e4b7d41c8a3e6f1d2c9b8a7e6");
+        assertThat(fragment.get("id_token")).startsWith("eyJ").contains(".");
+        assertThat(fragment.get("user")).contains("\"firstName\":\"Siti\"");
+        assertThat(site.logLines).last().asString().contains("\"page\":\"social-sign-in-answer\"")
+                .doesNotContain("eyJ").doesNotContain("Siti").doesNotContain("privaterelay");
+    }
+
+    @Test
+    void aProvidersRefusalIsHandedOnAndABodyWithoutAStateOrNoFormArrivesAsAnAnswerWithoutOne() {
+        assertThat(postedAnswer("error=user_cancelled_authorize&state=abc")).isEqualTo("/masuk-melalui#state=abc&error=user_cancelled_authorize");
+        assertThat(postedAnswer("id_token=eyJ.x.y")).isEqualTo("/masuk-melalui");
+        assertThat(postedAnswer("state=%zz&id_token=eyJ.x.y")).as("a bad escape").isEqualTo("/masuk-melalui");
+        assertThat(postedAnswer("state=abc&id_token=" + "x".repeat(ProviderAnswer.MAX_BODY_CHARACTERS))).isEqualTo("/masuk-melalui");
+        assertThat(postedAnswer("")).isEqualTo("/masuk-melalui");
+    }
+
+    private String postedAnswer(String body) {
+        APIGatewayV2HTTPEvent event = EventFixtures.httpEvent("site/apple-sign-in-answer.json");
+        event.setIsBase64Encoded(false);
+        event.setBody(body);
+        APIGatewayV2HTTPResponse response = site.handler().handleRequest(event, null);
+        assertThat(response.getStatusCode()).as(body).isEqualTo(303);
+        return response.getHeaders().get("location");
     }
 
     @Test

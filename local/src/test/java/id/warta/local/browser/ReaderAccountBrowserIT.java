@@ -195,6 +195,42 @@ class ReaderAccountBrowserIT {
     }
 
     @Test
+    void masukMelaluiAppleAnswersByAFormPostAndTheNameSentBesideTheTokenNamesTheAccount(Browser browser) {
+        Article metered = seeded(AccessLevel.METERED).getFirst();
+        String email = AccountsMailbox.uniqueAddress("apple");
+        browser.open(path(metered)).click(By.cssSelector("#paywall [data-oidc=apple]"));
+        browser.waitForPath("/authorize").click(By.cssSelector("button[name=batal]"));
+        browser.waitForText("Masuk melalui Apple dibatalkan.");
+        browser.step("apple-cancelled");
+
+        browser.open(path(metered)).click(By.cssSelector("#paywall [data-oidc=apple]"));
+        // Apple's page posts its answer to /masuk-melalui; the site hands it to the page, which signs in.
+        browser.waitForPath("/authorize").fill(By.id("email"), email).fill(By.id("name"), "Siti Aminah")
+                .click(By.cssSelector("button[type=submit]"));
+
+        browser.waitForPath(path(metered));
+        assertThat(browser.text(CREDIT)).contains("Sisa artikel gratis Anda bulan ini: 2 dari 2");
+        browser.step("signed-in-through-apple");
+        browser.open("/akun").waitForText(email);
+        assertThat(browser.text(By.cssSelector(".me-activation"))).isEqualTo("Aktif");
+        assertThat(browser.text(By.cssSelector(".me-name"))).isEqualTo("Siti Aminah");
+    }
+
+    @Test
+    void masukMelaluiFacebookThroughTheLocalIssuerCreatesAnActivatedAccount(Browser browser) {
+        String email = AccountsMailbox.uniqueAddress("facebook");
+        browser.open("/masuk").click(By.cssSelector(".narrow [data-oidc=facebook]"));
+
+        browser.waitForPath("/authorize").fill(By.id("email"), email).fill(By.id("name"), "Rudi Hartono")
+                .click(By.cssSelector("button[type=submit]"));
+
+        browser.waitForPath("/akun").waitForText(email);
+        assertThat(browser.text(By.cssSelector(".me-activation"))).isEqualTo("Aktif");
+        assertThat(browser.text(By.cssSelector(".me-name"))).isEqualTo("Rudi Hartono");
+        browser.step("signed-in-through-facebook");
+    }
+
+    @Test
     void aForgottenPasswordIsResetThroughTheEmailLinkAndTheNewOneSignsIn(Browser browser) {
         String email = activatedAccount("lupa");
         String newPassword = "teh-tarik-2027";
