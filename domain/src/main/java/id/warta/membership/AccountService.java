@@ -100,14 +100,20 @@ public final class AccountService {
     public record Subscription(String id, boolean subscriber, String subscriberUntil) {
     }
 
-    /** @throws RateLimited when the client has made its registrations, resends and reset requests for the hour */
+    /**
+     * @throws RateLimited when the client has made its registrations, resends and reset requests for
+     *                     the hour (a registration that cannot happen says so: the reader would wait for nothing)
+     */
     public void register(String rawEmail, String password, String rawName, MailLanguage language, ClientNetwork client) {
         AccountInput input = new AccountInput();
         String email = input.email(rawEmail);
         input.password(password);
         String name = input.name(rawName);
         input.check();
-        admitMailRequest(client);
+        Optional<Duration> overCeiling = overMailCeiling(client);
+        if (overCeiling.isPresent()) {
+            throw new RateLimited(overCeiling.get());
+        }
         // Hashed before knowing whether the address is taken, so both answers take as long.
         Account.Registration registration = new Account.Registration(passwords.hash(password), name);
         Instant now = clock.instant();
@@ -142,12 +148,13 @@ public final class AccountService {
     /**
      * Takes as long for an address nobody registered as for a registered one ({@link Attempt}).
      *
-     * @throws RateLimited when this registered address has had its activation sends, or the
-     *                      client its registrations, resends and reset requests for the hour
+     * @throws RateLimited when this registered address has had its activation sends for now
      */
-    public void resendActivation(String rawEmail, MailLanguage language, ClientNetwork client) {
+    public MailRequest resendActivation(String rawEmail, MailLanguage language, ClientNetwork client) {
         String email = checkedEmail(rawEmail);
-        admitMailRequest(client);
+        if (overMailCeiling(client).isPresent()) {
+            return MailRequest.OVER_CLIENT_CEILING;
+        }
         Attempt attempt = store.findByEmail(email)
                 .map(account -> account.activated()
                         ? Attempt.charged(activationSends.tryAcquire(email))
@@ -158,6 +165,7 @@ public final class AccountService {
         if (attempt.retryAfter().isPresent()) {
             throw new RateLimited(attempt.retryAfter().get());
         }
+        return MailRequest.HANDLED;
     }
 
     /**
@@ -186,17 +194,18 @@ public final class AccountService {
     }
 
     /**
-     * Refuses a registration, resend or reset request from a client past its hourly ceiling, else
-     * counts it. Checked, then counted: a count lost to concurrent requests of the same client is
-     * missed rather than refusing anyone (the versioned write gives up after its retries).
+     * The wait of a client past its hourly ceiling of registrations, resends and reset requests;
+     * empty, and the request counted, for one within it. Checked, then counted: a count lost to
+     * concurrent requests of the same client is missed rather than refusing anyone (the versioned
+     * write gives up after its retries).
      */
-    private void admitMailRequest(ClientNetwork client) {
-        mailRequests.ifPresent(limit -> {
+    private Optional<Duration> overMailCeiling(ClientNetwork client) {
+        return mailRequests.flatMap(limit -> {
             Optional<Duration> wait = limit.retryAfter(client.id());
-            if (wait.isPresent()) {
-                throw new RateLimited(wait.get());
+            if (wait.isEmpty()) {
+                limit.record(client.id());
             }
-            limit.record(client.id());
+            return wait;
         });
     }
 
@@ -294,17 +303,18 @@ public final class AccountService {
 
     /**
      * Always the same answer, in the same time ({@link Attempt}); a reset email goes out only to a
-     * known address, at most as often as activation mail.
-     *
-     * @throws RateLimited when the client has made its registrations, resends and reset requests for the hour
+     * known address, at most as often as activation mail, and never for a client past its ceiling.
      */
-    public void forgotPassword(String rawEmail, MailLanguage language, ClientNetwork client) {
+    public MailRequest forgotPassword(String rawEmail, MailLanguage language, ClientNetwork client) {
         String email = checkedEmail(rawEmail);
-        admitMailRequest(client);
+        if (overMailCeiling(client).isPresent()) {
+            return MailRequest.OVER_CLIENT_CEILING;
+        }
         writeStandIns(store.findByEmail(email)
                 .map(account -> Attempt.link(sendLink(account, TokenPurpose.PASSWORD_RESET, MailKind.PASSWORD_RESET,
                         language, resetSends, null)))
                 .orElseGet(this::nobodyToSendTo));
+        return MailRequest.HANDLED;
     }
 
     public void resetPassword(String token, String password) {

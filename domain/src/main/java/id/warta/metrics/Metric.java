@@ -23,7 +23,10 @@ public enum Metric {
     ACTIVATIONS("Activations", Unit.COUNT),
     /** Accounts: each sign-in that issued an access token, per {@link Dimension#METHOD}. */
     SIGN_INS("SignIns", Unit.COUNT),
-    /** Every API function: each request answered 429, per {@link Dimension#ROUTE}. */
+    /**
+     * Every API function: each request answered 429, and each stopped by a limit behind an answer the
+     * contract fixes (a resend or reset request past the client's ceiling), per {@link Dimension#ROUTE}.
+     */
     RATE_LIMITED("RateLimited", Unit.COUNT),
     /** Mailer, each run: emails SES accepted. */
     EMAILS_SENT("EmailsSent", Unit.COUNT),

@@ -6,11 +6,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a route answers: a status, an optional JSON body, a cache policy, and the cookies it sets
- * (each a whole {@code Set-Cookie} value; API Gateway's payload 2.0 carries them apart from the headers).
+ * What a route answers: a status, an optional JSON body, a cache policy, the cookies it sets (each a
+ * whole {@code Set-Cookie} value; API Gateway's payload 2.0 carries them apart from the headers), and
+ * whether a client limit stopped the request behind an answer that does not say so ({@link #limitedSilently}).
  */
 public record ApiResponse(int status, Object body, CachePolicy cache, Map<String, String> extraHeaders,
-                          List<String> cookies) {
+                          List<String> cookies, boolean limited) {
 
     public ApiResponse {
         extraHeaders = Map.copyOf(extraHeaders);
@@ -18,14 +19,14 @@ public record ApiResponse(int status, Object body, CachePolicy cache, Map<String
     }
 
     public ApiResponse(int status, Object body, CachePolicy cache, Map<String, String> extraHeaders) {
-        this(status, body, cache, extraHeaders, List.of());
+        this(status, body, cache, extraHeaders, List.of(), false);
     }
 
     /** The same answer, also setting a cookie ({@code setCookie}: the whole Set-Cookie value). */
     public ApiResponse withCookie(String setCookie) {
         List<String> all = new ArrayList<>(cookies);
         all.add(setCookie);
-        return new ApiResponse(status, body, cache, extraHeaders, all);
+        return new ApiResponse(status, body, cache, extraHeaders, all, limited);
     }
 
     /**
@@ -35,7 +36,16 @@ public record ApiResponse(int status, Object body, CachePolicy cache, Map<String
     public ApiResponse varyingAlsoOn(String name) {
         Map<String, String> headers = new LinkedHashMap<>(extraHeaders);
         headers.merge("vary", name, (earlier, added) -> earlier + ", " + added);
-        return new ApiResponse(status, body, cache, headers, cookies);
+        return new ApiResponse(status, body, cache, headers, cookies, limited);
+    }
+
+    /**
+     * The same answer, for a request a client limit stopped although the contract fixes its answer
+     * (a reset request is answered 202 always): counted and logged as a 429 is, and the client is
+     * told nothing.
+     */
+    public ApiResponse limitedSilently() {
+        return new ApiResponse(status, body, cache, extraHeaders, cookies, true);
     }
 
     public static ApiResponse ok(Object body, CachePolicy cache) {

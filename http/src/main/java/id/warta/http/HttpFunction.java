@@ -80,7 +80,8 @@ public final class HttpFunction {
             response = ApiResponse.error(ApiException.of(ErrorCode.INTERNAL, "Terjadi kesalahan pada server."));
         }
         String errorCode = response.status() >= 400 ? errorCodeOf(response) : null;
-        log.write(requestId, routeKey, response.status(), (System.nanoTime() - started) / 1000, errorCode, failure);
+        log.write(requestId, routeKey, response.status(), response.limited(), (System.nanoTime() - started) / 1000,
+                errorCode, failure);
         return toEvent(response);
     }
 

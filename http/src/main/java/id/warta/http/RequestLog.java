@@ -13,7 +13,8 @@ import java.util.function.Consumer;
 /**
  * One structured JSON line per request. Only ids, route, status, timing and error codes are
  * written: never a body, header value, token or email address (the line itself is an {@link EventLog} line).
- * A request answered 429, whichever rule refused it, is also reported as the metric
+ * A request answered 429, whichever rule refused it, or stopped by a limit behind an answer the
+ * contract fixes ({@link ApiResponse#limitedSilently}), is also reported as the metric
  * {@code RateLimited} of its route key: the one place that sees every answer of every API function.
  */
 public final class RequestLog {
@@ -32,7 +33,9 @@ public final class RequestLog {
         return new RequestLog(function, line -> System.out.println(line), metrics);
     }
 
-    public void write(String requestId, String routeKey, int status, long durationMicros, String errorCode, Throwable failure) {
+    /** @param limitedSilently a client limit stopped the request though its status does not say so */
+    public void write(String requestId, String routeKey, int status, boolean limitedSilently, long durationMicros,
+                      String errorCode, Throwable failure) {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("level", status >= 500 ? "ERROR" : "INFO");
         line.put("requestId", requestId);
@@ -41,6 +44,9 @@ public final class RequestLog {
         line.put("durationMs", durationMicros / 1000.0);
         if (errorCode != null) {
             line.put("error", errorCode);
+        }
+        if (limitedSilently) {
+            line.put("limited", true);
         }
         if (failure != null) {
             // The class and the frame that threw tell an operator where to look; the message might
@@ -52,7 +58,7 @@ public final class RequestLog {
             }
         }
         log.event(line);
-        if (status == TOO_MANY_REQUESTS) {
+        if (status == TOO_MANY_REQUESTS || limitedSilently) {
             // The route key as the template declares it (never the path): as many values as routes.
             metrics.publish(Measurements.by(Dimension.ROUTE, routeKey).put(Metric.RATE_LIMITED, 1));
         }

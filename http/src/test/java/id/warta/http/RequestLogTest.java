@@ -26,7 +26,7 @@ class RequestLogTest {
 
     @Test
     void writesOneParsableJsonLinePerRequest() throws Exception {
-        log.write("req-1", "GET /articles/{slug}", 404, 1_500, "ARTICLE_NOT_FOUND", null);
+        log.write("req-1", "GET /articles/{slug}", 404, false, 1_500, "ARTICLE_NOT_FOUND", null);
 
         JsonNode line = Json.mapper().readTree(lines.getFirst());
         assertThat(line.path("function").asText()).isEqualTo("articles");
@@ -40,21 +40,31 @@ class RequestLogTest {
 
     @Test
     void namesTheFailureButNeverItsMessage() throws Exception {
-        log.write("req-2", "POST /auth/login", 500, 10, "INTERNAL", new IllegalStateException("password=hunter2"));
+        log.write("req-2", "POST /auth/login", 500, false, 10, "INTERNAL", new IllegalStateException("password=hunter2"));
 
         assertThat(lines.getFirst()).contains("java.lang.IllegalStateException").doesNotContain("hunter2");
     }
 
     @Test
     void aRequestAnswered429IsCountedAsRateLimitedUnderItsRouteKeyAndNoOtherAnswerIs() {
-        log.write("req-3", "POST /auth/login", 429, 10, "RATE_LIMITED", null);
-        log.write("req-4", "POST /auth/login", 401, 10, "UNAUTHORIZED", null);
-        log.write("req-5", "GET /articles/{slug}", 200, 10, null, null);
+        log.write("req-3", "POST /auth/login", 429, false, 10, "RATE_LIMITED", null);
+        log.write("req-4", "POST /auth/login", 401, false, 10, "UNAUTHORIZED", null);
+        log.write("req-5", "GET /articles/{slug}", 200, false, 10, null, null);
 
         assertThat(metricLines).hasSize(1);
         EmfRecord record = EmfRecord.parse(metricLines.getFirst());
         assertThat(record.dimensions()).containsExactly(Map.entry("Stack", "test"), Map.entry("Route", "POST /auth/login"));
         assertThat(record.values()).containsExactly(Map.entry("RateLimited", 1.0));
         assertThat(record.units()).containsEntry("RateLimited", "Count");
+    }
+
+    @Test
+    void aRequestStoppedByALimitBehindAFixedAnswerIsCountedAndLoggedAsLimited() throws Exception {
+        log.write("req-6", "POST /auth/password/forgot", 202, true, 10, null, null);
+
+        assertThat(Json.mapper().readTree(lines.getFirst()).path("limited").asBoolean()).isTrue();
+        EmfRecord record = EmfRecord.parse(metricLines.getFirst());
+        assertThat(record.dimensions()).containsEntry("Route", "POST /auth/password/forgot");
+        assertThat(record.values()).containsExactly(Map.entry("RateLimited", 1.0));
     }
 }

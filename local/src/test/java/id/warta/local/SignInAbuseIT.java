@@ -78,4 +78,33 @@ class SignInAbuseIT {
         assertLockedForTheWindow(login(sprayer, "20." + domain, "Rahasia-2026!"));
         assertThat(login(newClient(), "20." + domain, "Rahasia-2026!").status()).as("from another client").isEqualTo(401);
     }
+
+    @Test
+    void aClientPastItsHourlyMailCeilingGetsTheContractsAnswerToResetRequestsButNoEmail() {
+        InetAddress owner = newClient();
+        InetAddress bomber = newClient();
+        AccountsMailbox mailbox = new AccountsMailbox(stack);
+        String email = AccountsMailbox.uniqueAddress("bom");
+        assertThat(stack.postFrom(owner, "/auth/register",
+                AccountRequests.json(Map.of("email", email, "password", PASSWORD, "name", "Sari Dewi"))).status()).isEqualTo(202);
+        mailbox.awaitEmails(email, 1);
+        String others = AccountsMailbox.uniqueAddress("bom-lain");
+        for (int i = 0; i < 60; i++) {
+            assertThat(forgot(bomber, i + "." + others).status()).isEqualTo(202);
+        }
+
+        TestStack.Response overCeiling = forgot(bomber, email);
+
+        assertThat(overCeiling.status()).as(overCeiling.body()).isEqualTo(202);
+        assertThat(overCeiling.json().path("status").asText()).isEqualTo("RESET_SENT");
+        assertThat(mailbox.pendingOutboxTo(email)).as("no reset email queued").isZero();
+        // Had it sent one, the address's own limit (one a minute) would now skip the owner's request.
+        assertThat(forgot(owner, email).status()).isEqualTo(202);
+        assertThat(mailbox.awaitEmails(email, 2).getLast().path("subject").asText()).isNotBlank();
+        assertThat(mailbox.emailsTo(email)).hasSize(2);
+    }
+
+    private static TestStack.Response forgot(InetAddress client, String email) {
+        return stack.postFrom(client, "/auth/password/forgot", AccountRequests.json(Map.of("email", email)));
+    }
 }

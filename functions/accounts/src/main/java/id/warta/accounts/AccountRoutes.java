@@ -2,6 +2,7 @@ package id.warta.accounts;
 
 import id.warta.membership.AccountService;
 import id.warta.membership.ClientNetwork;
+import id.warta.membership.MailRequest;
 
 import id.warta.errors.SessionEnded;
 import id.warta.errors.SignInRequired;
@@ -58,8 +59,8 @@ final class AccountRoutes {
     }
 
     ApiResponse resend(ApiRequest request) {
-        accounts.resendActivation(new RequestFields(request).optionalText("email"), language(request), client(request));
-        return ApiResponse.status(202, Map.of("status", "ACTIVATION_SENT"));
+        return accepted(accounts.resendActivation(new RequestFields(request).optionalText("email"), language(request),
+                client(request)), "ACTIVATION_SENT");
     }
 
     ApiResponse activate(ApiRequest request) {
@@ -78,8 +79,14 @@ final class AccountRoutes {
     }
 
     ApiResponse forgot(ApiRequest request) {
-        accounts.forgotPassword(new RequestFields(request).optionalText("email"), language(request), client(request));
-        return ApiResponse.status(202, Map.of("status", "RESET_SENT"));
+        return accepted(accounts.forgotPassword(new RequestFields(request).optionalText("email"), language(request),
+                client(request)), "RESET_SENT");
+    }
+
+    /** The contract's one answer to a resend or reset request, whatever became of it. */
+    private static ApiResponse accepted(MailRequest outcome, String status) {
+        ApiResponse accepted = ApiResponse.status(202, Map.of("status", status));
+        return outcome == MailRequest.OVER_CLIENT_CEILING ? accepted.limitedSilently() : accepted;
     }
 
     ApiResponse reset(ApiRequest request) {

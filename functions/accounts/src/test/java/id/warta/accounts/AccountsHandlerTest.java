@@ -1,5 +1,6 @@
 package id.warta.accounts;
 
+import id.warta.membership.ClientCeilings;
 import id.warta.membership.Account;
 import id.warta.membership.TokenPurpose;
 
@@ -43,11 +44,15 @@ class AccountsHandlerTest {
 
     @BeforeEach
     void setUp() {
-        handler = new AccountsHandler(new AccountRoutes(f.service, f.socialSignIn, f.sessions,
-                new ReaderResolver(new ReaderIdentity(f.accessTokens), id -> f.store.find(id)
+        handler = handlerOver(f);
+    }
+
+    private AccountsHandler handlerOver(AccountsFixture fixture) {
+        return new AccountsHandler(new AccountRoutes(fixture.service, fixture.socialSignIn, fixture.sessions,
+                new ReaderResolver(new ReaderIdentity(fixture.accessTokens), id -> fixture.store.find(id)
                         .map(a -> new ReaderAccount(a.id(), a.activated(), a.subscriberUntil(), a.credentialVersion()))),
                 SITE_ORIGIN),
-                new RequestLog("accounts", logLines::add, f.metrics));
+                new RequestLog("accounts", logLines::add, fixture.metrics));
     }
 
     private void seedFixtureAccount(TokenPurpose purpose) {
@@ -356,6 +361,24 @@ class AccountsHandlerTest {
 
         assertThat(metricsReported()).as("a known address creates no account")
                 .containsExactly("Registrations=1", "RateLimited=1 Route=POST /auth/activation/resend");
+    }
+
+    @Test
+    void aClientPastItsCeilingGetsTheFixedAnswerToResendAndResetButNothingIsSentAndTheLimitIsCounted() {
+        AccountsFixture ceilingOfOne = new AccountsFixture(new ClientCeilings(0, 1));
+        handler = handlerOver(ceilingOfOne);
+        invoke(EventFixtures.httpEvent("accounts/register.json"), 202);
+        int mails = ceilingOfOne.outbox.size();
+
+        invoke(EventFixtures.httpEvent("accounts/forgot-password.json"), 202);
+        invoke(EventFixtures.httpEvent("accounts/resend-activation.json"), 202);
+        invoke(EventFixtures.httpEvent("accounts/register.json"), 429);
+
+        assertThat(ceilingOfOne.outbox).hasSize(mails);
+        assertThat(EmfRecord.in(ceilingOfOne.metricLines).stream().map(EmfRecord::summary).toList()).containsExactly(
+                "Registrations=1", "RateLimited=1 Route=POST /auth/password/forgot",
+                "RateLimited=1 Route=POST /auth/activation/resend", "RateLimited=1 Route=POST /auth/register");
+        assertThat(logLines).filteredOn(line -> line.contains("\"limited\":true")).hasSize(2);
     }
 
     @Test
