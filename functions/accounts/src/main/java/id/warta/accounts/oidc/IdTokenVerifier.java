@@ -45,7 +45,7 @@ public final class IdTokenVerifier {
     public static Map<String, IdTokenVerifier> forProviders(Collection<OidcProvider> providers, JwksFetcher fetcher,
                                                            Clock clock) {
         return providers.stream().collect(Collectors.toUnmodifiableMap(OidcProvider::name,
-                p -> new IdTokenVerifier(p, new CachedJwks(p.jwksUrl(), fetcher, clock), clock)));
+                p -> new IdTokenVerifier(p, new CachedJwks(p.jwksUrls(), fetcher, clock), clock)));
     }
 
     /**

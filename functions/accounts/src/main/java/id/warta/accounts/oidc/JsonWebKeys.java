@@ -16,6 +16,7 @@ import java.security.spec.ECPublicKeySpec;
 import java.security.spec.RSAPublicKeySpec;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -48,6 +49,13 @@ public final class JsonWebKeys {
                 publicKey(jwk).ifPresent(key -> byKeyId.put(keyId, key));
             }
         }
+        return new JsonWebKeys(byKeyId);
+    }
+
+    /** Every key of the sets; a key id in more than one names the first set's key. */
+    static JsonWebKeys union(List<JsonWebKeys> sets) {
+        Map<String, PublicKey> byKeyId = new HashMap<>();
+        sets.forEach(set -> set.byKeyId.forEach(byKeyId::putIfAbsent));
         return new JsonWebKeys(byKeyId);
     }
 

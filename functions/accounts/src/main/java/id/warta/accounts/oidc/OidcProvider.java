@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -14,11 +15,11 @@ import java.util.stream.Collectors;
 
 /**
  * One sign-in provider as the stack configures it: the issuer values its ID tokens carry, where its
- * signing keys are published, the client ids (audiences) we accept, and the signature algorithms it
+ * signing keys are published (one key set address or more), the client ids (audiences) we accept, and the signature algorithms it
  * actually uses. {@code emailVerifiedByDefault} is for providers whose tokens carry no
  * {@code email_verified} claim (Facebook Limited Login): false unless the operator trusts them.
  */
-public record OidcProvider(String name, Set<String> issuers, URI jwksUrl, Set<String> clientIds,
+public record OidcProvider(String name, Set<String> issuers, List<URI> jwksUrls, Set<String> clientIds,
                            Set<String> algorithms, boolean emailVerifiedByDefault) {
     /** Asymmetric algorithms only: never "none", never an HMAC that a public key could be misused as the secret of. */
     public static final Set<String> ASYMMETRIC = Set.of("RS256", "RS384", "RS512", "ES256", "ES384", "ES512");
@@ -35,16 +36,23 @@ public record OidcProvider(String name, Set<String> issuers, URI jwksUrl, Set<St
         if (!ASYMMETRIC.containsAll(algorithms)) {
             throw new IllegalStateException("OIDC provider " + name + " may only use asymmetric algorithms, not " + algorithms);
         }
-        boolean https = "https".equals(jwksUrl.getScheme());
-        boolean loopback = "http".equals(jwksUrl.getScheme()) && LOOPBACK_HOSTS.contains(jwksUrl.getHost());
-        if (!https && !loopback) {
-            throw new IllegalStateException("The JWKS of OIDC provider " + name + " must be fetched over HTTPS: " + jwksUrl);
+        jwksUrls = List.copyOf(jwksUrls);
+        if (jwksUrls.isEmpty()) {
+            throw new IllegalStateException("OIDC provider " + name + " needs the address of its keys (JWKS)");
+        }
+        for (URI jwksUrl : jwksUrls) {
+            boolean https = "https".equals(jwksUrl.getScheme());
+            boolean loopback = "http".equals(jwksUrl.getScheme()) && LOOPBACK_HOSTS.contains(jwksUrl.getHost());
+            if (!https && !loopback) {
+                throw new IllegalStateException("The JWKS of OIDC provider " + name + " must be fetched over HTTPS: " + jwksUrl);
+            }
         }
     }
 
     /**
      * Reads the OIDC_PROVIDERS configuration: a JSON object of providers by name, each with
-     * comma-separated {@code issuers}, {@code clientIds} and {@code algorithms}, a {@code jwksUrl} and
+     * comma-separated {@code issuers}, {@code clientIds}, {@code algorithms} and {@code jwksUrl} (the
+     * key set addresses), and
      * {@code emailVerifiedByDefault}. A provider with no client id is switched off, so it is unknown.
      */
     public static Map<String, OidcProvider> parseAll(String json) {
@@ -63,12 +71,18 @@ public record OidcProvider(String name, Set<String> issuers, URI jwksUrl, Set<St
             Set<String> clientIds = list(spec.path("clientIds").asText());
             if (!clientIds.isEmpty()) {
                 providers.put(entry.getKey(), new OidcProvider(entry.getKey(), list(spec.path("issuers").asText()),
-                        URI.create(spec.path("jwksUrl").asText()), clientIds,
+                        addresses(spec.path("jwksUrl").asText()), clientIds,
                         list(spec.path("algorithms").asText()),
                         spec.path("emailVerifiedByDefault").asBoolean(false)));
             }
         });
         return Map.copyOf(providers);
+    }
+
+    /** In the order configured: where two key sets name one key id, the first is believed. */
+    private static List<URI> addresses(String commaSeparated) {
+        return Arrays.stream(commaSeparated.split(",")).map(String::trim).filter(s -> !s.isEmpty()).distinct()
+                .map(URI::create).toList();
     }
 
     private static Set<String> list(String commaSeparated) {

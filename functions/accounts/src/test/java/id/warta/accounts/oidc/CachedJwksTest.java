@@ -5,8 +5,10 @@ import com.nimbusds.jose.jwk.gen.OctetSequenceKeyGenerator;
 import id.warta.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class CachedJwksTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T03:15:00Z"));
     private final TestIssuer issuer = new TestIssuer();
-    private final CachedJwks jwks = new CachedJwks(TestIssuer.JWKS_URL, issuer.fetcher(), clock);
+    private final CachedJwks jwks = new CachedJwks(List.of(TestIssuer.JWKS_URL), issuer.fetcher(), clock);
 
     private boolean hasCurrentKey() throws KeysUnavailableException {
         return jwks.key(issuer.signingKey().getKeyID()).isPresent();
@@ -65,7 +67,7 @@ class CachedJwksTest {
 
     @Test
     void aDocumentThatIsNoKeySetIsUnavailableKeys() {
-        CachedJwks broken = new CachedJwks(TestIssuer.JWKS_URL, url -> "<html>maintenance</html>", clock);
+        CachedJwks broken = new CachedJwks(List.of(TestIssuer.JWKS_URL), url -> "<html>maintenance</html>", clock);
 
         assertThatThrownBy(() -> broken.key("any")).isInstanceOf(KeysUnavailableException.class);
     }
@@ -76,11 +78,30 @@ class CachedJwksTest {
         String encryptionKey = """
                 {"keys": [{"kty": "RSA", "use": "enc", "kid": "enc-1", "e": "AQAB", "n": "%s"}]}"""
                 .formatted(issuer.signingKey().getModulus().toString());
-        CachedJwks jwksWithSecret = new CachedJwks(TestIssuer.JWKS_URL, url -> withSecret, clock);
-        CachedJwks jwksWithEncryptionKey = new CachedJwks(TestIssuer.JWKS_URL, url -> encryptionKey, clock);
+        CachedJwks jwksWithSecret = new CachedJwks(List.of(TestIssuer.JWKS_URL), url -> withSecret, clock);
+        CachedJwks jwksWithEncryptionKey = new CachedJwks(List.of(TestIssuer.JWKS_URL), url -> encryptionKey, clock);
 
         assertThat(withSecret).contains("\"k\"");
         assertThat(jwksWithSecret.key("shared")).isEmpty();
         assertThat(jwksWithEncryptionKey.key("enc-1")).isEmpty();
+    }
+
+    @Test
+    void keysFromEveryAddressAreFoundAndAnAddressThatFailsLeavesTheOthersKeys() throws Exception {
+        TestIssuer limited = new TestIssuer();
+        URI web = URI.create("https://www.facebook.test/jwks");
+        URI apps = URI.create("https://limited.facebook.test/jwks");
+        CachedJwks both = new CachedJwks(List.of(web, apps), url -> url.equals(web) ? issuer.fetcher().fetch(url)
+                : limited.fetcher().fetch(url), clock);
+
+        assertThat(both.key(issuer.signingKey().getKeyID())).isPresent();
+        assertThat(both.key(limited.signingKey().getKeyID())).isPresent();
+
+        limited.reachable(false);
+        clock.advance(CachedJwks.LIFETIME);
+        assertThat(both.key(issuer.signingKey().getKeyID())).as("the other address still answers").isPresent();
+        issuer.reachable(false);
+        clock.advance(CachedJwks.LIFETIME);
+        assertThatThrownBy(() -> both.key(issuer.signingKey().getKeyID())).isInstanceOf(KeysUnavailableException.class);
     }
 }

@@ -38,7 +38,7 @@ class IdTokenVerifierTest {
 
     private IdTokenVerifier verifier(boolean emailVerifiedByDefault) {
         return new IdTokenVerifier(TestIssuer.provider("google", emailVerifiedByDefault),
-                new CachedJwks(TestIssuer.JWKS_URL, issuer.fetcher(), clock), clock);
+                new CachedJwks(List.of(TestIssuer.JWKS_URL), issuer.fetcher(), clock), clock);
     }
 
     private JWTClaimsSet.Builder claims() {
@@ -157,10 +157,10 @@ class IdTokenVerifierTest {
     @Test
     void aProviderSigningWithEs256IsVerifiedWithItsEcKey() throws Exception {
         ECKey ecKey = new ECKeyGenerator(Curve.P_256).keyID("ec-1").generate();
-        OidcProvider provider = new OidcProvider("ec", Set.of(TestIssuer.ISSUER), TestIssuer.JWKS_URL,
+        OidcProvider provider = new OidcProvider("ec", Set.of(TestIssuer.ISSUER), List.of(TestIssuer.JWKS_URL),
                 Set.of(TestIssuer.CLIENT_ID), Set.of("ES256"), false);
         IdTokenVerifier ecVerifier = new IdTokenVerifier(provider,
-                new CachedJwks(TestIssuer.JWKS_URL, url -> new JWKSet(ecKey.toPublicJWK()).toString(), clock), clock);
+                new CachedJwks(List.of(TestIssuer.JWKS_URL), url -> new JWKSet(ecKey.toPublicJWK()).toString(), clock), clock);
         SignedJWT token = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID("ec-1").build(), claims().build());
         token.sign(new ECDSASigner(ecKey));
 

@@ -3,6 +3,7 @@ package id.warta.accounts.oidc;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -30,7 +31,7 @@ class OidcProviderTest {
         OidcProvider google = providers.get("google");
         assertThat(google.issuers()).containsExactlyInAnyOrder("https://accounts.google.com", "accounts.google.com");
         assertThat(google.clientIds()).containsExactlyInAnyOrder("web.apps.googleusercontent.com", "ios.apps.googleusercontent.com");
-        assertThat(google.jwksUrl()).isEqualTo(URI.create("https://www.googleapis.com/oauth2/v3/certs"));
+        assertThat(google.jwksUrls()).containsExactly(URI.create("https://www.googleapis.com/oauth2/v3/certs"));
         assertThat(google.algorithms()).containsExactly("RS256");
     }
 
@@ -51,8 +52,20 @@ class OidcProviderTest {
     void keysAreFetchedOverHttpsOrFromLoopbackOnly() {
         assertThatThrownBy(() -> OidcProvider.parseAll(spec("web", "http://keys.example/jwks", "RS256")))
                 .isInstanceOf(IllegalStateException.class);
-        assertThat(new OidcProvider("local", Set.of("http://127.0.0.1:9999"), URI.create("http://127.0.0.1:9999/jwks"),
-                Set.of("warta-local"), Set.of("RS256"), false).jwksUrl().getHost()).isEqualTo("127.0.0.1");
+        assertThatThrownBy(() -> OidcProvider.parseAll(spec("web", "https://keys.example/jwks, http://keys.example/jwks", "RS256")))
+                .as("every address of the keys").isInstanceOf(IllegalStateException.class);
+        assertThat(new OidcProvider("local", Set.of("http://127.0.0.1:9999"), List.of(URI.create("http://127.0.0.1:9999/jwks")),
+                Set.of("warta-local"), Set.of("RS256"), false).jwksUrls().getFirst().getHost()).isEqualTo("127.0.0.1");
+    }
+
+    @Test
+    void aProviderMayPublishItsKeysAtSeveralAddressesKeptInTheirOrder() {
+        OidcProvider facebook = OidcProvider.parseAll(spec("123",
+                "https://www.facebook.com/.well-known/oauth/openid/jwks/, https://limited.facebook.com/.well-known/oauth/openid/jwks/",
+                "RS256")).get("google");
+
+        assertThat(facebook.jwksUrls()).containsExactly(URI.create("https://www.facebook.com/.well-known/oauth/openid/jwks/"),
+                URI.create("https://limited.facebook.com/.well-known/oauth/openid/jwks/"));
     }
 
     @Test

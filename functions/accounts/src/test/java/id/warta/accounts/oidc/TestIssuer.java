@@ -14,6 +14,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -32,7 +33,7 @@ public final class TestIssuer {
     private volatile boolean reachable = true;
 
     public static OidcProvider provider(String name, boolean emailVerifiedByDefault) {
-        return new OidcProvider(name, Set.of(ISSUER), JWKS_URL, Set.of(CLIENT_ID), Set.of("RS256"), emailVerifiedByDefault);
+        return new OidcProvider(name, Set.of(ISSUER), List.of(JWKS_URL), Set.of(CLIENT_ID), Set.of("RS256"), emailVerifiedByDefault);
     }
 
     public static RSAKey newKey() {
