@@ -14,7 +14,6 @@ import id.warta.mail.MailKind;
 import id.warta.mail.MailLanguage;
 import id.warta.mail.MailOutbox;
 import id.warta.mail.OutboxMessage;
-import id.warta.mail.SuppressionList;
 import id.warta.metrics.Measurements;
 import id.warta.metrics.Metric;
 import id.warta.metrics.Metrics;
@@ -22,7 +21,6 @@ import id.warta.paywall.AccessPolicy;
 import id.warta.paywall.MeterJson;
 import id.warta.paywall.MeterPeriod;
 import id.warta.paywall.MeterState;
-import id.warta.paywall.Meters;
 import id.warta.sessions.Sessions;
 import id.warta.sessions.SignInMethod;
 import id.warta.sessions.SignedIn;
@@ -49,12 +47,11 @@ public final class AccountService {
     private static final int LINK_SEND_WRITES = 4;
 
     private final AccountStore store;
-    private final SuppressionList suppressions;
     private final MailOutbox outbox;
     private final PasswordHashing passwords;
     private final OneTimeTokens tokens;
     private final Sessions sessions;
-    private final Meters meters;
+    private final ProfileStanding standings;
     private final AccessPolicy policy;
     private final Metrics metrics;
     private final Clock clock;
@@ -65,15 +62,14 @@ public final class AccountService {
     private final Optional<RateLimit> mailRequests;
 
     public AccountService(AccountStore store, MailOutbox outbox, PasswordHashing passwords, OneTimeTokens tokens,
-                          Sessions sessions, RateLimitStore limits, KeyedHash limitSubjects, ClientCeilings ceilings, Meters meters,
-                          AccessPolicy policy, SuppressionList suppressions, Metrics metrics, Clock clock) {
+                          Sessions sessions, RateLimitStore limits, KeyedHash limitSubjects, ClientCeilings ceilings,
+                          ProfileStanding standings, AccessPolicy policy, Metrics metrics, Clock clock) {
         this.store = store;
-        this.suppressions = suppressions;
         this.outbox = outbox;
         this.passwords = passwords;
         this.tokens = tokens;
         this.sessions = sessions;
-        this.meters = meters;
+        this.standings = standings;
         this.policy = policy;
         this.metrics = metrics;
         this.clock = clock;
@@ -340,9 +336,10 @@ public final class AccountService {
     public Profile profile(String accountId) {
         Account account = store.find(accountId).orElseThrow(SignInRequired::new);
         Instant now = clock.instant();
-        MeterState state = meters.current(accountId, MeterPeriod.containing(now));
+        ProfileStanding.Standing standing = standings.of(accountId, account.email(), MeterPeriod.containing(now));
+        MeterState meter = standing.meter();
         return new Profile(account.id(), account.email(), account.name(), account.activated(), account.subscriberAt(now),
-                !suppressions.isSuppressed(account.email()), policy.meter(state, now), state.unlocked().stream().sorted().toList());
+                standing.suppression().isEmpty(), policy.meter(meter, now), meter.unlocked().stream().sorted().toList());
     }
 
     /** @param until null with {@code subscriber} true means no end date */

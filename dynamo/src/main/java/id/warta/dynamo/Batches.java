@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Batch calls to completion. DynamoDB answers a throttled batch with the keys or items it left
@@ -38,6 +39,12 @@ final class Batches {
             pending = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
         }
         return items;
+    }
+
+    /** The item a {@link #getAll} found in the table, for a batch that asked each table for one key. */
+    static Optional<Map<String, AttributeValue>> first(Map<String, List<Map<String, AttributeValue>>> items, String table) {
+        List<Map<String, AttributeValue>> found = items.getOrDefault(table, List.of());
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.getFirst());
     }
 
     static void writeAll(DynamoDbClient dynamo, Map<String, List<WriteRequest>> requestItems) {

@@ -7,6 +7,7 @@ import id.warta.paywall.Meters;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 import java.util.HashSet;
@@ -25,6 +26,7 @@ public class DynamoMeters implements Meters, MeterUnlocks {
      */
     private static final String UNLOCK_CONDITION =
             "(attribute_not_exists(used) OR used < :limit) AND NOT contains(unlocked, :slug)";
+    private static final String UNLOCKED = "unlocked";
     private static final String UNLOCK_UPDATE = "ADD unlocked :slugs, used :one SET expiresAt = :expiresAt";
 
     protected final DynamoDbClient dynamo;
@@ -40,8 +42,19 @@ public class DynamoMeters implements Meters, MeterUnlocks {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
                 .key(ActivityTable.meterKey(accountId, period))
                 .consistentRead(true)
-                .projectionExpression("unlocked")).item();
+                .projectionExpression(UNLOCKED)).item();
         return stateOf(item);
+    }
+
+    /**
+     * The read of {@link #current} for a BatchGetItem beside other tables' items (its answer goes to
+     * {@link #stateOf}): strongly consistent, so that an unlock is visible to the very next read.
+     */
+    static KeysAndAttributes currentRead(String accountId, MeterPeriod period) {
+        return KeysAndAttributes.builder()
+                .keys(ActivityTable.meterKey(accountId, period))
+                .consistentRead(true)
+                .projectionExpression(UNLOCKED).build();
     }
 
     @Override
@@ -69,9 +82,9 @@ public class DynamoMeters implements Meters, MeterUnlocks {
 
     /** The meter of an item of this table (null or empty when the reader has not unlocked anything). */
     public static MeterState stateOf(Map<String, AttributeValue> item) {
-        if (item == null || item.isEmpty() || item.get("unlocked") == null || !item.get("unlocked").hasSs()) {
+        if (item == null || item.isEmpty() || item.get(UNLOCKED) == null || !item.get(UNLOCKED).hasSs()) {
             return MeterState.EMPTY;
         }
-        return new MeterState(new HashSet<>(item.get("unlocked").ss()));
+        return new MeterState(new HashSet<>(item.get(UNLOCKED).ss()));
     }
 }

@@ -54,20 +54,11 @@ public final class DynamoReadingContexts implements ReadingContexts {
                 .keys(AccountsTable.key(id))
                 .consistentRead(true)
                 .projectionExpression(DynamoReaderAccounts.PROJECTION).build());
-        meterPeriod.ifPresent(period -> request.put(activityTable, KeysAndAttributes.builder()
-                .keys(ActivityTable.meterKey(id, period))
-                .consistentRead(true)
-                .projectionExpression("unlocked").build()));
+        meterPeriod.ifPresent(period -> request.put(activityTable, DynamoMeters.currentRead(id, period)));
         Map<String, List<Map<String, AttributeValue>>> items = Batches.getAll(dynamo, request);
-        Optional<Article> article = first(items, contentTable).flatMap(content::visibleArticle);
-        Optional<ReaderAccount> account = first(items, accountsTable).map(item -> DynamoReaderAccounts.fromItem(id, item));
-        Optional<MeterState> meter = meterPeriod.map(period -> DynamoMeters.stateOf(first(items, activityTable).orElse(null)));
+        Optional<Article> article = Batches.first(items, contentTable).flatMap(content::visibleArticle);
+        Optional<ReaderAccount> account = Batches.first(items, accountsTable).map(item -> DynamoReaderAccounts.fromItem(id, item));
+        Optional<MeterState> meter = meterPeriod.map(period -> DynamoMeters.stateOf(Batches.first(items, activityTable).orElse(null)));
         return new ReadingContext(article, account, meter);
-    }
-
-    private static Optional<Map<String, AttributeValue>> first(Map<String, List<Map<String, AttributeValue>>> items,
-                                                               String table) {
-        List<Map<String, AttributeValue>> found = items.getOrDefault(table, List.of());
-        return found.isEmpty() ? Optional.empty() : Optional.of(found.getFirst());
     }
 }

@@ -3,6 +3,7 @@ package id.warta.dynamo;
 import id.warta.mail.SuppressionList;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
 import java.time.Instant;
 import java.util.HashMap;
@@ -42,12 +43,26 @@ public final class DynamoSuppressionList implements SuppressionList {
     @Override
     public Optional<Suppression> find(String address) {
         String normalised = SuppressionList.normalised(address);
-        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
-                .key(AccountsTable.suppressionKey(normalised)).consistentRead(true)).item();
+        return fromItem(normalised, dynamo.getItem(b -> b.tableName(table)
+                .key(AccountsTable.suppressionKey(normalised)).consistentRead(true)).item());
+    }
+
+    /**
+     * The read of {@link #find} for a BatchGetItem beside other tables' items (its answer goes to
+     * {@link #fromItem}): consistent, so that a suppression just written counts.
+     */
+    static KeysAndAttributes findRead(String address) {
+        return KeysAndAttributes.builder()
+                .keys(AccountsTable.suppressionKey(SuppressionList.normalised(address)))
+                .consistentRead(true).build();
+    }
+
+    /** The suppression an item read by {@link #findRead} holds (null or empty: the address is not suppressed). */
+    static Optional<Suppression> fromItem(String address, Map<String, AttributeValue> item) {
         if (item == null || item.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Suppression(normalised, Reason.valueOf(Attr.string(item, REASON)),
+        return Optional.of(new Suppression(address, Reason.valueOf(Attr.string(item, REASON)),
                 Attr.string(item, FEEDBACK_ID), Instant.parse(Attr.string(item, SUPPRESSED_AT))));
     }
 }

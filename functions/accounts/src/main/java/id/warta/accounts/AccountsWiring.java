@@ -8,12 +8,11 @@ import id.warta.membership.OneTimeTokens;
 import id.warta.dynamo.DynamoAccountStore;
 import id.warta.dynamo.DynamoRateLimitStore;
 import id.warta.dynamo.DynamoSessions;
-import id.warta.dynamo.DynamoSuppressionList;
 import id.warta.dynamo.DynamoUsedIdTokens;
 import id.warta.accounts.oidc.HttpJwksFetcher;
 import id.warta.accounts.oidc.IdTokenVerifier;
 import id.warta.dynamo.DynamoMailOutbox;
-import id.warta.dynamo.DynamoMeters;
+import id.warta.dynamo.DynamoProfileStanding;
 import id.warta.dynamo.DynamoReaderAccounts;
 import id.warta.http.ReaderIdentity;
 import id.warta.http.ReaderResolver;
@@ -44,9 +43,8 @@ final class AccountsWiring {
                 new PasswordHasher(PasswordHasher.PRODUCTION, random), new OneTimeTokens(random), sessions,
                 new DynamoRateLimitStore(dynamo, config.accountsTable()), RateLimit.subjectHashes(serverKey),
                 config.clientCeilings(),
-                new DynamoMeters(dynamo, config.activityTable()),
-                new AccessPolicy(config.freeArticlesPerMonth()),
-                new DynamoSuppressionList(dynamo, config.accountsTable()), metrics, clock);
+                new DynamoProfileStanding(dynamo, config.accountsTable(), config.activityTable()),
+                new AccessPolicy(config.freeArticlesPerMonth()), metrics, clock);
         SocialSignIn socialSignIn = new SocialSignIn(
                 IdTokenVerifier.forProviders(config.oidcProviders().values(), new HttpJwksFetcher(), clock),
                 store, new DynamoUsedIdTokens(dynamo, config.accountsTable()), sessions, metrics, clock);

@@ -10,6 +10,7 @@ import id.warta.sessions.Sessions;
 import id.warta.membership.AccountStore;
 import id.warta.membership.AccountService;
 import id.warta.membership.OneTimeTokens;
+import id.warta.membership.ProfileStanding;
 import id.warta.membership.ClientCeilings;
 import id.warta.membership.ClientNetwork;
 
@@ -87,7 +88,9 @@ final class AccountsFixture {
                 storeCalls.recorded(MailOutbox.class, this::enqueue), passwords, new OneTimeTokens(new SecureRandom()),
                 sessions, storeCalls.recorded(RateLimitStore.class, new InMemoryRateLimitStore()),
                 RateLimit.subjectHashes(SECRET), ceilings,
-                (accountId, period) -> new MeterState(Set.of("kopi-gayo")), new AccessPolicy(2), suppressions, metrics, clock);
+                (accountId, email, period) -> new ProfileStanding.Standing(new MeterState(Set.of("kopi-gayo")),
+                        suppressions.find(email)),
+                new AccessPolicy(2), metrics, clock);
         socialSignIn = new SocialSignIn(IdTokenVerifier.forProviders(List.of(TestIssuer.provider("google", false)),
                 issuer.fetcher(), clock), store, (tokenHash, acceptedUntil) -> usedIdTokens.add(tokenHash), sessions, metrics,
                 clock);
