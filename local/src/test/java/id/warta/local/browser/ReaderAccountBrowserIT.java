@@ -177,21 +177,37 @@ class ReaderAccountBrowserIT {
         laptop.step("signed-out-elsewhere");
     }
 
+    /** On the local issuer's page, as the provider's sign-in page: who signs in. */
+    private static void signInAtTheIssuer(Browser browser, String email, String name) {
+        browser.waitForPath("/authorize").checkAccessibility().fill(By.id("email"), email).fill(By.id("name"), name)
+                .click(By.cssSelector("button[type=submit]"));
+    }
+
+    /** Back on the article with the activated account's whole credit, and /akun names the account. */
+    private static void signedInOnTheArticleAsActivated(Browser browser, Article article, String email, String name,
+                                                       String step) {
+        browser.waitForPath(path(article));
+        assertThat(browser.text(CREDIT)).contains("Sisa artikel gratis Anda bulan ini: 2 dari 2");
+        browser.step(step);
+        browser.open("/akun");
+        assertActivatedAccount(browser, email, name);
+    }
+
+    private static void assertActivatedAccount(Browser browser, String email, String name) {
+        browser.waitForText(email);
+        assertThat(browser.text(By.cssSelector(".me-activation"))).isEqualTo("Aktif");
+        assertThat(browser.text(By.cssSelector(".me-name"))).isEqualTo(name);
+    }
+
     @Test
     void masukMelaluiGoogleThroughTheLocalIssuerCreatesAnActivatedAccount(Browser browser) {
         Article metered = seeded(AccessLevel.METERED).getLast();
         String email = AccountsMailbox.uniqueAddress("google");
         browser.open(path(metered)).click(By.cssSelector("#paywall [data-oidc=google]"));
 
-        browser.waitForPath("/authorize").checkAccessibility().fill(By.id("email"), email).fill(By.id("name"), "Budi")
-                .click(By.cssSelector("button[type=submit]"));
+        signInAtTheIssuer(browser, email, "Budi");
 
-        browser.waitForPath(path(metered));
-        assertThat(browser.text(CREDIT)).contains("Sisa artikel gratis Anda bulan ini: 2 dari 2");
-        browser.step("signed-in-through-google");
-        browser.open("/akun").waitForText(email);
-        assertThat(browser.text(By.cssSelector(".me-activation"))).isEqualTo("Aktif");
-        assertThat(browser.text(By.cssSelector(".me-name"))).isEqualTo("Budi");
+        signedInOnTheArticleAsActivated(browser, metered, email, "Budi", "signed-in-through-google");
     }
 
     @Test
@@ -205,15 +221,9 @@ class ReaderAccountBrowserIT {
 
         browser.open(path(metered)).click(By.cssSelector("#paywall [data-oidc=apple]"));
         // Apple's page posts its answer to /masuk-melalui; the site hands it to the page, which signs in.
-        browser.waitForPath("/authorize").fill(By.id("email"), email).fill(By.id("name"), "Siti Aminah")
-                .click(By.cssSelector("button[type=submit]"));
+        signInAtTheIssuer(browser, email, "Siti Aminah");
 
-        browser.waitForPath(path(metered));
-        assertThat(browser.text(CREDIT)).contains("Sisa artikel gratis Anda bulan ini: 2 dari 2");
-        browser.step("signed-in-through-apple");
-        browser.open("/akun").waitForText(email);
-        assertThat(browser.text(By.cssSelector(".me-activation"))).isEqualTo("Aktif");
-        assertThat(browser.text(By.cssSelector(".me-name"))).isEqualTo("Siti Aminah");
+        signedInOnTheArticleAsActivated(browser, metered, email, "Siti Aminah", "signed-in-through-apple");
     }
 
     @Test
@@ -221,12 +231,10 @@ class ReaderAccountBrowserIT {
         String email = AccountsMailbox.uniqueAddress("facebook");
         browser.open("/masuk").click(By.cssSelector(".narrow [data-oidc=facebook]"));
 
-        browser.waitForPath("/authorize").fill(By.id("email"), email).fill(By.id("name"), "Rudi Hartono")
-                .click(By.cssSelector("button[type=submit]"));
+        signInAtTheIssuer(browser, email, "Rudi Hartono");
 
-        browser.waitForPath("/akun").waitForText(email);
-        assertThat(browser.text(By.cssSelector(".me-activation"))).isEqualTo("Aktif");
-        assertThat(browser.text(By.cssSelector(".me-name"))).isEqualTo("Rudi Hartono");
+        browser.waitForPath("/akun");
+        assertActivatedAccount(browser, email, "Rudi Hartono");
         browser.step("signed-in-through-facebook");
     }
 
